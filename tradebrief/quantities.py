@@ -1,0 +1,312 @@
+"""Numbers as data: a ``Decimal`` value with its scale, unit, qualifier and change.
+
+``43.85 trillion yuan, up 5% year on year`` becomes a :class:`Quantity` (value
+``Decimal("43.85")``, scale :attr:`Scale.TRILLION`, unit ``"CNY"``) and a
+:class:`Change` (``Decimal("5")`` percent, year on year). Each keeps the span of
+the words it was read from. :func:`find_numbers` finds number mentions in free
+text; the parser uses it for transcripts that come without curated facts, and
+the tests use it to prove every number in the bundled briefing is covered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum, StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tradebrief.spans import Span
+
+__all__ = [
+    "Change",
+    "ChangeBasis",
+    "NumberMention",
+    "Qualifier",
+    "Quantity",
+    "Scale",
+    "find_numbers",
+]
+
+
+class Scale(IntEnum):
+    """Power of ten a value is quoted in: ``43.85 trillion`` has scale ``TRILLION`` (12)."""
+
+    ONE = 0
+    THOUSAND = 3
+    MILLION = 6
+    BILLION = 9
+    TRILLION = 12
+
+    @property
+    def word(self) -> str:
+        """The English word for this scale, empty for :attr:`ONE`."""
+        return "" if self is Scale.ONE else self.name.lower()
+
+    @classmethod
+    def from_word(cls, word: str) -> Scale:
+        """The scale a word such as ``"billion"`` names; ``""`` means :attr:`ONE`."""
+        if not word:
+            return cls.ONE
+        try:
+            return cls[word.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown scale word {word!r}") from None
+
+
+class Qualifier(StrEnum):
+    """How the stated value bounds the true one."""
+
+    EXACT = "exact"
+    """The value as stated: ``43.85 trillion yuan``."""
+    MORE_THAN = "more_than"
+    """A strict lower bound: ``more than 150``."""
+    AT_LEAST = "at_least"
+    """An inclusive lower bound: ``at least 3``."""
+    LESS_THAN = "less_than"
+    """A strict upper bound: ``less than 2%``."""
+    ABOUT = "about"
+    """An approximation: ``about 40``, ``nearly 1 million``."""
+    SEVERAL = "several"
+    """An unstated multiple of the value: ``hundreds`` is several times 100."""
+
+    @property
+    def phrase(self) -> str:
+        """Words that put this qualifier in front of a number in an English sentence."""
+        return _QUALIFIER_PHRASES[self]
+
+
+_QUALIFIER_PHRASES = {
+    Qualifier.EXACT: "",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.LESS_THAN: "less than",
+    Qualifier.ABOUT: "about",
+    Qualifier.SEVERAL: "several times",
+}
+
+
+class ChangeBasis(StrEnum):
+    """What a change is measured against."""
+
+    YEAR_ON_YEAR = "year_on_year"
+    """Against the same period of the previous year."""
+    PREVIOUS_PERIOD = "previous_period"
+    """Against the period just before."""
+    UNSTATED = "unstated"
+    """The text does not say."""
+
+
+class Quantity(BaseModel):
+    """A stated amount: value, scale, unit and qualifier kept apart, with its source span.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> text = "a record high of 43.85 trillion yuan"
+        >>> q = Quantity(
+        ...     value=Decimal("43.85"), scale=Scale.TRILLION, unit="CNY",
+        ...     span=Span.over(text, 17, len(text)),
+        ... )
+        >>> q.amount
+        Decimal('43850000000000.00')
+        >>> q.describe()
+        '43.85 trillion yuan'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: Decimal = Field(description="The number as stated, before scaling: 43.85.")
+    scale: Scale = Field(default=Scale.ONE, description="Power of ten the value is quoted in.")
+    unit: str = Field(
+        min_length=1,
+        description=(
+            "ISO 4217 code for money (CNY, USD), `percent`, `metric_ton`, or the plural noun "
+            "counted (`forms`, `cities`)."
+        ),
+    )
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, description="How the value bounds.")
+    span: Span = Field(description="Where the number is written in the source.")
+
+    @property
+    def amount(self) -> Decimal:
+        """The full amount, ``value × 10**scale``: 43.85 trillion is 43 850 000 000 000."""
+        return self.value * (Decimal(10) ** int(self.scale))
+
+    @property
+    def is_money(self) -> bool:
+        """Whether the unit is a currency code."""
+        return self.unit in _CURRENCY_WORDS
+
+    def describe(self) -> str:
+        """The quantity in plain English, e.g. ``more than 150 countries and regions``."""
+        if self.qualifier is Qualifier.SEVERAL:
+            return self.span.quote  # "hundreds of measures" has no truer rewording
+        number = f"{self.value:,f}" if self.value >= 1000 else f"{self.value:f}"
+        if self.unit == "USD":
+            head = f"${number}"
+            tail = ""
+        else:
+            head = number
+            tail = _CURRENCY_WORDS.get(self.unit) or _UNIT_WORDS.get(self.unit, self.unit)
+        if self.unit == "percent":
+            return " ".join(p for p in (self.qualifier.phrase, f"{number}%") if p)
+        parts = (self.qualifier.phrase, head, self.scale.word, tail)
+        return " ".join(p for p in parts if p)
+
+
+_CURRENCY_WORDS = {"CNY": "yuan", "USD": "US dollars"}
+_UNIT_WORDS = {"metric_ton": "metric tons", "percent": "percent"}
+
+
+class Change(BaseModel):
+    """A change in a figure: ``up 5% year on year`` is ``+5`` percent, year on year.
+
+    The sign of :attr:`value` is the direction; :attr:`direction` spells it out.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: Decimal = Field(description="Signed size of the change: +5 for 'up 5%'.")
+    unit: str = Field(
+        default="percent", description="`percent`, `percentage_point`, or a quantity unit."
+    )
+    basis: ChangeBasis = Field(default=ChangeBasis.UNSTATED, description="What it compares with.")
+    span: Span = Field(description="Where the change is written in the source.")
+
+    @property
+    def direction(self) -> str:
+        """``"up"``, ``"down"`` or ``"flat"``."""
+        if self.value > 0:
+            return "up"
+        if self.value < 0:
+            return "down"
+        return "flat"
+
+    def describe(self) -> str:
+        """The change in plain English, e.g. ``up 5% year on year``."""
+        size = f"{abs(self.value):f}"
+        amount = f"{size}%" if self.unit == "percent" else f"{size} {self.unit.replace('_', ' ')}"
+        basis = {
+            ChangeBasis.YEAR_ON_YEAR: " year on year",
+            ChangeBasis.PREVIOUS_PERIOD: " from the previous period",
+            ChangeBasis.UNSTATED: "",
+        }[self.basis]
+        return f"{self.direction} {amount}{basis}"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number found in free text by :func:`find_numbers`, with its offsets."""
+
+    start: int
+    """Offset of the mention's first character in the searched text."""
+    end: int
+    """Offset one past its last character."""
+    value: Decimal
+    """The number as written, before scaling; 100 for ``hundreds``."""
+    scale: Scale
+    """The scale word that follows it, if any."""
+    unit: str
+    """A unit read from the words around it, or ``"count"`` when none is recognised."""
+    qualifier: Qualifier
+    """The bound implied by words such as ``more than`` or ``hundreds``."""
+    is_year: bool
+    """Whether the mention is a calendar year such as 2024."""
+
+
+_SCALE_WORDS = "thousand|million|billion|trillion"
+_UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("yuan", "CNY"),
+    ("dollars", "USD"),
+    ("metric tons", "metric_ton"),
+    ("tons", "metric_ton"),
+)
+_QUALIFIER_PATTERNS: tuple[tuple[str, Qualifier], ...] = (
+    ("more than ", Qualifier.MORE_THAN),
+    ("over ", Qualifier.MORE_THAN),
+    ("at least ", Qualifier.AT_LEAST),
+    ("less than ", Qualifier.LESS_THAN),
+    ("nearly ", Qualifier.ABOUT),
+    ("about ", Qualifier.ABOUT),
+    ("around ", Qualifier.ABOUT),
+    ("approximately ", Qualifier.ABOUT),
+)
+_WORD_MULTIPLES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+
+_NUMBER = re.compile(
+    r"(?P<dollar>\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<percent>%| percent\b)?"
+    rf"(?:\s(?P<scale>{_SCALE_WORDS})\b)?"
+)
+_WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$"
+)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number mention in ``text``, in order: digits, percentages and words like hundreds.
+
+    Example:
+        >>> [(m.value, m.scale.name, m.unit) for m in find_numbers("up 5% to 43.85 trillion yuan")]
+        [(Decimal('5'), 'ONE', 'percent'), (Decimal('43.85'), 'TRILLION', 'CNY')]
+    """
+    mentions: list[NumberMention] = []
+    for match in _NUMBER.finditer(text):
+        if match.start() > 0 and (text[match.start() - 1].isalnum()):
+            continue  # part of a word such as "G20" or "COVID-19"'s suffix
+        value = Decimal(match["num"].replace(",", ""))
+        scale = Scale.from_word(match["scale"] or "")
+        end = match.end()
+        unit = "count"
+        if match["percent"]:
+            unit = "percent"
+        elif match["dollar"]:
+            unit = "USD"
+        else:
+            for word, code in _UNIT_PATTERNS:
+                if text.startswith(" " + word, end):
+                    unit, end = code, end + 1 + len(word)
+                    break
+        is_year = (
+            unit == "count"
+            and scale is Scale.ONE
+            and "." not in match["num"]
+            and "," not in match["num"]
+            and 1900 <= value <= 2100
+        )
+        if _MONTH_BEFORE.search(text, 0, match.start()):
+            is_year = False  # the day of "Jan. 13"; the year that follows is its own mention
+        mentions.append(
+            NumberMention(
+                start=match.start(),
+                end=end,
+                value=value,
+                scale=scale,
+                unit=unit,
+                qualifier=_qualifier_before(text, match.start()),
+                is_year=is_year,
+            )
+        )
+    for match in _WORD_NUMBER.finditer(text):
+        mentions.append(
+            NumberMention(
+                start=match.start(),
+                end=match.end(),
+                value=Decimal(_WORD_MULTIPLES[match["word"].lower()]),
+                scale=Scale.ONE,
+                unit="count",
+                qualifier=Qualifier.SEVERAL,
+                is_year=False,
+            )
+        )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _qualifier_before(text: str, start: int) -> Qualifier:
+    window = text[max(0, start - 16) : start].lower()
+    for phrase, qualifier in _QUALIFIER_PATTERNS:
+        if window.endswith(phrase):
+            return qualifier
+    return Qualifier.EXACT
