@@ -69,6 +69,7 @@ class FactEntry(BaseModel):
     name: str = Field(min_length=1, description="Short name for listings.")
     evidence: str = Field(min_length=8, description="A quote copied from the transcript.")
     answer: str = Field(min_length=1, description="One sentence that answers with this fact.")
+    question: str = Field(min_length=1, description="A question this fact answers.")
     aliases: tuple[str, ...] = Field(default=(), description="Other phrasings of the question.")
     keywords: tuple[str, ...] = Field(default=(), description="Words that point here.")
 
@@ -191,6 +192,7 @@ class _Resolver:
             "id": entry.id,
             "name": entry.name,
             "answer": entry.answer,
+            "question": entry.question,
             "evidence": evidence,
             "speaker": paragraph.speaker,
             "paragraph": paragraph.number,

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, model_validator
 
 from tradebrief.errors import UnknownIdError
 from tradebrief.quantities import Change, Quantity
@@ -23,6 +23,7 @@ from tradebrief.spans import Span
 
 if TYPE_CHECKING:
     from tradebrief.answer import Answer
+    from tradebrief.retrieve import SearchIndex
 
 __all__ = [
     "Briefing",
@@ -147,6 +148,7 @@ class _FactBase(BaseModel):
     id: str = Field(description="Stable id from the facts file, e.g. 'total-trade'.")
     name: str = Field(description="A short name for listings: 'Total imports and exports'.")
     answer: str = Field(description="A one-sentence answer built on this fact.")
+    question: str = Field(description="A question this fact answers; offered as a suggestion.")
     evidence: Span = Field(description="The clause of the transcript that states the fact.")
     speaker: str = Field(description="Id of the person who said it.")
     paragraph: int = Field(ge=1, description="Number of the paragraph that holds the evidence.")
@@ -279,6 +281,8 @@ class Briefing(BaseModel):
 
     title: str = Field(description="The briefing's title as published.")
     date: dt.date = Field(description="The day the briefing was held.")
+    title_span: Span | None = Field(default=None, description="Where the title is written.")
+    date_span: Span | None = Field(default=None, description="Where the date is written.")
     publisher: str | None = Field(default=None, description="Who published it: China.org.cn.")
     published: dt.date | None = Field(default=None, description="When the transcript appeared.")
     source: str = Field(description="The transcript exactly as given; every span points into it.")
@@ -292,6 +296,8 @@ class Briefing(BaseModel):
     statements: Catalog[Statement] = Field(
         default=Catalog[Statement](()), description="Other cited statements."
     )
+
+    _index: SearchIndex | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _check_spans_and_references(self) -> Briefing:
@@ -346,6 +352,14 @@ class Briefing(BaseModel):
             if paragraph.span.start <= offset < paragraph.span.end:
                 return paragraph
         return None
+
+    def search_index(self) -> SearchIndex:
+        """The retrieval index over this briefing, built on first use and kept."""
+        if self._index is None:
+            from tradebrief.retrieve import SearchIndex
+
+            self._index = SearchIndex(self)
+        return self._index
 
     def ask(self, question: str) -> Answer:
         """Answer a question from this briefing, with verbatim citations or an honest no.

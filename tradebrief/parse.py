@@ -123,6 +123,7 @@ class _Page:
     publisher: str | None = None
     published: dt.date | None = None
     date: dt.date | None = None
+    date_line: _Line | None = None
     roster: list[tuple[Role, _Line]] = field(default_factory=list)
     turns: list[_Turn] = field(default_factory=list)
     orphan: _Line | None = None
@@ -170,6 +171,10 @@ def parse_transcript(source: str) -> Briefing:
     return Briefing(
         title=page.title.text,
         date=page.date,
+        title_span=Span.over(source, page.title.start, page.title.end),
+        date_span=(
+            Span.over(source, page.date_line.start, page.date_line.end) if page.date_line else None
+        ),
         publisher=page.publisher,
         published=page.published,
         source=source,
@@ -220,6 +225,7 @@ def _walk(source: str) -> _Page:
         elif section == "date":
             try:
                 page.date = parse_date(text)
+                page.date_line = line
             except ValueError as error:
                 raise NotABriefingError(f"line {line.number}: {error}") from None
             section = "body"

@@ -240,9 +240,7 @@ _NUMBER = re.compile(
     rf"(?:\s(?P<scale>{_SCALE_WORDS})\b)?"
 )
 _WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$"
-)
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 
 
 def find_numbers(text: str) -> list[NumberMention]:

@@ -1,0 +1,1 @@
+"""Benchmarks and the question-set evaluation shared with the tests."""

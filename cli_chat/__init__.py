@@ -1,0 +1,15 @@
+"""tradebrief-chat: ask the bundled briefing questions in a terminal conversation.
+
+Run it as ``tradebrief-chat`` or ``python -m cli_chat``. The package is split by
+job: :mod:`cli_chat.app` parses arguments and picks a mode, :mod:`cli_chat.session`
+runs the interactive loop, :mod:`cli_chat.commands` holds the slash commands,
+:mod:`cli_chat.render` turns answers into rich renderables or plain text,
+:mod:`cli_chat.followup` resolves short follow-up questions, and
+:mod:`cli_chat.history` finds the private history file.
+
+Nothing heavy is imported here, so ``import cli_chat`` stays cheap.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,140 @@
+"""The slash commands: a registry of name, usage, description and handler.
+
+A handler takes the chat's :class:`~cli_chat.state.ChatState` and the text after
+the command name, and returns a :class:`Reply`: what to show and whether to
+quit. Handlers print nothing themselves, so each can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cli_chat import render
+from cli_chat.export import session_markdown
+from cli_chat.state import ChatState
+
+__all__ = ["COMMANDS", "Command", "Reply", "dispatch", "find_command", "help_table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What a command produced: renderables to print, and whether the chat should end."""
+
+    output: tuple[RenderableType, ...] = ()
+    quit: bool = False
+
+
+Handler = Callable[[ChatState, str], Reply]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One slash command: ``/name``, how to call it, what it does, and its handler."""
+
+    name: str
+    usage: str
+    description: str
+    handler: Handler
+
+
+def _help(state: ChatState, argument: str) -> Reply:
+    return Reply((help_table(),))
+
+
+def _speakers(state: ChatState, argument: str) -> Reply:
+    return Reply((render.speakers_table(state.briefing),))
+
+
+def _metrics(state: ChatState, argument: str) -> Reply:
+    return Reply((render.metrics_table(state.briefing),))
+
+
+def _measures(state: ChatState, argument: str) -> Reply:
+    return Reply((render.measures_table(state.briefing),))
+
+
+def _source(state: ChatState, argument: str) -> Reply:
+    count = len(state.briefing.paragraphs)
+    wanted = argument.strip()
+    if not wanted.isdecimal():
+        return Reply((render.message(f"Usage: /source N, where N is 1 to {count}.", style="red"),))
+    paragraph = state.briefing.paragraphs.get(str(int(wanted)))
+    if paragraph is None:
+        note = f"There is no paragraph {wanted}; the briefing has paragraphs 1 to {count}."
+        return Reply((render.message(note, style="red"),))
+    return Reply((render.paragraph_panel(state.briefing, paragraph),))
+
+
+def _json(state: ChatState, argument: str) -> Reply:
+    state.json_mode = not state.json_mode
+    mode = "on: answers are shown as raw JSON" if state.json_mode else "off"
+    return Reply((render.message(f"JSON answers {mode}.", style="dim"),))
+
+
+def _export(state: ChatState, argument: str) -> Reply:
+    target = argument.strip()
+    if not target:
+        return Reply((render.message("Usage: /export FILE, e.g. /export notes.md", style="red"),))
+    path = Path(target).expanduser()
+    try:
+        path.write_text(session_markdown(state.briefing, state.answers), encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Reply((render.message(f"Could not write {path}: {reason}", style="red"),))
+    noun = "answer" if len(state.answers) == 1 else "answers"
+    return Reply((render.message(f"Wrote {len(state.answers)} {noun} to {path}.", style="green"),))
+
+
+def _quit(state: ChatState, argument: str) -> Reply:
+    return Reply(quit=True)
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("/help", "/help", "Show the commands and tips.", _help),
+    Command("/speakers", "/speakers", "List the people at the briefing.", _speakers),
+    Command("/metrics", "/metrics", "List the figures the briefing gives.", _metrics),
+    Command("/measures", "/measures", "List the policy measures it describes.", _measures),
+    Command("/source", "/source N", "Show paragraph N in full, with its speaker.", _source),
+    Command("/json", "/json", "Toggle showing answers as raw JSON.", _json),
+    Command("/export", "/export FILE", "Save the conversation as Markdown.", _export),
+    Command("/quit", "/quit", "Leave the chat (Ctrl-D works too).", _quit),
+)
+"""Every command, in the order /help lists them."""
+
+
+def find_command(name: str) -> Command | None:
+    """Return the command called ``name`` (case-insensitive, with its slash), or ``None``."""
+    wanted = name.casefold()
+    return next((c for c in COMMANDS if c.name == wanted), None)
+
+
+def help_table() -> Table:
+    """Tabulate the commands with their descriptions, then tips on numbers, follow-ups and keys."""
+    table = Table(box=box.SIMPLE, show_header=False, title=Text("Commands"), title_justify="left")
+    table.add_column(Text("Command"), style="bold", no_wrap=True)
+    table.add_column(Text("What it does"))
+    for command in COMMANDS:
+        table.add_row(Text(command.usage), Text(command.description))
+    table.add_row(Text("1, 2, 3"), Text("Ask a numbered example or suggestion."))
+    table.add_row(Text("Tab"), Text("Complete commands, names and figures."))
+    table.add_row(Text("Ctrl-C"), Text("Clear the line."))
+    table.add_row(Text("Ctrl-D"), Text("Quit."))
+    return table
+
+
+def dispatch(state: ChatState, line: str) -> Reply:
+    """Run the slash command in ``line``; an unknown command says so and lists the commands."""
+    name, _, argument = line.strip().partition(" ")
+    command = find_command(name)
+    if command is None:
+        known = ", ".join(c.name for c in COMMANDS)
+        note = render.message(f"Unknown command {name}. Commands: {known}.", style="red")
+        return Reply((note,))
+    return command.handler(state, argument)

@@ -1,0 +1,49 @@
+"""The conversation so far as Markdown, with every citation (for ``/export FILE``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cli_chat.render import citation_line, clean, confidence_label, format_date
+from tradebrief import Answer, Briefing
+
+__all__ = ["session_markdown"]
+
+
+def _blockquote(text: str) -> list[str]:
+    return [f"> {line}" if line else ">" for line in text.splitlines() or [""]]
+
+
+def _answer_markdown(answer: Answer, briefing: Briefing) -> list[str]:
+    lines = [f"## {clean(answer.question)}", "", clean(answer.text), ""]
+    if answer.found:
+        for citation in answer.citations:
+            lines.extend(_blockquote(clean(citation.quote)))
+            lines.append(">")
+            lines.append(f"> {citation_line(citation, briefing)}")
+            lines.append("")
+        lines.append(f"*{confidence_label(answer.score)}*")
+        lines.append("")
+    elif answer.suggestions:
+        lines.append("The briefing can answer these instead:")
+        lines.append("")
+        lines.extend(f"{n}. {clean(s)}" for n, s in enumerate(answer.suggestions, start=1))
+        lines.append("")
+    return lines
+
+
+def session_markdown(briefing: Briefing, answers: Sequence[Answer]) -> str:
+    """Write the session as Markdown: the briefing's title and date, then each question and answer.
+
+    Every found answer carries its verbatim quotes as block quotes, each followed
+    by its citation line; not-found answers list their suggestions.
+    """
+    about = format_date(briefing.date)
+    if briefing.publisher:
+        about += f", {briefing.publisher}"
+    lines = [f"# {clean(briefing.title)}", "", f"*{clean(about)}*", ""]
+    if not answers:
+        lines.extend(["No questions were asked.", ""])
+    for answer in answers:
+        lines.extend(_answer_markdown(answer, briefing))
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,153 @@
+"""The interactive loop: read a line, dispatch it, render the result, repeat.
+
+:class:`ChatSession` is given its prompt_toolkit ``PromptSession`` and its rich
+``Console``, so the tests drive the real loop with a pipe for input and a
+string buffer for output. :func:`build_prompt_session` makes the session the
+command line uses: history, auto-suggest, completion and the bottom toolbar.
+
+``EOFError`` (Ctrl-D) ends the chat with status 0; ``KeyboardInterrupt``
+(Ctrl-C) clears the line and the loop goes on; an unexpected error ends only
+the current turn, with a one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.history import History, InMemoryHistory
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import ColorDepth, Output
+from rich.console import Console
+
+from cli_chat import render
+from cli_chat.commands import dispatch
+from cli_chat.completer import ChatCompleter
+from cli_chat.followup import resolve
+from cli_chat.state import ChatState
+from tradebrief import Answer, Briefing
+
+__all__ = ["EXAMPLE_QUESTIONS", "PROMPT", "ChatSession", "build_prompt_session", "toolbar"]
+
+PROMPT = "ask> "
+"""The prompt shown before each question."""
+
+EXAMPLE_QUESTIONS: tuple[str, ...] = (
+    "What was the total value of China's imports and exports in 2024?",
+    "How many customs declaration forms were processed in 2024?",
+    "Who is Wang Lingjun?",
+)
+"""The welcome screen's examples; typing 1, 2 or 3 asks them."""
+
+
+def toolbar(briefing: Briefing) -> StyleAndTextTuples:
+    """Build the bottom toolbar: briefing title and date, then the two keys worth knowing.
+
+    Returned as style/text pairs, never as HTML, so the title cannot inject markup.
+    """
+    about = render.clean(f" {briefing.title} · {render.format_date(briefing.date)} ")
+    return [
+        ("class:bottom-toolbar.text", about),
+        ("class:bottom-toolbar.text", "│ /help · Ctrl-D to quit "),
+    ]
+
+
+def build_prompt_session(
+    briefing: Briefing,
+    *,
+    history: History | None = None,
+    input: Input | None = None,
+    output: Output | None = None,
+    color: bool = True,
+) -> PromptSession[str]:
+    """Build the chat's ``PromptSession``; pass ``input``/``output`` to drive it from a test."""
+    bar = toolbar(briefing)
+    return PromptSession(
+        message=PROMPT,
+        history=history if history is not None else InMemoryHistory(),
+        auto_suggest=AutoSuggestFromHistory(),
+        completer=ChatCompleter(briefing),
+        complete_while_typing=False,
+        bottom_toolbar=lambda: bar,
+        color_depth=None if color else ColorDepth.DEPTH_1_BIT,
+        input=input,
+        output=output,
+    )
+
+
+class ChatSession:
+    """One conversation: the loop, the state it keeps, and how each line is handled."""
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        *,
+        prompt: PromptSession[str],
+        console: Console,
+        ask: Callable[[str], Answer] | None = None,
+        examples: Sequence[str] = EXAMPLE_QUESTIONS,
+        json_mode: bool = False,
+    ) -> None:
+        self.state = ChatState(briefing, numbered=tuple(examples), json_mode=json_mode)
+        self._prompt = prompt
+        self._console = console
+        self._ask = ask if ask is not None else briefing.ask
+        self._examples = tuple(examples)
+
+    def run(self) -> int:
+        """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0."""
+        self._console.print(render.welcome(self.state.briefing, self._examples))
+        while True:
+            try:
+                line = self._prompt.prompt()
+            except KeyboardInterrupt:
+                continue  # Ctrl-C clears the line, as in a shell
+            except EOFError:
+                return 0
+            try:
+                if not self.handle(line):
+                    return 0
+            except KeyboardInterrupt:
+                self._console.print(render.message("Interrupted.", style="dim"))
+            except Exception as error:  # one bad turn must not end the conversation
+                note = f"Sorry, that failed: {type(error).__name__}: {error}"
+                self._console.print(render.message(note, style="red"))
+
+    def handle(self, line: str) -> bool:
+        """Handle one line of input; return ``False`` when the chat should end."""
+        text = line.strip()
+        if not text:
+            return True
+        if text.startswith("/"):
+            reply = dispatch(self.state, text)
+            for renderable in reply.output:
+                self._console.print(renderable)
+            return not reply.quit
+        if text.isdecimal():
+            return self._ask_numbered(int(text))
+        self.answer(text)
+        return True
+
+    def _ask_numbered(self, number: int) -> bool:
+        choices = self.state.numbered
+        if not 1 <= number <= len(choices):
+            if choices:
+                note = f"There is no question {number}; pick 1 to {len(choices)}, or type one."
+            else:
+                note = f"There is no numbered question {number} to ask; type a question."
+            self._console.print(render.message(note, style="yellow"))
+            return True
+        self.answer(choices[number - 1])
+        return True
+
+    def answer(self, question: str) -> Answer:
+        """Answer a question in the context of the last answer, show it and remember it."""
+        answer = resolve(question, self.state.last, self._ask)
+        self.state.record(answer)
+        if self.state.json_mode:
+            self._console.print(render.answer_pretty_json(answer))
+        else:
+            self._console.print(render.answer_panel(answer, self.state.briefing))
+        return answer

@@ -1,0 +1,382 @@
+"""The `tradebrief` command: facts, schema, ask and version, and one-line errors on bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tradebrief
+from tradebrief import Briefing
+from tradebrief.cli import main
+from tradebrief.export import fact_rows
+from tradebrief.load import bundled_paths
+
+TESTS = Path(__file__).parent
+GOLDEN_SCHEMA = TESTS / "golden" / "briefing.schema.json"
+REPO = TESTS.parent
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return tradebrief.load_briefing()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def run_process(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tradebrief.cli", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_one_line_error(status: int, out: str, err: str, *expected: str) -> None:
+    assert status == 2
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("tradebrief: ")
+    for fragment in expected:
+        assert fragment in lines[0]
+
+
+# ------------------------------------------------------------------ facts ---
+
+
+def test_facts_json(capsys: pytest.CaptureFixture[str], briefing: Briefing) -> None:
+    status, out, err = run(capsys, "facts", "--format", "json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert [item["id"] for item in data] == [fact.id for fact in briefing.facts]
+    assert data == [fact.model_dump(mode="json") for fact in briefing.facts]
+
+
+def test_facts_default_to_json_when_stdout_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str], briefing: Briefing
+) -> None:
+    status, out, _ = run(capsys, "facts")
+    assert status == 0
+    assert len(json.loads(out)) == len(briefing.facts)
+
+
+def test_facts_default_to_a_table_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "200")
+    status, out, _ = run(capsys, "facts")
+    assert status == 0
+    assert "┃" in out  # a rich table, not JSON
+    assert "total-trade" in out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+def test_facts_csv(capsys: pytest.CaptureFixture[str], briefing: Briefing) -> None:
+    status, out, _ = run(capsys, "facts", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows == fact_rows(briefing)
+    total = next(row for row in rows if row["id"] == "total-trade")
+    assert (total["value"], total["unit"], total["change"]) == ("43.85", "CNY", "+5")
+
+
+def test_facts_table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    status, out, _ = run(capsys, "facts", "--format", "table")
+    assert status == 0
+    for expected in (
+        "Evidence",
+        "total-trade",
+        "43.85 trillion yuan",
+        "up 5% year on year",
+        "more than 150 countries and regions",
+        "Wang Lingjun",
+    ):
+        assert expected in out
+    assert "\x1b[" not in out  # no colour codes when stdout is not a terminal
+
+
+def test_facts_of_another_transcript_without_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    path = TESTS / "transcripts" / "press_energy.txt"
+    status, out, _ = run(capsys, "facts", "--format", "json", "--transcript", str(path))
+    assert (status, json.loads(out)) == (0, [])
+
+
+def test_facts_file_alone_is_checked_against_the_bundled_transcript(
+    capsys: pytest.CaptureFixture[str], briefing: Briefing
+) -> None:
+    _, facts_path = bundled_paths()
+    status, out, _ = run(capsys, "facts", "--format", "json", "--facts", str(facts_path))
+    assert status == 0
+    assert [item["id"] for item in json.loads(out)] == [f.id for f in briefing.facts]
+
+
+def test_table_shows_transcript_markup_literally(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    transcript = tmp_path / "t.txt"
+    transcript.write_text(
+        (TESTS / "transcripts" / "press_energy.txt")
+        .read_text(encoding="utf-8")
+        .replace("Ladies and gentlemen", "Ladies and [bold red]gentlemen[/]", 1),
+        encoding="utf-8",
+    )
+    (tmp_path / "facts.toml").write_text(  # found beside the transcript
+        "[[statements]]\n"
+        'id = "greeting"\n'
+        'name = "Greeting"\n'
+        'evidence = "Ladies and [bold red]gentlemen[/], good afternoon."\n'
+        'answer = "A greeting."\n'
+        'question = "Who was greeted?"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("COLUMNS", "200")
+    status, out, err = run(capsys, "facts", "--format", "table", "--transcript", str(transcript))
+    assert (status, err) == (0, "")
+    assert "Ladies and [bold red]gentlemen[/], good afternoon." in out
+
+
+# ----------------------------------------------------------- schema, version ---
+
+
+def test_schema_prints_the_golden_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    assert status == 0
+    assert json.loads(out) == Briefing.model_json_schema()
+    assert out == GOLDEN_SCHEMA.read_text(encoding="utf-8")
+    assert out.startswith('{\n  "$defs"')  # indented
+
+
+@pytest.mark.parametrize("argv", [["version"], ["--version"]])
+def test_version(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    status, out, _ = run(capsys, *argv)
+    assert (status, out) == (0, f"tradebrief {tradebrief.__version__}\n")
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys)
+    assert (status, out) == (2, "")
+    assert "usage: tradebrief" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "facts", "--format", "xml")
+    assert status == 2
+    assert "invalid choice: 'xml'" in err
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "facts", "--help")
+    assert status == 0
+    assert "--transcript PATH" in out
+
+
+# -------------------------------------------------------------------- ask ---
+
+
+class FakeApp:
+    """Stands in for cli_chat.app, recording how run_ask is called."""
+
+    def __init__(self, status: int) -> None:
+        from rich.console import Console
+
+        self.status = status
+        self.console = Console(file=io.StringIO())
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def make_console(self) -> Any:
+        return self.console
+
+    def run_ask(self, question: str, **options: Any) -> int:
+        self.calls.append((question, options))
+        return self.status
+
+
+def install_fake_app(monkeypatch: pytest.MonkeyPatch, status: int) -> FakeApp:
+    fake = FakeApp(status)
+    module = types.ModuleType("cli_chat.app")
+    module.run_ask = fake.run_ask  # type: ignore[attr-defined]
+    module.make_console = fake.make_console  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cli_chat.app", module)
+    return fake
+
+
+@pytest.mark.parametrize("status", [0, 1])
+def test_ask_delegates_to_run_ask_and_passes_its_status_through(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    fake = install_fake_app(monkeypatch, status)
+    assert run(capsys, "ask", "What was total trade?")[0] == status
+    assert run(capsys, "ask", "What was total trade?", "--json")[0] == status
+    (q1, plain), (q2, as_json) = fake.calls
+    assert q1 == q2 == "What was total trade?"
+    assert plain["json_mode"] is False
+    assert as_json["json_mode"] is True
+    assert plain["console"] is as_json["console"] is fake.console  # the chat's own console
+
+
+def test_ask_refuses_an_empty_question(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = install_fake_app(monkeypatch, 0)
+    assert_one_line_error(*run(capsys, "ask", "   "), "question is empty")
+    assert fake.calls == []
+
+
+def test_ask_without_the_chat_package_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "cli_chat.app", None)  # import now fails
+    assert_one_line_error(*run(capsys, "ask", "What was total trade?"), "cli_chat.app")
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("What was the total value of imports and exports in 2024?", 0), ("Who won the cup?", 1)],
+)
+def test_process_ask_with_the_real_chat_app(question: str, status: int) -> None:
+    result = run_process("ask", question, "--json")
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["found"] is (status == 0)
+
+
+# ------------------------------------------------------------- bad input ---
+
+NOT_A_BRIEFING = "Just some notes.\nNothing here is a press briefing.\n"
+
+
+def bad_quote_facts(tmp_path: Path) -> Path:
+    path = tmp_path / "facts.toml"
+    path.write_text(
+        "[[statements]]\n"
+        'id = "invented"\n'
+        'name = "An invented quote"\n'
+        'evidence = "this sentence was never said at the briefing"\n'
+        'answer = "Nothing."\n'
+        'question = "What was never said?"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_missing_transcript(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = run(capsys, "facts", "--transcript", str(missing))
+    assert_one_line_error(*result, str(missing), "No such file")
+
+
+def test_transcript_is_a_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert_one_line_error(*run(capsys, "facts", "--transcript", str(tmp_path)), str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (NOT_A_BRIEFING, "TB101"),
+        ("", "TB101"),
+        ((TESTS / "transcripts" / "bad_no_turns.txt").read_text(encoding="utf-8"), "TB101"),
+        ((TESTS / "transcripts" / "bad_unknown_label.txt").read_text(encoding="utf-8"), "TB102"),
+    ],
+    ids=["not-a-briefing", "empty", "no-turns", "unknown-label"],
+)
+def test_bad_transcript(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, code: str
+) -> None:
+    path = tmp_path / "transcript.txt"
+    path.write_text(text, encoding="utf-8")
+    assert_one_line_error(*run(capsys, "facts", "--transcript", str(path)), code, str(path))
+
+
+def test_transcript_that_is_not_utf8(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\xff\xfe\x00binary")
+    assert_one_line_error(*run(capsys, "facts", "--transcript", str(path)), "UTF-8")
+
+
+def test_fact_quote_that_does_not_resolve(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    facts = bad_quote_facts(tmp_path)
+    result = run(capsys, "facts", "--facts", str(facts))
+    assert_one_line_error(*result, "TB201", "'invented'", str(facts))
+
+
+def test_facts_file_with_wrong_types(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    facts = tmp_path / "facts.toml"
+    facts.write_text('[[metrics]]\nid = 42\nname = "x"\n', encoding="utf-8")
+    assert_one_line_error(*run(capsys, "facts", "--facts", str(facts)), "TB200", "metrics[0]")
+
+
+def test_facts_file_that_is_not_toml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    facts = tmp_path / "facts.toml"
+    facts.write_text("[[metrics]\nthis is = = not toml\n", encoding="utf-8")
+    assert_one_line_error(*run(capsys, "facts", "--facts", str(facts)), "TB200", "TOML")
+
+
+def test_broken_pipe_is_quiet(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    status = main(["facts", "--format", "json"])
+    assert status == 141
+    assert capsys.readouterr().err == ""
+
+
+# --------------------------------------------------- as a real process ---
+
+
+def test_process_missing_transcript(tmp_path: Path) -> None:
+    result = run_process("facts", "--transcript", str(tmp_path / "missing.txt"))
+    assert_one_line_error(result.returncode, result.stdout, result.stderr, "missing.txt")
+
+
+def test_process_not_a_briefing(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(NOT_A_BRIEFING, encoding="utf-8")
+    result = run_process("facts", "--transcript", str(path))
+    assert_one_line_error(result.returncode, result.stdout, result.stderr, "TB101")
+
+
+def test_process_quote_that_does_not_resolve(tmp_path: Path) -> None:
+    result = run_process("facts", "--facts", str(bad_quote_facts(tmp_path)))
+    assert_one_line_error(result.returncode, result.stdout, result.stderr, "TB201", "invented")
+
+
+def test_process_json_without_importing_rich() -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from tradebrief.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['facts', '--format', 'json'])\n"
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "0 []"

@@ -1,0 +1,227 @@
+"""The ``tradebrief`` command: list a briefing's facts, print its JSON Schema, ask it a question.
+
+Usage::
+
+    tradebrief facts [--format table|json|csv] [--transcript PATH] [--facts PATH]
+    tradebrief schema
+    tradebrief ask "What was the total value of imports and exports?" [--json]
+    tradebrief version
+
+``facts`` prints a rich table on a terminal and JSON otherwise. Every error
+tradebrief raises on purpose (:class:`~tradebrief.errors.TradebriefError`) and
+every unreadable file (:class:`OSError`) becomes one line on stderr,
+``tradebrief: <message>``, and exit status 2; never a traceback. ``ask`` exits
+0 when the briefing answers and 1 when it does not say.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from tradebrief import __version__
+from tradebrief.errors import TradebriefError
+from tradebrief.export import briefing_schema, facts_csv, facts_json, facts_table
+from tradebrief.load import bundled_paths, load_briefing
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
+
+_Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors say ``tradebrief: ...`` like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {_one_line(message)}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser of the ``tradebrief`` command, one sub-parser per command."""
+    parser = _Parser(
+        prog="tradebrief",
+        description="Read the SCIO briefing on China's 2024 imports and exports as typed data.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    facts = commands.add_parser(
+        "facts",
+        help="list the curated facts as a table, JSON or CSV",
+        description=(
+            "List the briefing's curated facts (metrics, measures, statements) with their "
+            "figures and verbatim evidence. Without --transcript, the bundled briefing."
+        ),
+    )
+    facts.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default=None,
+        help="output format (default: table on a terminal, json otherwise)",
+    )
+    facts.add_argument(
+        "--transcript",
+        type=Path,
+        metavar="PATH",
+        help="a transcript text file to parse instead of the bundled one",
+    )
+    facts.add_argument(
+        "--facts",
+        type=Path,
+        metavar="PATH",
+        help=(
+            "a facts TOML file (default: facts.toml beside --transcript, if any; "
+            "without --transcript, checked against the bundled transcript)"
+        ),
+    )
+    facts.set_defaults(handler=_facts)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a Briefing",
+        description="Print the JSON Schema of tradebrief.Briefing (validation mode), indented.",
+    )
+    schema.set_defaults(handler=_schema)
+
+    ask = commands.add_parser(
+        "ask",
+        help="ask the bundled briefing one question",
+        description=(
+            "Answer one question from the bundled briefing with a verbatim citation. "
+            "Exit status 0 when the briefing answers, 1 when it does not say."
+        ),
+    )
+    ask.add_argument("question", metavar="QUESTION", help="the question, quoted")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.set_defaults(handler=_ask)
+
+    version = commands.add_parser("version", help="print the version")
+    version.set_defaults(handler=_version)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``tradebrief`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status.
+
+    Example:
+        >>> main(["version"])
+        tradebrief 0.1.0
+        0
+
+    """
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_request:  # --help, --version and usage errors
+        return _exit_status(exit_request.code)
+    handler: _Handler = args.handler
+    try:
+        return handler(args)
+    except TradebriefError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:
+        return _fail(_describe_os_error(error))
+    except UnicodeDecodeError as error:
+        return _fail(f"the input is not UTF-8 text: {error.reason} at byte {error.start}")
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _facts(args: argparse.Namespace) -> int:
+    transcript: Path | None = args.transcript
+    facts: Path | None = args.facts
+    if transcript is None and facts is not None:
+        transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
+    briefing = load_briefing(transcript, facts)
+    output_format: str = args.format or ("table" if sys.stdout.isatty() else "json")
+    if output_format == "table":
+        from rich.console import Console
+
+        Console(markup=False, emoji=False, highlight=False).print(facts_table(briefing))
+    elif output_format == "csv":
+        sys.stdout.write(facts_csv(briefing))
+    else:
+        sys.stdout.write(facts_json(briefing) + "\n")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(briefing_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _ask(args: argparse.Namespace) -> int:
+    question: str = args.question
+    if not question.strip():
+        return _fail("the question is empty; ask something, e.g. 'What was total trade?'")
+    try:
+        from cli_chat.app import make_console, run_ask
+    except ModuleNotFoundError as error:
+        if error.name not in {"cli_chat", "cli_chat.app"}:
+            raise
+        return _fail("the ask command needs cli_chat.app, which is not installed")
+    # The chat's console (no markup, no emoji codes, NO_COLOR honoured), so that
+    # `tradebrief ask` prints exactly what `tradebrief-chat --ask` prints.
+    return run_ask(question, json_mode=args.json, console=make_console())
+
+
+def _version(args: argparse.Namespace) -> int:
+    sys.stdout.write(f"tradebrief {__version__}\n")
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"tradebrief: {_one_line(message)}\n")
+    return EXIT_ERROR
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, with control characters escaped so none reach the terminal."""
+    joined = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) == "Cc"
+        else char
+        for char in joined
+    )
+
+
+def _describe_os_error(error: OSError) -> str:
+    if error.strerror and error.filename is not None:
+        return f"cannot read {error.filename}: {error.strerror}"
+    return str(error) or type(error).__name__
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    return code if isinstance(code, int) else EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`tradebrief facts | head`): point stdout at /dev/null
+    # so the interpreter's final flush does not complain on stderr.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

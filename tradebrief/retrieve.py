@@ -1,0 +1,630 @@
+"""Question → ranked candidates, with rapidfuzz doing the fuzzy matching.
+
+Every answerable thing in a briefing becomes a :class:`Candidate`: each curated
+fact, each person and organisation on the record, the roster as a whole, the
+date, the title, and every sentence of every paragraph (so a briefing without a
+facts file is still askable). A candidate is a bag of *terms*: lower-cased,
+lightly stemmed words with a weight for the field they came from.
+
+A question is analysed the same way, after the lexicon's synonyms and stopwords
+(``tradebrief/data/lexicon.toml``). Each question term is matched to the
+briefing's vocabulary exactly or, for typos, with
+``rapidfuzz.process.extract(..., scorer=fuzz.ratio)`` above a length-dependent
+cutoff. ``fuzz.ratio`` is chosen over ``WRatio`` and ``token_set_ratio``
+because it compares two single words symmetrically: it neither rewards a short
+term for appearing inside a long one nor scores 100 for a subset.
+
+A candidate's score is its IDF-weighted coverage of the question's terms, plus
+``fuzz.token_sort_ratio`` against its curated phrasings, adjusted for the
+question's intent (who / when / how many / what percentage / acronym). Terms
+the briefing never uses and numbers it never states are kept as evidence that
+the question is out of scope; :mod:`tradebrief.answer` decides with them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from tradebrief.model import Briefing, Metric, Paragraph, Person, PolicyMeasure, Role
+from tradebrief.quantities import find_numbers
+from tradebrief.spans import Span
+
+__all__ = [
+    "Candidate",
+    "CandidateKind",
+    "Intent",
+    "Lexicon",
+    "Ranked",
+    "Retrieval",
+    "SearchIndex",
+    "detect_intent",
+    "load_lexicon",
+    "sentence_spans",
+]
+
+MAX_QUESTION_CHARS = 2000
+"""Only this much of a question is analysed; longer text is not a question."""
+_MAX_TERMS = 32
+_COVERED = 0.5
+_PREFIX_SIMILARITY = 0.9
+SPECIFIC_KEY_LIMIT = 2
+"""A term that is a key word of at most this many candidates is specific; see ``Ranked.missed``."""
+_PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
+_ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
+
+
+def _answer_type(question: str, lexicon: Lexicon) -> str | None:
+    """The noun a which/what question asks for ("which city"): what the answer supplies."""
+    match = _ANSWER_TYPE.search(question)
+    if match is None:
+        return None
+    terms = analyze(match[1], lexicon)
+    return terms[0] if terms else None
+_SHORTLIST = 12
+
+
+class Intent(StrEnum):
+    """What kind of answer a question asks for."""
+
+    WHO = "who"
+    """A person or the roster."""
+    WHEN = "when"
+    """A date."""
+    HOW_MANY = "how_many"
+    """A number or amount."""
+    PERCENT = "percent"
+    """A rate or percentage change."""
+    ACRONYM = "acronym"
+    """What an abbreviation stands for."""
+    OTHER = "other"
+    """Anything else: what, why, how."""
+
+
+class Lexicon(BaseModel):
+    """Language knowledge for matching: stopwords, synonyms and intent cues."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stopwords: frozenset[str] = Field(description="Words that carry no topic.")
+    neutral: frozenset[str] = Field(
+        description="Everyday words whose absence from a briefing says nothing about scope."
+    )
+    synonyms: dict[str, str] = Field(description="Word → the word the briefing uses.")
+    intents: dict[Intent, tuple[str, ...]] = Field(description="Intent → cue phrases.")
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon, ``tradebrief/data/lexicon.toml``, validated once."""
+    import tomllib
+
+    text = resources.files("tradebrief").joinpath("data/lexicon.toml").read_text("utf-8")
+    return Lexicon.model_validate(tomllib.loads(text))
+
+
+class CandidateKind(StrEnum):
+    """What a candidate answer rests on."""
+
+    FACT = "fact"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ROSTER = "roster"
+    DATE = "date"
+    TITLE = "title"
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something the briefing can answer with, as terms for matching."""
+
+    key: str
+    """Unique key: ``fact:total-trade``, ``person:wang-lingjun``, ``sentence:5:2`` ..."""
+    kind: CandidateKind
+    """What it rests on."""
+    ref: str
+    """The id of the fact, person or organisation; empty for others."""
+    span: Span | None
+    """The text it quotes, for sentences, roster lines, the date and title."""
+    terms: Mapping[str, float]
+    """Term → weight of the strongest field it appears in (1.0 curated, less for prose)."""
+    phrases: tuple[str, ...]
+    """Curated phrasings (name, aliases, sample question) as analysed term strings."""
+    question: str
+    """A question this candidate answers, offered as a suggestion."""
+    figures: frozenset[str]
+    """The figures it states, other than years, as number terms."""
+    years: frozenset[str]
+    """The years it mentions."""
+    months: bool
+    """Whether it names a month, so it can answer a when-question."""
+    has_percent: bool
+    """Whether it states a percentage."""
+    prior: float
+    """Trust in this kind of candidate: curated facts above raw sentences."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate with its score for one question."""
+
+    candidate: Candidate
+    """The candidate."""
+    score: float
+    """Overall score in [0, 1]."""
+    coverage: float
+    """IDF-weighted share of the question's terms it contains."""
+    missed: tuple[str, ...] = ()
+    """Specific question terms (rare in the briefing) that this candidate lacks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """Everything retrieval learned about a question."""
+
+    terms: tuple[str, ...]
+    """The question's content terms after analysis."""
+    unknown: tuple[str, ...]
+    """Content terms the briefing never uses, even allowing for typos."""
+    unknown_weight: float
+    """Share of the question's term weight that is unknown, 0 to 1."""
+    missing_numbers: tuple[str, ...]
+    """Numbers in the question that the briefing never states."""
+    intent: Intent
+    """What kind of answer is wanted."""
+    ranked: tuple[Ranked, ...]
+    """Best candidates first."""
+
+
+_WORD = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "No.", "Jan.", "Feb.", "Aug.", "Sept.",
+                  "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "e.g.", "i.e.", "St.")  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    return word
+
+
+def _number_term(token: str) -> str | None:
+    try:
+        value = Decimal(token.strip("$%").replace(",", ""))
+    except InvalidOperation:
+        return None
+    return f"{value.normalize():f}"
+
+
+_US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b")
+
+
+def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
+    """Content terms of ``text``: lower-cased, synonym-mapped, stemmed, stopwords dropped.
+
+    With ``year`` (the year the briefing was held), "last year" and "this year"
+    become the years they mean, so they match the figures' periods.
+    """
+    terms: list[str] = []
+    if year is not None:
+        text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
+    # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
+    text = _US.sub(" United States ", _US_DOLLARS.sub(" dollars ", text))
+    folded = text.casefold().replace("’", "'")
+    folded = re.sub(r"'s?\b", "", folded)
+    for token in _WORD.findall(folded):
+        if token[0].isdigit() or token[0] == "$":
+            number = _number_term(token)
+            if number is not None:
+                terms.append(number)
+            continue
+        for word in lexicon.synonyms.get(token, token).replace("-", " ").split():
+            if word in lexicon.stopwords:
+                continue
+            stemmed = _stem(word)
+            if len(stemmed) > 1 and stemmed not in lexicon.stopwords:
+                terms.append(stemmed)
+    return terms
+
+
+def detect_intent(question: str, lexicon: Lexicon) -> Intent:
+    """The kind of answer the question asks for, from its cue phrases."""
+    folded = " " + " ".join(re.findall(r"[\w%'-]+", question.casefold())) + " "
+    first_word = folded.split()[0] if folded.strip() else ""
+    for intent in (Intent.ACRONYM, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.HOW_MANY):
+        cues = lexicon.intents.get(intent, ())
+        if any(f" {cue} " in folded or (cue == "%" and "%" in folded) for cue in cues):
+            if intent is Intent.WHO and first_word not in ("who", "whom", "whose", "which"):
+                if not folded.strip().startswith(("name", "list")):
+                    continue  # "spokesperson" in "what did the spokesperson say" is no who-question
+            return intent
+    return Intent.OTHER
+
+
+def sentence_spans(source: str, paragraph: Paragraph) -> list[Span]:
+    """The sentences of a paragraph as spans, not split after abbreviations like ``Mr.``."""
+    text = paragraph.text
+    cuts: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if before.endswith(_ABBREVIATIONS) or re.fullmatch(r"[A-Z]\.", before):
+            continue
+        cuts.append(match.start())
+    spans: list[Span] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            begin = paragraph.span.start + start + lead
+            spans.append(Span.over(source, begin, begin + len(body)))
+        start = cut
+    return spans
+
+
+class _Builder:
+    """Collects a briefing's candidates."""
+
+    def __init__(self, briefing: Briefing, lexicon: Lexicon) -> None:
+        self.briefing = briefing
+        self.lexicon = lexicon
+        self.candidates: list[Candidate] = []
+
+    def add(
+        self,
+        key: str,
+        kind: CandidateKind,
+        fields: Iterable[tuple[str, float]],
+        *,
+        ref: str = "",
+        span: Span | None = None,
+        phrases: Iterable[str] = (),
+        question: str,
+        numbers_from: str = "",
+        prior: float = 1.0,
+    ) -> None:
+        fields = list(fields)
+        terms: dict[str, float] = {}
+        for text, weight in fields:
+            for term in analyze(text, self.lexicon):
+                terms[term] = max(terms.get(term, 0.0), weight)
+        mentions = find_numbers(numbers_from)
+        all_text = " ".join(text for text, _ in fields)
+        self.candidates.append(
+            Candidate(
+                key=key,
+                kind=kind,
+                ref=ref,
+                span=span,
+                terms=terms,
+                phrases=tuple(" ".join(analyze(p, self.lexicon)) for p in phrases),
+                question=question,
+                figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
+                years=frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year),
+                months=bool(_MONTH.search(all_text)),
+                has_percent=any(m.unit == "percent" for m in mentions),
+                prior=prior,
+            )
+        )
+
+    def build(self) -> list[Candidate]:
+        b = self.briefing
+        for fact in b.facts:
+            speaker = b.people.get(fact.speaker)
+            curated = [fact.name, *fact.aliases, *fact.keywords, fact.question]
+            figures = " ; ".join(span.quote for span in _figure_spans(fact))
+            self.add(
+                f"fact:{fact.id}",
+                CandidateKind.FACT,
+                [
+                    *((text, 1.0) for text in curated),
+                    (fact.evidence.quote, 0.85),
+                    (fact.answer, 0.7),
+                    ((fact.period or "") if isinstance(fact, Metric) else "", 0.7),
+                    *(((n, 0.5) for n in speaker.names) if speaker else ()),
+                ],
+                ref=fact.id,
+                phrases=[fact.name, *fact.aliases, fact.question],
+                question=fact.question,
+                numbers_from=figures,
+            )
+        for person in b.people:
+            self._person(person)
+        for org in b.organizations:
+            words = [org.name, org.acronym or "", org.category.value]
+            self.add(
+                f"organization:{org.id}",
+                CandidateKind.ORGANIZATION,
+                [(w, 1.0) for w in words],
+                ref=org.id,
+                span=org.span,
+                phrases=[org.name, org.acronym or ""],
+                question=f"What does {org.acronym} stand for?" if org.acronym else org.name,
+            )
+        if b.speakers:
+            roster = " ".join(f"{p.full_name} {p.title}" for p in b.speakers)
+            self.add(
+                "roster",
+                CandidateKind.ROSTER,
+                [("speakers officials panel present attended briefed", 1.0), (roster, 0.4)],
+                phrases=["who were the speakers", "speakers at the briefing"],
+                question="Who were the speakers at the briefing?",
+            )
+        if b.date_span is not None:
+            self.add(
+                "date",
+                CandidateKind.DATE,
+                [("date day held took place time", 1.0), (b.date_span.quote, 1.0)],
+                span=b.date_span,
+                phrases=["when was the briefing held", "date of the briefing"],
+                question="When was the briefing held?",
+            )
+        if b.title_span is not None:
+            self.add(
+                "title",
+                CandidateKind.TITLE,
+                [("title topic subject theme", 1.0), (b.title, 0.6)],
+                span=b.title_span,
+                phrases=["title of the briefing", "what is the briefing about"],
+                question="What is the briefing about?",
+            )
+        for paragraph in b.paragraphs:
+            for number, span in enumerate(sentence_spans(b.source, paragraph), start=1):
+                self.add(
+                    f"sentence:{paragraph.number}:{number}",
+                    CandidateKind.SENTENCE,
+                    [(span.quote, 0.85)],
+                    ref=paragraph.speaker,
+                    span=span,
+                    question=span.quote,
+                    numbers_from=span.quote,
+                    prior=0.9,
+                )
+        return self.candidates
+
+    def _person(self, person: Person) -> None:
+        org = self.briefing.organizations.get(person.organization or "")
+        role_words = "chairperson chaired" if person.role is Role.CHAIRPERSON else "speaker"
+        self.add(
+            f"person:{person.id}",
+            CandidateKind.PERSON,
+            [
+                (person.full_name, 1.0),
+                (person.reference, 1.0),
+                (role_words, 1.0),
+                ("title", 1.0),
+                (person.title, 0.9),
+                ((org.name + " " + (org.acronym or "")) if org else "", 0.6),
+            ],
+            ref=person.id,
+            span=person.span,
+            phrases=[person.full_name, person.title],
+            question=f"What is {person.full_name}'s position?",
+        )
+
+
+def _figure_spans(fact: object) -> list[Span]:
+    """The spans of the figures a fact states: its quantity, change, equivalent or count."""
+    if isinstance(fact, Metric):
+        return [q.span for q in (fact.quantity, fact.change, fact.equivalent) if q is not None]
+    if isinstance(fact, PolicyMeasure) and fact.count is not None:
+        return [fact.count.span]
+    return []
+
+
+class SearchIndex:
+    """Candidates of one briefing with an inverted index over their terms.
+
+    Build once per briefing (``Briefing.ask`` caches it); :meth:`search` is
+    then cheap: work grows with the postings of the question's terms, not with
+    the number of candidates.
+    """
+
+    def __init__(self, briefing: Briefing, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.year = briefing.date.year
+        self._neutral = frozenset(_stem(w) for w in self.lexicon.neutral) | self.lexicon.neutral
+        self.candidates = tuple(_Builder(briefing, self.lexicon).build())
+        postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, candidate in enumerate(self.candidates):
+            for term, weight in candidate.terms.items():
+                postings[term].append((index, weight))
+        self._postings = dict(postings)
+        self.vocabulary = tuple(sorted(t for t in postings if not t[0].isdigit()))
+        total = len(self.candidates)
+        self._idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
+        self._max_idf = math.log(1 + total) if total else 1.0
+        # A term that is a key word of only a few candidates, or a proper noun of the
+        # text, names something specific (a place, a product, a programme): a
+        # candidate that lacks it answers a different question.
+        key_counts: defaultdict[str, int] = defaultdict(int)
+        for candidate in self.candidates:
+            for term, weight in candidate.terms.items():
+                if weight >= 1.0:
+                    key_counts[term] += 1
+        proper = {
+            t
+            for word in _PROPER_NOUN.findall(briefing.source)
+            for t in analyze(word, self.lexicon)
+        }
+        self.specific = frozenset(
+            t
+            for t, n in key_counts.items()
+            if n <= SPECIFIC_KEY_LIMIT and t not in self._neutral and not t[0].isdigit()
+        ) | (proper - self._neutral)
+        self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
+            briefing.source
+        )
+
+    def _matches(self, term: str) -> dict[str, float]:
+        if term in self._postings:
+            return {term: 1.0}
+        if term[0].isdigit() or len(term) < 4:
+            return {}
+        cutoff = 85 if len(term) < 6 else 80
+        found = process.extract(
+            term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff
+        )
+        matches = {choice: score / 100 for choice, score, _ in found}
+        if len(term) >= 5:
+            # The stemmer is light, so "declar" (declared) must still reach "declaration".
+            at = bisect.bisect_left(self.vocabulary, term)
+            for word in self.vocabulary[at : at + 3]:
+                if word.startswith(term):
+                    matches.setdefault(word, _PREFIX_SIMILARITY)
+        return matches
+
+    def search(self, question: str, *, limit: int = 5) -> Retrieval:
+        """Rank candidates for ``question``; see the module docstring for how."""
+        text = question[:MAX_QUESTION_CHARS]
+        terms = list(dict.fromkeys(analyze(text, self.lexicon, year=self.year)))[:_MAX_TERMS]
+        answer_type = _answer_type(text, self.lexicon)
+        intent = detect_intent(text, self.lexicon)
+        missing = tuple(t for t in terms if t[0].isdigit() and t not in self.numbers)
+        unknown: list[str] = []
+        weights: list[float] = []
+        totals: defaultdict[int, float] = defaultdict(float)
+        specific: list[tuple[str, dict[int, float]]] = []
+        for term in terms:
+            matches = self._matches(term)
+            if not matches:
+                if term in self._neutral:
+                    continue  # an everyday word this briefing happens not to use
+                if not term[0].isdigit():
+                    unknown.append(term)
+                weights.append(self._max_idf)
+                continue
+            weight = max(self._idf[m] for m in matches)
+            weights.append(weight)
+            best: dict[int, float] = {}
+            for matched, similarity in matches.items():
+                for index, field_weight in self._postings[matched]:
+                    value = similarity * field_weight
+                    if value > best.get(index, 0.0):
+                        best[index] = value
+            for index, value in best.items():
+                totals[index] += weight * value
+            if term in self.specific and term != answer_type:
+                specific.append((term, best))
+        weight_sum = sum(weights) or 1.0
+        unknown_weight = self._max_idf * len(unknown) / weight_sum if unknown else 0.0
+        shortlist = sorted(totals.items(), key=lambda item: -item[1])[:_SHORTLIST]
+        query = _Query(
+            phrase=" ".join(terms),
+            intent=intent,
+            numbers=frozenset(t for t in terms if t[0].isdigit()),
+        )
+        ranked = [
+            self._rank(
+                self.candidates[i],
+                total / weight_sum,
+                query,
+                tuple(term for term, best in specific if best.get(i, 0.0) < _COVERED),
+            )
+            for i, total in shortlist
+        ]
+        ranked.sort(key=lambda r: -r.score)
+        return Retrieval(
+            terms=tuple(terms),
+            unknown=tuple(unknown),
+            unknown_weight=min(1.0, unknown_weight),
+            missing_numbers=missing,
+            intent=intent,
+            ranked=tuple(ranked[:limit]),
+        )
+
+    def _rank(
+        self, candidate: Candidate, coverage: float, query: _Query, missed: tuple[str, ...]
+    ) -> Ranked:
+        similarity = 0.0
+        if candidate.phrases and query.phrase:
+            best = process.extractOne(query.phrase, candidate.phrases, scorer=fuzz.token_sort_ratio)
+            similarity = best[1] / 100 if best else 0.0
+        score = candidate.prior * (0.8 * coverage + 0.2 * similarity)
+        score = score * _fit(candidate, query) + _intent_bonus(candidate, query.intent)
+        return Ranked(
+            candidate=candidate,
+            score=max(0.0, min(1.0, score)),
+            coverage=coverage,
+            missed=missed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    phrase: str
+    intent: Intent
+    numbers: frozenset[str]
+
+
+def _fit(candidate: Candidate, query: _Query) -> float:
+    """How well the kind of answer a candidate gives fits the question, as a factor."""
+    fit = 1.0
+    intent = query.intent
+    if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
+        fit *= 0.5  # a how-many question needs a figure
+    if intent is Intent.PERCENT and not candidate.has_percent:
+        fit *= 0.5
+    if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
+        fit *= 0.5  # a when-question needs a date, and a year alone is a period, not a date
+    if intent in (Intent.HOW_MANY, Intent.PERCENT) and candidate.figures <= query.numbers:
+        if candidate.figures:
+            fit *= 0.4  # it would only repeat the figure the question already gives
+    years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
+    if years and candidate.years and not years <= candidate.years:
+        fit *= 0.6  # the question is about another year than the candidate
+    return fit
+
+
+_ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZATION)
+
+
+def _intent_bonus(candidate: Candidate, intent: Intent) -> float:
+    kind = candidate.kind
+    if intent is Intent.WHO:
+        return 0.1 if kind in (CandidateKind.PERSON, CandidateKind.ROSTER) else -0.05
+    if intent is Intent.WHEN:
+        return 0.15 if kind is CandidateKind.DATE else 0.0
+    if intent is Intent.ACRONYM:
+        return 0.2 if kind is CandidateKind.ORGANIZATION else -0.1
+    if intent is Intent.PERCENT and candidate.has_percent:
+        return 0.1
+    return 0.0
+
+
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
+
+
+def _term_of(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _numbers_in(source: str) -> frozenset[str]:
+    found: set[str] = set()
+    for mention in find_numbers(source):
+        term = _number_term(str(mention.value))
+        if term is not None:
+            found.add(term)
+    return frozenset(found)
