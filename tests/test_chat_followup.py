@@ -32,27 +32,45 @@ def answer_on_forms(*, found: bool = True, score: float = 0.9) -> Answer:
 
 @pytest.mark.parametrize(
     "question",
-    ["and in US dollars?", "where did it ship to?", "What about 2023?", "who said that?",
-     "And the change?", "how big was it", "in yuan?"],
-)  # fmt: skip
+    [
+        "and in US dollars?",
+        "where did it ship to?",
+        "What about 2023?",
+        "who said that?",
+        "And the change?",
+        "how big was it",
+        "in yuan?",
+    ],
+)
 def test_short_leaning_questions_are_followups(question: str) -> None:
     assert followup.is_followup(question)
 
 
 @pytest.mark.parametrize(
     "question",
-    ["How many customs declaration forms were processed in 2024?", "Who is Lin Shaobin?",
-     "vehicle crossings", "", "   ", "What was the total value of trade and how did it change?"],
-)  # fmt: skip
+    [
+        "How many customs declaration forms were processed in 2024?",
+        "Who is Lin Shaobin?",
+        "vehicle crossings",
+        "",
+        "   ",
+        "What was the total value of trade and how did it change?",
+    ],
+)
 def test_standalone_questions_are_not_followups(question: str) -> None:
     assert not followup.is_followup(question)
 
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("who said that?", True), ("Who said this", True), ("and who said it?", True),
-     ("who said the trade grew?", False), ("who is Mr. Wang?", False)],
-)  # fmt: skip
+    [
+        ("who said that?", True),
+        ("Who said this", True),
+        ("and who said it?", True),
+        ("who said the trade grew?", False),
+        ("who is Mr. Wang?", False),
+    ],
+)
 def test_who_said(question: str, expected: bool) -> None:
     assert followup.is_who_said(question) is expected
 

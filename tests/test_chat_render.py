@@ -129,9 +129,13 @@ def test_highlight_ranges_shift_clip_merge_and_drop() -> None:
 
 def test_highlights_stay_on_their_words_when_cleaning_lengthens_text() -> None:
     citation = Citation(
-        quote="a\x1bb KEY c", start=10, end=19, paragraph=None, speaker=None,
+        quote="a\x1bb KEY c",
+        start=10,
+        end=19,
+        paragraph=None,
+        speaker=None,
         highlights=(Span(start=14, end=17, quote="KEY"),),
-    )  # fmt: skip
+    )
     text = render.quote_text(citation)
     styled = [text.plain[s.start : s.end] for s in text.spans if s.style == render.HIGHLIGHT_STYLE]
     assert styled == ["KEY"]
@@ -191,8 +195,12 @@ def test_pretty_json_parses_back() -> None:
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(0.95, "Confidence: high (95%)"), (0.6, "Confidence: medium (60%)"), (0.2, "Confidence: low (20%)")],
-)  # fmt: skip
+    [
+        (0.95, "Confidence: high (95%)"),
+        (0.6, "Confidence: medium (60%)"),
+        (0.2, "Confidence: low (20%)"),
+    ],
+)
 def test_confidence_label(score: float, label: str) -> None:
     assert render.confidence_label(score) == label
 

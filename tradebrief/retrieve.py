@@ -60,6 +60,8 @@ _MAX_TERMS = 32
 _COVERED = 0.5
 _PREFIX_SIMILARITY = 0.9
 SPECIFIC_KEY_LIMIT = 2
+SPECIFIC_DF = 5
+"""...and so is a proper noun, provided the term occurs in at most this many candidates."""
 """A term that is a key word of at most this many candidates is specific; see ``Ranked.missed``."""
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
@@ -71,7 +73,9 @@ def _answer_type(question: str, lexicon: Lexicon) -> str | None:
     if match is None:
         return None
     terms = analyze(match[1], lexicon)
-    return terms[0] if terms else None
+    if not terms or match[1].casefold() not in lexicon.answer_types:
+        return None
+    return terms[0]
 _SHORTLIST = 12
 
 
@@ -103,6 +107,9 @@ class Lexicon(BaseModel):
     )
     synonyms: dict[str, str] = Field(description="Word → the word the briefing uses.")
     intents: dict[Intent, tuple[str, ...]] = Field(description="Intent → cue phrases.")
+    answer_types: frozenset[str] = Field(
+        description="Category nouns after which/what that name the kind of answer wanted."
+    )
 
 
 @cache
@@ -191,7 +198,7 @@ class Retrieval:
 _WORD = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "No.", "Jan.", "Feb.", "Aug.", "Sept.",
                   "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "e.g.", "i.e.", "St.")  # fmt: skip
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”']?)\s+(?=[\"“A-Z0-9])")
 
 
 def _stem(word: str) -> str:
@@ -270,7 +277,7 @@ def sentence_spans(source: str, paragraph: Paragraph) -> list[Span]:
         before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
         if before.endswith(_ABBREVIATIONS) or re.fullmatch(r"[A-Z]\.", before):
             continue
-        cuts.append(match.start())
+        cuts.append(match.start() + len(match["close"]))
     spans: list[Span] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -446,6 +453,7 @@ class SearchIndex:
         self.lexicon = lexicon or load_lexicon()
         self.year = briefing.date.year
         self._neutral = frozenset(_stem(w) for w in self.lexicon.neutral) | self.lexicon.neutral
+        self._everyday = tuple(sorted(self.lexicon.stopwords))
         self.candidates = tuple(_Builder(briefing, self.lexicon).build())
         postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, candidate in enumerate(self.candidates):
@@ -469,13 +477,23 @@ class SearchIndex:
             for word in _PROPER_NOUN.findall(briefing.source)
             for t in analyze(word, self.lexicon)
         }
+        rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         self.specific = frozenset(
             t
-            for t, n in key_counts.items()
-            if n <= SPECIFIC_KEY_LIMIT and t not in self._neutral and not t[0].isdigit()
-        ) | (proper - self._neutral)
+            for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
+            if t in rare and t not in self._neutral and not t[0].isdigit()
+        )
         self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
             briefing.source
+        )
+
+    def _is_everyday(self, term: str) -> bool:
+        """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
+        if term[0].isdigit():
+            return False
+        return (
+            process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=80)
+            is not None
         )
 
     def _matches(self, term: str) -> dict[str, float]:
@@ -510,7 +528,7 @@ class SearchIndex:
         for term in terms:
             matches = self._matches(term)
             if not matches:
-                if term in self._neutral:
+                if term in self._neutral or self._is_everyday(term):
                     continue  # an everyday word this briefing happens not to use
                 if not term[0].isdigit():
                     unknown.append(term)

@@ -1,0 +1,338 @@
+"""The real interactive loop, driven through prompt_toolkit's pipe input and DummyOutput."""
+
+from __future__ import annotations
+
+import io
+import stat
+from pathlib import Path
+
+import pytest
+from prompt_toolkit import PromptSession
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.document import Document
+from prompt_toolkit.history import History, InMemoryHistory
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+import tradebrief
+from cli_chat.commands import COMMANDS
+from cli_chat.completer import ChatCompleter, briefing_terms, term_matches
+from cli_chat.history import PrivateFileHistory, history_path
+from cli_chat.session import EXAMPLE_QUESTIONS, ChatSession, build_prompt_session, toolbar
+
+BRIEFING = tradebrief.load_briefing()
+FORMS_Q = "How many customs declaration forms were processed in 2024?"
+ENTER = "\r"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+UP = "\x1b[A"
+RIGHT = "\x1b[C"
+UNBOX = str.maketrans(dict.fromkeys("│╭╮╰╯─", " "))
+
+
+class Run:
+    """The outcome of one scripted chat: exit status, screen text and the session."""
+
+    def __init__(self, status: int, screen: str, chat: ChatSession) -> None:
+        self.status = status
+        self.screen = screen
+        self.chat = chat
+
+    @property
+    def words(self) -> str:
+        """The screen with all runs of white space collapsed, for wrap-proof matching."""
+        return " ".join(self.screen.translate(UNBOX).split())
+
+
+def run_chat(keys: str, *, history: History | None = None, width: int = 120) -> Run:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, markup=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        prompt = build_prompt_session(
+            BRIEFING, history=history or InMemoryHistory(), input=pipe, output=DummyOutput()
+        )
+        chat = ChatSession(BRIEFING, prompt=prompt, console=console)
+        status = chat.run()
+    return Run(status, buffer.getvalue(), chat)
+
+
+def test_welcome_then_a_cited_answer_then_ctrl_d_exits_zero() -> None:
+    run = run_chat(FORMS_Q + ENTER + CTRL_D)
+    assert run.status == 0
+    assert run.screen.index("SCIO briefing") < run.screen.index("88.38 million")
+    assert "88.38 million forms processed in 2024" in run.words
+    assert "Wang Lingjun" in run.words and "paragraph 4" in run.words
+    assert "January 13, 2025" in run.words and "China.org.cn" in run.words
+    assert [a.question for a in run.chat.state.answers] == [FORMS_Q]
+
+
+def test_quit_command_exits_zero_and_ignores_what_follows() -> None:
+    run = run_chat("/quit" + ENTER + FORMS_Q + ENTER + CTRL_D)
+    assert run.status == 0
+    assert run.chat.state.answers == []
+
+
+def test_ctrl_c_clears_the_line_and_the_chat_goes_on() -> None:
+    run = run_chat("junk text" + CTRL_C + FORMS_Q + ENTER + CTRL_D)
+    assert run.status == 0
+    assert [a.question for a in run.chat.state.answers] == [FORMS_Q]
+    assert "junk" not in run.screen
+
+
+def test_blank_lines_are_ignored() -> None:
+    run = run_chat("   " + ENTER + ENTER + CTRL_D)
+    assert run.status == 0 and run.chat.state.answers == []
+
+
+def test_typing_a_welcome_number_asks_that_example() -> None:
+    run = run_chat("2" + ENTER + CTRL_D)
+    assert [a.question for a in run.chat.state.answers] == [EXAMPLE_QUESTIONS[1]]
+    assert run.chat.state.answers[0].found
+    assert "88.38 million" in run.words
+
+
+def test_every_welcome_example_is_answered() -> None:
+    run = run_chat("1" + ENTER + "2" + ENTER + "3" + ENTER + CTRL_D)
+    assert [a.question for a in run.chat.state.answers] == list(EXAMPLE_QUESTIONS)
+    assert all(a.found for a in run.chat.state.answers)
+
+
+def test_not_found_offers_numbered_suggestions_and_a_number_asks_one() -> None:
+    question = "What was China's GDP growth rate in 2024?"
+    run = run_chat(question + ENTER + "1" + ENTER + CTRL_D)
+    first, second = run.chat.state.answers
+    assert not first.found and first.suggestions
+    assert "The briefing does not say" in run.words
+    assert f"1. {first.suggestions[0]}" in run.words
+    assert second.question == first.suggestions[0]
+    assert second.found
+
+
+def test_a_number_out_of_range_says_so() -> None:
+    run = run_chat("9" + ENTER + CTRL_D)
+    assert run.chat.state.answers == []
+    assert "There is no question 9; pick 1 to 3" in run.words
+
+
+def test_who_said_that_follows_up_on_the_last_answer() -> None:
+    run = run_chat(FORMS_Q + ENTER + "who said that?" + ENTER + CTRL_D)
+    follow = run.chat.state.answers[-1]
+    assert follow.question == "who said that?"
+    assert follow.text.startswith("Wang Lingjun (Mr. Wang), vice minister")
+    assert "said it in paragraph 4" in run.words
+
+
+def test_where_did_it_ship_to_follows_up_on_the_last_fact() -> None:
+    first = "What was the last customs declaration form of 2024 for?"
+    run = run_chat(first + ENTER + "where did it ship to?" + ENTER + CTRL_D)
+    follow = run.chat.state.answers[-1]
+    assert follow.question == "where did it ship to?" and follow.found
+    assert "Japan" in follow.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/help", ["/speakers", "List the people at the briefing.", "/export FILE", "Ctrl-D"]),
+        ("/speakers", ["Wang Lingjun", "Lyu Daliang", "Lin Shaobin", "Xing Huina", "chairperson"]),
+        (
+            "/metrics",
+            [
+                "Customs declaration forms processed",
+                "88.38 million forms",
+                "43.85 trillion yuan",
+                "up 5% year on year",
+            ],
+        ),
+        ("/measures", ["16 measures to facilitate customs clearance", "20 cities"]),
+        (
+            "/source 4",
+            ["Paragraph 4 · Wang Lingjun", "translation earbuds shipped from Shenzhen to Japan"],
+        ),
+        ("/source 99", ["There is no paragraph 99; the briefing has paragraphs 1 to 10."]),
+        ("/source", ["Usage: /source N, where N is 1 to 10."]),
+        ("/SPEAKERS", ["Lin Shaobin"]),
+        ("/frobnicate now", ["Unknown command /frobnicate. Commands: /help, /speakers,"]),
+    ],
+)
+def test_commands(command: str, expected: list[str]) -> None:
+    run = run_chat(command + ENTER + CTRL_D)
+    assert run.status == 0
+    for text in expected:
+        assert text in run.words
+    assert run.chat.state.answers == []  # a command is never asked as a question
+
+
+def test_help_lists_every_registered_command() -> None:
+    run = run_chat("/help" + ENTER + CTRL_D)
+    for command in COMMANDS:
+        assert command.usage in run.words
+        assert command.description in run.words
+
+
+def test_json_toggles_raw_json_answers() -> None:
+    run = run_chat("/json" + ENTER + FORMS_Q + ENTER + "/json" + ENTER + FORMS_Q + ENTER + CTRL_D)
+    assert "JSON answers on" in run.words and "JSON answers off" in run.words
+    assert '"question": "How many customs declaration forms were processed in 2024?"' in run.screen
+    assert run.screen.count('"found": true') == 1  # the second answer is a panel again
+    assert not run.chat.state.json_mode
+
+
+def test_export_writes_the_session_as_markdown(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    run = run_chat(FORMS_Q + ENTER + f"/export {target}" + ENTER + CTRL_D)
+    assert f"Wrote 1 answer to {target}." in run.words
+    markdown = target.read_text(encoding="utf-8")
+    assert f"## {FORMS_Q}" in markdown
+    assert "> the last of the 88.38 million forms processed in 2024" in markdown
+    assert "Wang Lingjun" in markdown and "paragraph 4" in markdown
+
+
+def test_export_failures_and_usage_are_reported(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir.md"
+    run = run_chat("/export" + ENTER + f"/export {missing}" + ENTER + CTRL_D)
+    assert "Usage: /export FILE" in run.words
+    assert f"Could not write {missing}: No such file or directory" in run.words
+
+
+def test_markup_typed_by_the_user_is_shown_literally() -> None:
+    run = run_chat("[bold red]x[/] [link=file:///etc/passwd]y[/link]" + ENTER + CTRL_D)
+    assert "[bold red]x[/] [link=file:///etc/passwd]y[/link]" in run.screen
+
+
+def test_escape_sequences_in_a_line_are_never_emitted() -> None:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, force_terminal=True, markup=False)
+    with create_pipe_input() as pipe:
+        prompt = build_prompt_session(BRIEFING, input=pipe, output=DummyOutput())
+        chat = ChatSession(BRIEFING, prompt=prompt, console=console)
+        assert chat.handle("\x1b[31mred\x1b]0;title\x07 \x9b2J") is True
+        assert chat.handle("/\x1b[2Jnope") is True
+    screen = buffer.getvalue()
+    assert "\\x1b[31mred\\x1b]0;title\\x07 \\x9b2J" in screen
+    assert "/\\x1b[2Jnope" in screen
+    for raw in ("\x1b[31mred", "\x1b]0;", "\x07", "\x9b", "\x1b[2J"):
+        assert raw not in screen
+
+
+def test_an_unexpected_error_ends_only_that_turn() -> None:
+    calls: list[str] = []
+
+    def flaky(question: str) -> tradebrief.Answer:
+        calls.append(question)
+        if len(calls) == 1:
+            raise RuntimeError("index \x1b[31mexploded")
+        return BRIEFING.ask(question)
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, color_system=None, markup=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text("first" + ENTER + FORMS_Q + ENTER + CTRL_D)
+        prompt = build_prompt_session(BRIEFING, input=pipe, output=DummyOutput())
+        status = ChatSession(BRIEFING, prompt=prompt, console=console, ask=flaky).run()
+    assert status == 0
+    assert "Sorry, that failed: RuntimeError: index \\x1b[31mexploded" in buffer.getvalue()
+    assert calls == ["first", FORMS_Q]
+
+
+def test_history_file_is_private_and_persists_across_sessions(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "tradebrief" / "history"
+    run_chat(FORMS_Q + ENTER + "/speakers" + ENTER + CTRL_D, history=PrivateFileHistory(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    saved = path.read_text(encoding="utf-8")
+    assert f"+{FORMS_Q}" in saved and "+/speakers" in saved
+
+    # A new session recalls the earlier question with the Up arrow (twice: /speakers is newer).
+    again = run_chat(UP + UP + ENTER + CTRL_D, history=PrivateFileHistory(path))
+    assert [a.question for a in again.chat.state.answers] == [FORMS_Q]
+
+
+def test_history_file_is_recreated_privately_if_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "history"
+    history = PrivateFileHistory(path)
+    path.unlink()
+    history.store_string("question")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def prompt_once(prompt: PromptSession[str], pipe: PipeInput, first: str, then: str) -> str:
+    """Type ``first``, wait for the asynchronous suggester or completer, then ``then``."""
+
+    def type_the_rest() -> None:
+        pipe.send_text(then)
+
+    def schedule() -> None:
+        assert prompt.app.loop is not None
+        prompt.app.loop.call_later(0.3, type_the_rest)
+
+    pipe.send_text(first)
+    return prompt.prompt(pre_run=schedule)
+
+
+def test_auto_suggest_completes_from_history(tmp_path: Path) -> None:
+    path = tmp_path / "history"
+    run_chat(FORMS_Q + ENTER + CTRL_D, history=PrivateFileHistory(path))
+    with create_pipe_input() as pipe:
+        history = PrivateFileHistory(path)
+        prompt = build_prompt_session(BRIEFING, history=history, input=pipe, output=DummyOutput())
+        assert prompt_once(prompt, pipe, "How many cus", RIGHT + ENTER) == FORMS_Q
+
+
+def test_tab_completes_a_command_in_the_real_prompt() -> None:
+    with create_pipe_input() as pipe:
+        prompt = build_prompt_session(BRIEFING, input=pipe, output=DummyOutput())
+        assert prompt_once(prompt, pipe, "/spea\t", ENTER) == "/speakers"
+
+
+def test_tab_completes_a_speaker_name_in_the_real_prompt() -> None:
+    with create_pipe_input() as pipe:
+        prompt = build_prompt_session(BRIEFING, input=pipe, output=DummyOutput())
+        assert prompt_once(prompt, pipe, "who is lin s\t", ENTER) == "who is Lin Shaobin"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"TRADEBRIEF_HISTORY": "/tmp/h"}, "/tmp/h"),
+        ({"TRADEBRIEF_HISTORY": "", "XDG_STATE_HOME": "/xdg"}, "/xdg/tradebrief/history"),
+        ({"XDG_STATE_HOME": "relative"}, "/home/ann/.local/state/tradebrief/history"),
+        ({}, "/home/ann/.local/state/tradebrief/history"),
+    ],
+)
+def test_history_path(environ: dict[str, str], expected: str) -> None:
+    assert history_path(environ, Path("/home/ann")).as_posix() == expected
+
+
+def test_toolbar_shows_title_date_and_keys_as_plain_fragments() -> None:
+    text = "".join(fragment[1] for fragment in toolbar(BRIEFING))
+    assert BRIEFING.title in text and "January 13, 2025" in text
+    assert "/help" in text and "Ctrl-D to quit" in text
+
+
+def completions(text: str) -> list[str]:
+    completer = ChatCompleter(BRIEFING)
+    document = Document(text, len(text))
+    return [c.text for c in completer.get_completions(document, CompleteEvent())]
+
+
+def test_completes_slash_commands() -> None:
+    assert completions("/") == [c.name for c in COMMANDS]
+    assert completions("/me") == ["/metrics", "/measures"]
+    assert completions("/source 1") == ["1", "10"]
+    assert completions("/help x") == []
+
+
+def test_completes_briefing_terms() -> None:
+    assert completions("who is wang l") == ["Wang Lingjun"]
+    assert "Mr. Lyu" in completions("what did mr. l")
+    assert "Total value of imports and exports" in completions("tell me the total v")
+    assert completions("who is ") == []
+    assert {"GACC", "SCIO"} <= set(briefing_terms(BRIEFING))
+
+
+def test_term_matches_replaces_the_longest_matching_tail() -> None:
+    assert term_matches("about xing h", ["Xing Huina", "Hainan"]) == [("Xing Huina", 6)]
+    assert term_matches("Xing Huina", ["Xing Huina"]) == []
