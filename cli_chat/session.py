@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.history import History, InMemoryHistory
@@ -29,7 +30,14 @@ from cli_chat.followup import resolve
 from cli_chat.state import ChatState
 from tradebrief import Answer, Briefing
 
-__all__ = ["EXAMPLE_QUESTIONS", "PROMPT", "ChatSession", "build_prompt_session", "toolbar"]
+__all__ = [
+    "EXAMPLE_QUESTIONS",
+    "PROMPT",
+    "TOOLBAR_KEYS",
+    "ChatSession",
+    "build_prompt_session",
+    "toolbar",
+]
 
 PROMPT = "ask> "
 """The prompt shown before each question."""
@@ -42,15 +50,31 @@ EXAMPLE_QUESTIONS: tuple[str, ...] = (
 """The welcome screen's examples; typing 1, 2 or 3 asks them."""
 
 
-def toolbar(briefing: Briefing) -> StyleAndTextTuples:
-    """Build the bottom toolbar: briefing title and date, then the two keys worth knowing.
+TOOLBAR_KEYS = " /help · Ctrl-D to quit "
+"""The right-hand side of the bottom toolbar; it is always shown in full."""
 
-    Returned as style/text pairs, never as HTML, so the title cannot inject markup.
+
+def toolbar(briefing: Briefing, width: int) -> StyleAndTextTuples:
+    """Build the bottom toolbar for a terminal ``width`` columns wide.
+
+    The briefing's title and date sit on the left and the keys on the right; on
+    a narrow terminal the title is shortened with an ellipsis, then dropped,
+    so the keys stay readable. Returned as style/text pairs, never as HTML, so
+    the title cannot inject markup.
     """
-    about = render.clean(f" {briefing.title} · {render.format_date(briefing.date)} ")
+    date = render.format_date(briefing.date)
+    room = width - len(TOOLBAR_KEYS)
+    title = render.clean(briefing.title)
+    about = f" {title} · {date} "
+    if len(about) > room:
+        keep = room - len(f" … · {date} ")
+        about = f" {title[:keep].rstrip()}… · {date} " if keep >= 8 else f" {date} "
+    if len(about) > room:
+        about = ""
+    padding = " " * max(room - len(about), 0)
     return [
-        ("class:bottom-toolbar.text", about),
-        ("class:bottom-toolbar.text", "│ /help · Ctrl-D to quit "),
+        ("class:bottom-toolbar.text", about + padding),
+        ("class:bottom-toolbar.text", TOOLBAR_KEYS),
     ]
 
 
@@ -63,14 +87,17 @@ def build_prompt_session(
     color: bool = True,
 ) -> PromptSession[str]:
     """Build the chat's ``PromptSession``; pass ``input``/``output`` to drive it from a test."""
-    bar = toolbar(briefing)
+
+    def bottom_toolbar() -> StyleAndTextTuples:
+        return toolbar(briefing, get_app().output.get_size().columns)
+
     return PromptSession(
         message=PROMPT,
         history=history if history is not None else InMemoryHistory(),
         auto_suggest=AutoSuggestFromHistory(),
         completer=ChatCompleter(briefing),
         complete_while_typing=False,
-        bottom_toolbar=lambda: bar,
+        bottom_toolbar=bottom_toolbar,
         color_depth=None if color else ColorDepth.DEPTH_1_BIT,
         input=input,
         output=output,

@@ -19,7 +19,13 @@ import tradebrief
 from cli_chat.commands import COMMANDS
 from cli_chat.completer import ChatCompleter, briefing_terms, term_matches
 from cli_chat.history import PrivateFileHistory, history_path
-from cli_chat.session import EXAMPLE_QUESTIONS, ChatSession, build_prompt_session, toolbar
+from cli_chat.session import (
+    EXAMPLE_QUESTIONS,
+    TOOLBAR_KEYS,
+    ChatSession,
+    build_prompt_session,
+    toolbar,
+)
 
 BRIEFING = tradebrief.load_briefing()
 FORMS_Q = "How many customs declaration forms were processed in 2024?"
@@ -306,10 +312,17 @@ def test_history_path(environ: dict[str, str], expected: str) -> None:
     assert history_path(environ, Path("/home/ann")).as_posix() == expected
 
 
-def test_toolbar_shows_title_date_and_keys_as_plain_fragments() -> None:
-    text = "".join(fragment[1] for fragment in toolbar(BRIEFING))
-    assert BRIEFING.title in text and "January 13, 2025" in text
-    assert "/help" in text and "Ctrl-D to quit" in text
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 100, 200])
+def test_toolbar_fits_and_always_shows_the_keys(width: int) -> None:
+    text = "".join(fragment[1] for fragment in toolbar(BRIEFING, width))
+    assert len(text) == max(width, len(TOOLBAR_KEYS))
+    assert text.endswith(" /help · Ctrl-D to quit ")
+    if width >= 60:
+        assert "January 13, 2025" in text
+    if width >= 120:
+        assert BRIEFING.title in text
+    elif width >= 60:
+        assert "…" in text and BRIEFING.title not in text
 
 
 def completions(text: str) -> list[str]:

@@ -96,7 +96,7 @@ class Answer(BaseModel):
 # Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
 FOUND_THRESHOLD = 0.5
 """A best candidate scoring below this is not trusted to answer."""
-UNKNOWN_LIMIT = 0.3
+UNKNOWN_LIMIT = 0.0
 """Above this share of the question's weight in words the briefing never uses, abstain."""
 
 
@@ -110,7 +110,7 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
         raise ValueError("the question is empty; ask something about the briefing")
     retrieval = briefing.search_index().search(question, limit=8)
     top = retrieval.ranked[0] if retrieval.ranked else None
-    if top is None and not retrieval.terms:
+    if top is None and not retrieval.unknown and not retrieval.missing_numbers:
         top = _answer_by_intent_alone(briefing, retrieval.intent)
     reason = _reason_to_abstain(retrieval, top)
     if reason is not None or top is None:
@@ -271,8 +271,8 @@ def _who(speaker: Person | Organization) -> str:
 def _person_answer(person: Person) -> str:
     name = f"{person.honorific} {person.full_name}" if person.honorific else person.full_name
     if person.role is Role.CHAIRPERSON:
-        return f"{name} chaired the briefing ({person.title})."
-    return f"{name} was a speaker at the briefing: {person.title}."
+        return f"{name} was the chairperson of the briefing; the roster gives: {person.title}."
+    return f"{name} was a speaker at the briefing; the roster gives: {person.title}."
 
 
 def _roster_answer(briefing: Briefing) -> str:

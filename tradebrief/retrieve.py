@@ -59,11 +59,19 @@ MAX_QUESTION_CHARS = 2000
 _MAX_TERMS = 32
 _COVERED = 0.5
 _PREFIX_SIMILARITY = 0.9
+_STEM_PREFIX = 6
+_NEUTRAL_WEIGHT = 0.3
 SPECIFIC_KEY_LIMIT = 2
 SPECIFIC_DF = 5
 """...and so is a proper noun, provided the term occurs in at most this many candidates."""
 """A term that is a key word of at most this many candidates is specific; see ``Ranked.missed``."""
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
+_SAY = re.compile(
+    r"\b(?:say|says|said|tell|told|mention|mentioned|talk|talked|speak|spoke|comment|commented)\b",
+    re.IGNORECASE,
+)
+_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
+_DEPUTY_WORD = re.compile(r"\b(?:vice|deputy|assistant|vise)\b", re.IGNORECASE)
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
 
 
@@ -76,6 +84,8 @@ def _answer_type(question: str, lexicon: Lexicon) -> str | None:
     if not terms or match[1].casefold() not in lexicon.answer_types:
         return None
     return terms[0]
+
+
 _SHORTLIST = 12
 
 
@@ -107,6 +117,9 @@ class Lexicon(BaseModel):
     )
     synonyms: dict[str, str] = Field(description="Word → the word the briefing uses.")
     intents: dict[Intent, tuple[str, ...]] = Field(description="Intent → cue phrases.")
+    narrowing: frozenset[str] = Field(
+        description="Words asking for part of a figure; the passage must contain them."
+    )
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."
     )
@@ -161,6 +174,10 @@ class Candidate:
     """Whether it states a percentage."""
     prior: float
     """Trust in this kind of candidate: curated facts above raw sentences."""
+    speaker: str = ""
+    """Who said it (a person's id), for facts and sentences; the person, for people."""
+    ranked_under: frozenset[str] = frozenset()
+    """For people: title words held only as deputy ("minister" in "vice minister")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +227,8 @@ def _stem(word: str) -> str:
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
         word = word[:-2]
+    elif len(word) > 4 and word.endswith("e"):
+        word = word[:-1]  # "ensure" meets "ensuring", "trade" meets "trading"
     return word
 
 
@@ -237,7 +256,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     if year is not None:
         text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
-    text = _US.sub(" United States ", _US_DOLLARS.sub(" dollars ", text))
+    text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
     folded = text.casefold().replace("’", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
@@ -246,7 +265,8 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
             if number is not None:
                 terms.append(number)
             continue
-        for word in lexicon.synonyms.get(token, token).replace("-", " ").split():
+        synonym = lexicon.synonyms.get(token) or lexicon.synonyms.get(_stem(token), token)
+        for word in synonym.replace("-", " ").split():
             if word in lexicon.stopwords:
                 continue
             stemmed = _stem(word)
@@ -311,6 +331,8 @@ class _Builder:
         question: str,
         numbers_from: str = "",
         prior: float = 1.0,
+        speaker: str = "",
+        ranked_under: frozenset[str] = frozenset(),
     ) -> None:
         fields = list(fields)
         terms: dict[str, float] = {}
@@ -333,6 +355,8 @@ class _Builder:
                 months=bool(_MONTH.search(all_text)),
                 has_percent=any(m.unit == "percent" for m in mentions),
                 prior=prior,
+                speaker=speaker,
+                ranked_under=ranked_under,
             )
         )
 
@@ -341,6 +365,8 @@ class _Builder:
         for fact in b.facts:
             speaker = b.people.get(fact.speaker)
             curated = [fact.name, *fact.aliases, *fact.keywords, fact.question]
+            if isinstance(fact, PolicyMeasure):
+                curated += [span.quote for span in (*fact.aims, *fact.scope)]
             figures = " ; ".join(span.quote for span in _figure_spans(fact))
             self.add(
                 f"fact:{fact.id}",
@@ -353,6 +379,7 @@ class _Builder:
                     *(((n, 0.5) for n in speaker.names) if speaker else ()),
                 ],
                 ref=fact.id,
+                speaker=fact.speaker,
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
@@ -383,7 +410,11 @@ class _Builder:
             self.add(
                 "date",
                 CandidateKind.DATE,
-                [("date day held took place time", 1.0), (b.date_span.quote, 1.0)],
+                [
+                    ("date day held took place time", 1.0),
+                    (b.date_span.quote, 1.0),
+                    (b.title, 0.5),
+                ],
                 span=b.date_span,
                 phrases=["when was the briefing held", "date of the briefing"],
                 question="When was the briefing held?",
@@ -397,13 +428,15 @@ class _Builder:
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",
             )
+        speaker_names = {p.id: " ".join(p.names) for p in b.people}
         for paragraph in b.paragraphs:
             for number, span in enumerate(sentence_spans(b.source, paragraph), start=1):
                 self.add(
                     f"sentence:{paragraph.number}:{number}",
                     CandidateKind.SENTENCE,
-                    [(span.quote, 0.85)],
+                    [(span.quote, 0.85), (speaker_names.get(paragraph.speaker, ""), 0.5)],
                     ref=paragraph.speaker,
+                    speaker=paragraph.speaker,
                     span=span,
                     question=span.quote,
                     numbers_from=span.quote,
@@ -426,6 +459,12 @@ class _Builder:
                 ((org.name + " " + (org.acronym or "")) if org else "", 0.6),
             ],
             ref=person.id,
+            speaker=person.id,
+            ranked_under=frozenset(
+                term
+                for match in _DEPUTY.finditer(person.title)
+                for term in analyze(match[1], self.lexicon)
+            ),
             span=person.span,
             phrases=[person.full_name, person.title],
             question=f"What is {person.full_name}'s position?",
@@ -452,8 +491,12 @@ class SearchIndex:
     def __init__(self, briefing: Briefing, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.year = briefing.date.year
+        self._person_terms = {
+            p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
+        }
         self._neutral = frozenset(_stem(w) for w in self.lexicon.neutral) | self.lexicon.neutral
         self._everyday = tuple(sorted(self.lexicon.stopwords))
+        self._narrowing = frozenset(_stem(w) for w in self.lexicon.narrowing)
         self.candidates = tuple(_Builder(briefing, self.lexicon).build())
         postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, candidate in enumerate(self.candidates):
@@ -473,9 +516,7 @@ class SearchIndex:
                 if weight >= 1.0:
                     key_counts[term] += 1
         proper = {
-            t
-            for word in _PROPER_NOUN.findall(briefing.source)
-            for t in analyze(word, self.lexicon)
+            t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         self.specific = frozenset(
@@ -487,31 +528,61 @@ class SearchIndex:
             briefing.source
         )
 
+    def _said_by(self, question: str, terms: list[str]) -> str | None:
+        """The person whose words a question asks for: "What did Mr. Lin say about ...?"."""
+        if _SAY.search(question) is None:
+            return None
+        for person_id, names in self._person_terms.items():
+            if names & set(terms):
+                return person_id
+        return None
+
+    def _best_by_candidate(self, matches: dict[str, float], scale: float) -> dict[int, float]:
+        """For each candidate holding a matched term, its best similarity × field weight."""
+        best: dict[int, float] = {}
+        for matched, similarity in matches.items():
+            for index, field_weight in self._postings.get(matched, ()):
+                value = scale * similarity * field_weight
+                if value > best.get(index, 0.0):
+                    best[index] = value
+        return best
+
     def _is_everyday(self, term: str) -> bool:
         """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
         if term[0].isdigit():
             return False
         return (
-            process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=80)
-            is not None
+            process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=80) is not None
         )
 
     def _matches(self, term: str) -> dict[str, float]:
+        """Vocabulary terms that ``term`` stands for, with a similarity in (0, 1]."""
+        if term[0].isdigit():
+            return {term: 1.0} if term in self._postings else {}
+        matches: dict[str, float] = {}
+        if len(term) >= _STEM_PREFIX:
+            # The stemmer is light, so "supervision", "supervised" and "declar"
+            # (declared) must still reach each other through their shared stem.
+            stem = term[:_STEM_PREFIX]
+            at = bisect.bisect_left(self.vocabulary, stem)
+            while at < len(self.vocabulary) and self.vocabulary[at].startswith(stem):
+                word = self.vocabulary[at]
+                if len(word) >= _STEM_PREFIX and (
+                    word.startswith(term) or term.startswith(word) or len(term) > _STEM_PREFIX + 1
+                ):
+                    matches[word] = _PREFIX_SIMILARITY
+                at += 1
         if term in self._postings:
-            return {term: 1.0}
-        if term[0].isdigit() or len(term) < 4:
-            return {}
-        cutoff = 85 if len(term) < 6 else 80
+            matches[term] = 1.0
+            return matches
+        if len(term) < 4:
+            return matches
+        cutoff = 75 if len(term) == 4 else 85 if len(term) < 6 else 80
         found = process.extract(
             term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff
         )
-        matches = {choice: score / 100 for choice, score, _ in found}
-        if len(term) >= 5:
-            # The stemmer is light, so "declar" (declared) must still reach "declaration".
-            at = bisect.bisect_left(self.vocabulary, term)
-            for word in self.vocabulary[at : at + 3]:
-                if word.startswith(term):
-                    matches.setdefault(word, _PREFIX_SIMILARITY)
+        for choice, score, _ in found:
+            matches[choice] = max(matches.get(choice, 0.0), score / 100)
         return matches
 
     def search(self, question: str, *, limit: int = 5) -> Retrieval:
@@ -526,6 +597,10 @@ class SearchIndex:
         totals: defaultdict[int, float] = defaultdict(float)
         specific: list[tuple[str, dict[int, float]]] = []
         for term in terms:
+            if term in self._narrowing:
+                # Only a passage with the same word can answer "imports alone".
+                specific.append((term, self._best_by_candidate(self._matches(term), 1.0)))
+                continue
             matches = self._matches(term)
             if not matches:
                 if term in self._neutral or self._is_everyday(term):
@@ -535,13 +610,10 @@ class SearchIndex:
                 weights.append(self._max_idf)
                 continue
             weight = max(self._idf[m] for m in matches)
+            if term in self._neutral:
+                weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
             weights.append(weight)
-            best: dict[int, float] = {}
-            for matched, similarity in matches.items():
-                for index, field_weight in self._postings[matched]:
-                    value = similarity * field_weight
-                    if value > best.get(index, 0.0):
-                        best[index] = value
+            best = self._best_by_candidate(matches, 1.0)
             for index, value in best.items():
                 totals[index] += weight * value
             if term in self.specific and term != answer_type:
@@ -553,6 +625,9 @@ class SearchIndex:
             phrase=" ".join(terms),
             intent=intent,
             numbers=frozenset(t for t in terms if t[0].isdigit()),
+            terms=frozenset(terms),
+            said_by=self._said_by(text, terms),
+            deputy=_DEPUTY_WORD.search(text) is not None,
         )
         ranked = [
             self._rank(
@@ -595,12 +670,25 @@ class _Query:
     phrase: str
     intent: Intent
     numbers: frozenset[str]
+    terms: frozenset[str]
+    said_by: str | None
+    """The person a "what did X say" question asks about."""
+    deputy: bool
+    """Whether the question itself says vice, deputy or assistant."""
 
 
 def _fit(candidate: Candidate, query: _Query) -> float:
     """How well the kind of answer a candidate gives fits the question, as a factor."""
     fit = 1.0
     intent = query.intent
+    if query.said_by is not None and candidate.speaker != query.said_by:
+        fit *= 0.3  # "what did Mr. Lin say" is answered only by Mr. Lin's words
+    elif query.said_by is not None and candidate.kind is CandidateKind.PERSON:
+        fit *= 0.3  # his roster line is not something he said
+    if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
+        fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
+    if candidate.ranked_under & query.terms and not query.deputy:
+        fit *= 0.5  # "the minister" is not the vice minister
     if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
         fit *= 0.5  # a how-many question needs a figure
     if intent is Intent.PERCENT and not candidate.has_percent:
@@ -616,6 +704,7 @@ def _fit(candidate: Candidate, query: _Query) -> float:
     return fit
 
 
+_NOT_PEOPLE = (CandidateKind.ORGANIZATION, CandidateKind.DATE, CandidateKind.TITLE)
 _ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZATION)
 
 
