@@ -17,6 +17,7 @@ from typing import Any
 import tradebrief
 from tradebrief import Briefing
 from tradebrief.export import briefing_schema
+from tradebrief.quantities import DECIMAL_PATTERN
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 SCHEMA_GOLDEN = GOLDEN_DIR / "briefing.schema.json"
@@ -68,14 +69,16 @@ def _decimal_properties(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_decimals_are_strings_in_the_serialization_schema() -> None:
-    # What pydantic actually emits for a Decimal field when dumping to JSON: a
-    # string, with no pattern. (The exact-decimal pattern lives in the facts-file
-    # schema, tradebrief.facts; the data test below checks the dumped strings.)
+    # Exact decimals travel as strings of plain digits, and the schema says so
+    # with a pattern that a consumer can validate against.
     schema = Briefing.model_json_schema(mode="serialization")
     for where, prop in _decimal_properties(schema).items():
         assert prop["type"] == "string", where
         assert "anyOf" not in prop, where
-        assert "pattern" not in prop, where
+        assert prop["pattern"] == DECIMAL_PATTERN, where
+        assert re.fullmatch(prop["pattern"], "43.85")
+        assert re.fullmatch(prop["pattern"], "-1.5")
+        assert not re.fullmatch(prop["pattern"], "4.385E+13")
 
 
 def test_decimals_accept_numbers_or_strings_in_the_validation_schema() -> None:

@@ -14,8 +14,8 @@ __all__ = [
     "QuoteNotFoundError",
     "TradebriefError",
     "TranscriptError",
-    "UnknownSpeakerError",
     "UnknownIdError",
+    "UnknownSpeakerError",
 ]
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from tradebrief.errors import TradebriefError
+from tradebrief.errors import FactsFileError, TradebriefError, TranscriptError
 from tradebrief.facts import attach_facts, parse_facts
 from tradebrief.model import Briefing
 from tradebrief.parse import parse_transcript
@@ -39,7 +39,8 @@ def load_briefing(path: str | Path | None = None, facts: str | Path | None = Non
 
     With ``path``, facts come from ``facts`` if given, else from a ``facts.toml``
     beside the transcript if there is one; without facts the briefing is still
-    askable from its sentences. Raises
+    askable from its sentences. With only ``facts``, that file is checked
+    against the bundled transcript. Raises
     :class:`~tradebrief.errors.TradebriefError` subclasses for bad content and
     :class:`OSError` for files that cannot be read.
 
@@ -49,8 +50,10 @@ def load_briefing(path: str | Path | None = None, facts: str | Path | None = Non
         >>> len(b.speakers), b.publisher
         (3, 'China.org.cn')
     """
-    if path is None:
+    if path is None and facts is None:
         return _bundled()
+    if path is None:
+        return _read(bundled_paths()[0], Path(facts) if facts is not None else None)
     transcript = Path(path)
     facts_path = Path(facts) if facts is not None else transcript.with_name(_FACTS)
     if facts is None and not facts_path.is_file():
@@ -66,7 +69,7 @@ def _bundled() -> Briefing:
 
 
 def _read(transcript: Path, facts: Path | None) -> Briefing:
-    text = _read_text(transcript)
+    text = _read_text(transcript, TranscriptError)
     try:
         briefing = parse_transcript(text)
     except TradebriefError as error:
@@ -74,10 +77,14 @@ def _read(transcript: Path, facts: Path | None) -> Briefing:
         raise
     if facts is None:
         return briefing
-    return attach_facts(briefing, parse_facts(_read_text(facts), origin=str(facts)), str(facts))
+    facts_text = _read_text(facts, FactsFileError)
+    return attach_facts(briefing, parse_facts(facts_text, origin=str(facts)), str(facts))
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, error: type[TradebriefError]) -> str:
     # newline="" keeps "\r\n" as written, so offsets match the file byte for byte.
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as decode:
+        raise error(f"{path}: not UTF-8 text (byte {decode.start} cannot be decoded)") from None

@@ -332,7 +332,10 @@ class Briefing(BaseModel):
         return (*self.metrics, *self.measures, *self.statements)
 
     def fact(self, fact_id: str) -> Metric | PolicyMeasure | Statement:
-        """The fact with this id, of any kind; :class:`~tradebrief.errors.UnknownIdError` if none."""
+        """The fact with this id, of any kind.
+
+        Raises :class:`~tradebrief.errors.UnknownIdError` if there is none.
+        """
         for catalog in (self.metrics, self.measures, self.statements):
             found = catalog.get(fact_id)
             if found is not None:

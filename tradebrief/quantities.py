@@ -14,20 +14,34 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum, StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from tradebrief.spans import Span
 
 __all__ = [
+    "DECIMAL_PATTERN",
     "Change",
     "ChangeBasis",
+    "ExactDecimal",
     "NumberMention",
     "Qualifier",
     "Quantity",
     "Scale",
     "find_numbers",
 ]
+
+
+DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
+"""How an exact decimal is written in JSON: plain digits, never an exponent."""
+
+ExactDecimal = Annotated[
+    Decimal,
+    PlainSerializer(lambda value: f"{value:f}", return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": DECIMAL_PATTERN}, mode="serialization"),
+]
+"""A ``Decimal`` that JSON carries as a string of plain digits, so no precision is lost."""
 
 
 class Scale(IntEnum):
@@ -116,7 +130,7 @@ class Quantity(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    value: Decimal = Field(description="The number as stated, before scaling: 43.85.")
+    value: ExactDecimal = Field(description="The number as stated, before scaling: 43.85.")
     scale: Scale = Field(default=Scale.ONE, description="Power of ten the value is quoted in.")
     unit: str = Field(
         min_length=1,
@@ -130,7 +144,7 @@ class Quantity(BaseModel):
 
     @property
     def amount(self) -> Decimal:
-        """The full amount, ``value × 10**scale``: 43.85 trillion is 43 850 000 000 000."""
+        """The full amount, ``value * 10**scale``: 43.85 trillion is 43 850 000 000 000."""
         return self.value * (Decimal(10) ** int(self.scale))
 
     @property
@@ -167,7 +181,7 @@ class Change(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    value: Decimal = Field(description="Signed size of the change: +5 for 'up 5%'.")
+    value: ExactDecimal = Field(description="Signed size of the change: +5 for 'up 5%'.")
     unit: str = Field(
         default="percent", description="`percent`, `percentage_point`, or a quantity unit."
     )

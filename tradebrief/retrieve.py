@@ -257,7 +257,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
         text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
-    folded = text.casefold().replace("’", "'")
+    folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
         if token[0].isdigit() or token[0] == "$":
@@ -282,9 +282,9 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     for intent in (Intent.ACRONYM, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.HOW_MANY):
         cues = lexicon.intents.get(intent, ())
         if any(f" {cue} " in folded or (cue == "%" and "%" in folded) for cue in cues):
-            if intent is Intent.WHO and first_word not in ("who", "whom", "whose", "which"):
-                if not folded.strip().startswith(("name", "list")):
-                    continue  # "spokesperson" in "what did the spokesperson say" is no who-question
+            asks_for_people = first_word in ("who", "whom", "whose", "which", "name", "list")
+            if intent is Intent.WHO and not asks_for_people:
+                continue  # "spokesperson" in "what did the spokesperson say" is no who-question
             return intent
     return Intent.OTHER
 
@@ -538,7 +538,7 @@ class SearchIndex:
         return None
 
     def _best_by_candidate(self, matches: dict[str, float], scale: float) -> dict[int, float]:
-        """For each candidate holding a matched term, its best similarity × field weight."""
+        """For each candidate holding a matched term, its best similarity times field weight."""
         best: dict[int, float] = {}
         for matched, similarity in matches.items():
             for index, field_weight in self._postings.get(matched, ()):
@@ -549,11 +549,12 @@ class SearchIndex:
 
     def _is_everyday(self, term: str) -> bool:
         """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
-        if term[0].isdigit():
+        if term[0].isdigit() or len(term) < 3:
             return False
-        return (
-            process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=80) is not None
-        )
+        # Short words have few letters to spare: "cup" is not a misspelt "up".
+        cutoff = 85 if len(term) < 5 else 80
+        found = process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return found is not None and found[0][0] == term[0]
 
     def _matches(self, term: str) -> dict[str, float]:
         """Vocabulary terms that ``term`` stands for, with a similarity in (0, 1]."""
@@ -695,9 +696,9 @@ def _fit(candidate: Candidate, query: _Query) -> float:
         fit *= 0.5
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         fit *= 0.5  # a when-question needs a date, and a year alone is a period, not a date
-    if intent in (Intent.HOW_MANY, Intent.PERCENT) and candidate.figures <= query.numbers:
-        if candidate.figures:
-            fit *= 0.4  # it would only repeat the figure the question already gives
+    repeats = bool(candidate.figures) and candidate.figures <= query.numbers
+    if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
+        fit *= 0.4  # it would only repeat the figure the question already gives
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
     if years and candidate.years and not years <= candidate.years:
         fit *= 0.6  # the question is about another year than the candidate
