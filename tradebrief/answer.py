@@ -9,6 +9,7 @@ text says so, and ``suggestions`` offers close questions it can answer.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -111,7 +112,7 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     retrieval = briefing.search_index().search(question, limit=8)
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:
-        top = _answer_by_intent_alone(briefing, retrieval.intent)
+        top = _answer_by_intent_alone(briefing, question, retrieval.intent)
     reason = _reason_to_abstain(retrieval, top)
     if reason is not None or top is None:
         return Answer(
@@ -124,13 +125,18 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     return _compose(briefing, question, top, retrieval.intent)
 
 
-def _answer_by_intent_alone(briefing: Briefing, intent: Intent) -> Ranked | None:
-    """For questions with no topic words ("When was it held?", "Who spoke?")."""
+def _answer_by_intent_alone(briefing: Briefing, question: str, intent: Intent) -> Ranked | None:
+    """For questions with no topic words: "When was it held?", "Who spoke?", "What is it about?"."""
     wanted = {Intent.WHEN: "date", Intent.WHO: "roster"}.get(intent)
+    if wanted is None and _ABOUT.search(question):
+        wanted = "title"
     for candidate in briefing.search_index().candidates:
         if candidate.key == wanted:
             return Ranked(candidate=candidate, score=FOUND_THRESHOLD, coverage=0.0)
     return None
+
+
+_ABOUT = re.compile(r"\babout\b", re.IGNORECASE)
 
 
 def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None) -> str | None:

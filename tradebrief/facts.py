@@ -235,6 +235,21 @@ class _Resolver:
                 f"{self._fail_where(fact_id)}: quantity value {entry.value} {entry.scale} "
                 f"is not what {entry.quote!r} says"
             )
+        # Where the quote's own words fix the unit ("yuan", "%") or the bound
+        # ("more than"), the entry must agree with them.
+        for mention in find_numbers(entry.quote):
+            if (mention.value, mention.scale) != (value, scale):
+                continue
+            if mention.unit != "count" and mention.unit != entry.unit:
+                raise FactsFileError(
+                    f"{self._fail_where(fact_id)}: quantity unit {entry.unit!r} is not what "
+                    f"{entry.quote!r} says ({mention.unit!r})"
+                )
+            if mention.qualifier is not Qualifier.EXACT and mention.qualifier != entry.qualifier:
+                raise FactsFileError(
+                    f"{self._fail_where(fact_id)}: quantity qualifier {entry.qualifier.value!r} "
+                    f"is not what {entry.quote!r} says ({mention.qualifier.value!r})"
+                )
         return Quantity(
             value=value, scale=scale, unit=entry.unit, qualifier=entry.qualifier, span=span
         )
@@ -269,8 +284,9 @@ class _Resolver:
         return PolicyMeasure(
             **common,
             count=self._quantity(entry.id, entry.count, evidence) if entry.count else None,
-            aims=tuple(self._find(entry.id, "aim", quote) for quote in entry.aims),
-            scope=tuple(self._find(entry.id, "scope", quote) for quote in entry.scope),
+            # Aims and scope qualify this measure, so they must be read from its evidence.
+            aims=tuple(self._find(entry.id, "aim", q, within=evidence) for q in entry.aims),
+            scope=tuple(self._find(entry.id, "scope", q, within=evidence) for q in entry.scope),
         )
 
     def statement(self, entry: FactEntry) -> Statement:

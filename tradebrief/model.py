@@ -75,7 +75,9 @@ class Organization(BaseModel):
 
     model_config = _FROZEN
 
-    kind: Literal["organization"] = "organization"
+    kind: Literal["organization"] = Field(
+        default="organization", description="Which kind of object this is: always 'organization'."
+    )
     id: str = Field(description="Stable id: the acronym in lower case, or a slug of the name.")
     name: str = Field(description="Full name as written, e.g. 'State Council Information Office'.")
     acronym: str | None = Field(default=None, description="Acronym as written, e.g. 'SCIO'.")
@@ -104,7 +106,9 @@ class Person(BaseModel):
 
     model_config = _FROZEN
 
-    kind: Literal["person"] = "person"
+    kind: Literal["person"] = Field(
+        default="person", description="Which kind of object this is: always 'person'."
+    )
     id: str = Field(description="Stable id: the full name as a slug, e.g. 'wang-lingjun'.")
     honorific: str | None = Field(default=None, description="'Mr.', 'Ms.', 'Dr.' ... as written.")
     full_name: str = Field(description="The name as written on the roster: 'Wang Lingjun'.")
@@ -172,7 +176,9 @@ class Metric(_FactBase):
         'up 5% year on year'
     """
 
-    kind: Literal["metric"] = "metric"
+    kind: Literal["metric"] = Field(
+        default="metric", description="Which kind of object this is: always 'metric'."
+    )
     quantity: Quantity = Field(description="The figure itself.")
     change: Change | None = Field(default=None, description="How the figure moved, if stated.")
     period: str | None = Field(default=None, description="The period it covers, e.g. '2024'.")
@@ -185,7 +191,9 @@ class Metric(_FactBase):
 class PolicyMeasure(_FactBase):
     """A policy or initiative the briefing describes, e.g. the 16 customs-clearance measures."""
 
-    kind: Literal["measure"] = "measure"
+    kind: Literal["measure"] = Field(
+        default="measure", description="Which kind of object this is: always 'measure'."
+    )
     count: Quantity | None = Field(
         default=None, description="How many measures, cities ... the text gives, if any."
     )
@@ -198,7 +206,9 @@ class PolicyMeasure(_FactBase):
 class Statement(_FactBase):
     """A cited statement that is not a single figure, e.g. what the last declaration form was."""
 
-    kind: Literal["statement"] = "statement"
+    kind: Literal["statement"] = Field(
+        default="statement", description="Which kind of object this is: always 'statement'."
+    )
 
 
 Fact = Annotated[Metric | PolicyMeasure | Statement, Field(discriminator="kind")]

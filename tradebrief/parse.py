@@ -33,7 +33,7 @@ from tradebrief.model import (
     Person,
     Role,
 )
-from tradebrief.spans import Span, line_number
+from tradebrief.spans import Span
 
 __all__ = ["parse_date", "parse_transcript", "slugify"]
 
@@ -346,6 +346,6 @@ def _speaker_id(
         return outlet_id
     roster = ", ".join(p.full_name for p in people)
     raise UnknownSpeakerError(
-        f"line {line_number(source, turn.line.start)}: {turn.label!r} speaks but is not on "
+        f"line {turn.line.number}: {turn.label!r} speaks but is not on "
         f"the roster ({roster}) and asks no question, so is not a media outlet either"
     )

@@ -288,8 +288,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             and "," not in match["num"]
             and 1900 <= value <= 2100
         )
-        if _MONTH_BEFORE.search(text, 0, match.start()):
-            is_year = False  # the day of "Jan. 13"; the year that follows is its own mention
+        if value <= 31 and _MONTH_BEFORE.search(text, 0, match.start()):
+            # The day of "Jan. 13" is never a year; "July 2024" still is one.
+            is_year = False
         mentions.append(
             NumberMention(
                 start=match.start(),

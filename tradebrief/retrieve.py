@@ -60,7 +60,7 @@ _MAX_TERMS = 32
 _COVERED = 0.5
 _PREFIX_SIMILARITY = 0.9
 _STEM_PREFIX = 6
-_NEUTRAL_WEIGHT = 0.3
+_NEUTRAL_WEIGHT = 0.6
 SPECIFIC_KEY_LIMIT = 2
 SPECIFIC_DF = 5
 """...and so is a proper noun, provided the term occurs in at most this many candidates."""
@@ -73,6 +73,25 @@ _SAY = re.compile(
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 _DEPUTY_WORD = re.compile(r"\b(?:vice|deputy|assistant|vise)\b", re.IGNORECASE)
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
+
+
+_SUFFIXES = frozenset(
+    ("", "e", "s", "ion", "tion", "ation", "ition", "ing", "ed", "er", "ers", "or", "ors",
+     "ment", "ments", "al", "ive", "ity", "ly", "ence", "ance", "ure")
+)  # fmt: skip
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """Whether two terms differ only by an inflection.
+
+    "supervis" and "supervision" do; "remark" and "remarkable", or "internal"
+    and "international", do not.
+    """
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
+    return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
 
 
 def _answer_type(question: str, lexicon: Lexicon) -> str | None:
@@ -177,7 +196,9 @@ class Candidate:
     speaker: str = ""
     """Who said it (a person's id), for facts and sentences; the person, for people."""
     ranked_under: frozenset[str] = frozenset()
-    """For people: title words held only as deputy ("minister" in "vice minister")."""
+    """Title words its text holds only as deputy: "minister" in "vice minister"."""
+    names_people: bool = False
+    """Whether its text names someone on the roster, so it can answer a who-question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +353,7 @@ class _Builder:
         numbers_from: str = "",
         prior: float = 1.0,
         speaker: str = "",
-        ranked_under: frozenset[str] = frozenset(),
+        names_people: bool = False,
     ) -> None:
         fields = list(fields)
         terms: dict[str, float] = {}
@@ -356,7 +377,12 @@ class _Builder:
                 has_percent=any(m.unit == "percent" for m in mentions),
                 prior=prior,
                 speaker=speaker,
-                ranked_under=ranked_under,
+                ranked_under=frozenset(
+                    term
+                    for match in _DEPUTY.finditer(all_text)
+                    for term in analyze(match[1], self.lexicon)
+                ),
+                names_people=names_people,
             )
         )
 
@@ -402,7 +428,7 @@ class _Builder:
             self.add(
                 "roster",
                 CandidateKind.ROSTER,
-                [("speakers officials panel present attended briefed", 1.0), (roster, 0.4)],
+                [("speakers officials panel present attended briefed", 1.0), (roster, 0.6)],
                 phrases=["who were the speakers", "speakers at the briefing"],
                 question="Who were the speakers at the briefing?",
             )
@@ -437,6 +463,9 @@ class _Builder:
                     [(span.quote, 0.85), (speaker_names.get(paragraph.speaker, ""), 0.5)],
                     ref=paragraph.speaker,
                     speaker=paragraph.speaker,
+                    names_people=any(
+                        name in span.quote for p in b.people for name in (p.full_name, p.reference)
+                    ),
                     span=span,
                     question=span.quote,
                     numbers_from=span.quote,
@@ -455,16 +484,11 @@ class _Builder:
                 (person.reference, 1.0),
                 (role_words, 1.0),
                 ("title", 1.0),
-                (person.title, 0.9),
+                (person.title, 1.0),
                 ((org.name + " " + (org.acronym or "")) if org else "", 0.6),
             ],
             ref=person.id,
             speaker=person.id,
-            ranked_under=frozenset(
-                term
-                for match in _DEPUTY.finditer(person.title)
-                for term in analyze(match[1], self.lexicon)
-            ),
             span=person.span,
             phrases=[person.full_name, person.title],
             question=f"What is {person.full_name}'s position?",
@@ -568,16 +592,14 @@ class SearchIndex:
             at = bisect.bisect_left(self.vocabulary, stem)
             while at < len(self.vocabulary) and self.vocabulary[at].startswith(stem):
                 word = self.vocabulary[at]
-                if len(word) >= _STEM_PREFIX and (
-                    word.startswith(term) or term.startswith(word) or len(term) > _STEM_PREFIX + 1
-                ):
+                if _same_stem(term, word):
                     matches[word] = _PREFIX_SIMILARITY
                 at += 1
         if term in self._postings:
             matches[term] = 1.0
             return matches
-        if len(term) < 4:
-            return matches
+        if len(term) < 4 or term in self._neutral:
+            return matches  # an everyday word is not worth a guess at a misspelling
         cutoff = 75 if len(term) == 4 else 85 if len(term) < 6 else 80
         found = process.extract(
             term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff
@@ -689,7 +711,7 @@ def _fit(candidate: Candidate, query: _Query) -> float:
     if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
         fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
     if candidate.ranked_under & query.terms and not query.deputy:
-        fit *= 0.5  # "the minister" is not the vice minister
+        fit *= 0.3  # "the minister" is not the vice minister
     if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
         fit *= 0.5  # a how-many question needs a figure
     if intent is Intent.PERCENT and not candidate.has_percent:
@@ -712,7 +734,9 @@ _ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZA
 def _intent_bonus(candidate: Candidate, intent: Intent) -> float:
     kind = candidate.kind
     if intent is Intent.WHO:
-        return 0.1 if kind in (CandidateKind.PERSON, CandidateKind.ROSTER) else -0.05
+        if kind in (CandidateKind.PERSON, CandidateKind.ROSTER):
+            return 0.1
+        return 0.05 if candidate.names_people else -0.05
     if intent is Intent.WHEN:
         return 0.15 if kind is CandidateKind.DATE else 0.0
     if intent is Intent.ACRONYM:
