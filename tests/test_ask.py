@@ -13,6 +13,7 @@ from tradebrief import Answer, Briefing, Metric, Person, PolicyMeasure, Statemen
 from tradebrief.retrieve import MAX_QUESTION_CHARS, CandidateKind
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
+CHINESE_QUESTION = "中国2024年进出口总值是多少\N{FULLWIDTH QUESTION MARK}"
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +166,7 @@ def test_empty_question_is_a_value_error(briefing: Briefing, question: str) -> N
         "[bold red]x[/]",
         "\x1b[31mtotal trade\x1b[0m",
         "\x00\x07\x08",
-        "中国2024年进出口总值是多少？",
+        CHINESE_QUESTION,
         "😀 🚢 📦",
         "?" * 50,
         "trade " * 20_000,  # a 120 KB question
@@ -180,7 +181,7 @@ def test_odd_input_gets_an_answer_not_an_exception(briefing: Briefing, question:
 
 def test_markup_and_foreign_text_are_declined(briefing: Briefing) -> None:
     assert not briefing.ask("[bold red]x[/]").found
-    assert not briefing.ask("中国2024年进出口总值是多少？").found
+    assert not briefing.ask(CHINESE_QUESTION).found
     assert not briefing.ask("😀 🚢 📦").found
 
 
