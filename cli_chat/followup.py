@@ -10,7 +10,9 @@ Three outcomes:
 * ``who said that?`` is answered from the last answer's first citation: its
   speaker, their title and paragraph; nothing is re-asked.
 * Another short question with a pronoun or a leading "and ..." is asked twice,
-  as typed and with the last fact's name in front, and the better answer wins.
+  as typed and with the last fact's name in front, and the better answer wins;
+  but when only the question read alone finds something, the chat says the
+  briefing does not say and offers that other reading as a suggestion.
 * Anything else is asked as typed.
 """
 
@@ -157,4 +159,12 @@ def resolve(question: str, last: Answer | None, ask: Callable[[str], Answer]) ->
     if step.kind != "contextual" or step.expanded is None:
         return alone
     with_context = ask(step.expanded).model_copy(update={"question": question})
-    return better(with_context, alone)
+    if with_context.found or not alone.found:
+        return better(with_context, alone)
+    # Read with its context the question has no answer ("and in US dollars?" after
+    # the yuan total); read alone it matches something else. Saying that other
+    # thing would be a confident answer to a question the user did not ask, so
+    # keep the honest no and offer the other reading as the first suggestion.
+    offer = getattr(alone.fact, "question", None) or alone.question
+    suggestions = (offer, *(s for s in with_context.suggestions if s != offer))[:3]
+    return with_context.model_copy(update={"suggestions": suggestions})

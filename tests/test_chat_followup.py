@@ -151,3 +151,15 @@ def test_where_did_it_ship_to_resolves_with_the_real_ask() -> None:
     assert "Japan" in reply.text + reply.citations[0].quote
     who = followup.resolve("who said that?", reply, BRIEFING.ask)
     assert who.text.startswith("Wang Lingjun")
+
+
+def test_a_follow_up_without_an_answer_in_context_is_declined_not_redirected() -> None:
+    total = BRIEFING.ask("What was the total value of imports and exports in 2024?")
+    assert total.found
+    alone = BRIEFING.ask("and in US dollars?")
+    assert alone.found  # read alone it matches the 42 trillion yuan threshold's conversion
+    reply = followup.resolve("and in US dollars?", total, BRIEFING.ask)
+    assert not reply.found
+    assert reply.citations == ()
+    assert reply.question == "and in US dollars?"
+    assert reply.suggestions[0] == alone.fact.question  # type: ignore[union-attr]
