@@ -35,6 +35,8 @@ __all__ = [
 
 _DECIMAL_PATTERN = r"^[+-]?\d+(\.\d+)?$"
 _ENTRY = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+_UP_WORDS = frozenset({"up", "rose", "grew", "increased", "higher"})
+_DOWN_WORDS = frozenset({"down", "fell", "dropped", "decreased", "declined", "lower"})
 
 
 class QuantityEntry(BaseModel):
@@ -145,15 +147,14 @@ def attach_facts(briefing: Briefing, facts: FactsFile, origin: str = "facts file
     that its evidence does not.
     """
     resolver = _Resolver(briefing, origin)
-    return briefing.model_copy(
-        update={
-            "metrics": Catalog[Metric](tuple(resolver.metric(e) for e in facts.metrics)),
-            "measures": Catalog[PolicyMeasure](tuple(resolver.measure(e) for e in facts.measures)),
-            "statements": Catalog[Statement](
-                tuple(resolver.statement(e) for e in facts.statements)
-            ),
-        }
-    )
+    attached = {
+        "metrics": Catalog[Metric](tuple(resolver.metric(e) for e in facts.metrics)),
+        "measures": Catalog[PolicyMeasure](tuple(resolver.measure(e) for e in facts.measures)),
+        "statements": Catalog[Statement](tuple(resolver.statement(e) for e in facts.statements)),
+    }
+    # Built anew rather than copied, so the briefing's own checks run on the facts too.
+    fields = {name: getattr(briefing, name) for name in type(briefing).model_fields}
+    return type(briefing)(**(fields | attached))
 
 
 class _Resolver:
@@ -261,6 +262,16 @@ class _Resolver:
             raise FactsFileError(
                 f"{self._fail_where(fact_id)}: change {entry.value} is not what "
                 f"{entry.quote!r} says"
+            )
+        # "up 5%" must not be filed as -5: the sign is the direction the words state.
+        words = set(entry.quote.casefold().split())
+        stated_up, stated_down = bool(words & _UP_WORDS), bool(words & _DOWN_WORDS)
+        if (value < 0 and stated_up and not stated_down) or (
+            value > 0 and stated_down and not stated_up
+        ):
+            raise FactsFileError(
+                f"{self._fail_where(fact_id)}: change {entry.value} has the wrong sign for "
+                f"{entry.quote!r}"
             )
         return Change(value=value, unit=entry.unit, basis=entry.basis, span=span)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from tradebrief.errors import UnknownIdError
 from tradebrief.quantities import Change, Quantity
@@ -307,8 +307,6 @@ class Briefing(BaseModel):
         default=Catalog[Statement](()), description="Other cited statements."
     )
 
-    _index: SearchIndex | None = PrivateAttr(default=None)
-
     @model_validator(mode="after")
     def _check_spans_and_references(self) -> Briefing:
         for span in _spans_in(self):
@@ -368,11 +366,9 @@ class Briefing(BaseModel):
 
     def search_index(self) -> SearchIndex:
         """The retrieval index over this briefing, built on first use and kept."""
-        if self._index is None:
-            from tradebrief.retrieve import SearchIndex
+        from tradebrief.retrieve import index_for
 
-            self._index = SearchIndex(self)
-        return self._index
+        return index_for(self)
 
     def ask(self, question: str) -> Answer:
         """Answer a question from this briefing, with verbatim citations or an honest no.

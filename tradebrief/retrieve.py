@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ __all__ = [
     "Retrieval",
     "SearchIndex",
     "detect_intent",
+    "index_for",
     "load_lexicon",
     "sentence_spans",
 ]
@@ -62,7 +64,7 @@ _PREFIX_SIMILARITY = 0.9
 _STEM_PREFIX = 6
 _NEUTRAL_WEIGHT = 0.6
 SPECIFIC_KEY_LIMIT = 2
-SPECIFIC_DF = 5
+SPECIFIC_DF = 8
 """...and so is a proper noun, provided the term occurs in at most this many candidates."""
 """A term that is a key word of at most this many candidates is specific; see ``Ranked.missed``."""
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
@@ -760,3 +762,20 @@ def _numbers_in(source: str) -> frozenset[str]:
         if term is not None:
             found.add(term)
     return frozenset(found)
+
+
+_INDEXES: dict[int, SearchIndex] = {}
+
+
+def index_for(briefing: Briefing) -> SearchIndex:
+    """The search index of ``briefing``, built on first use and kept while it lives.
+
+    The cache sits outside the model on purpose: a briefing stays plain data,
+    equal to its own JSON round trip whether or not it has been asked anything.
+    """
+    key = id(briefing)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = _INDEXES[key] = SearchIndex(briefing)
+        weakref.finalize(briefing, _INDEXES.pop, key, None)
+    return index
