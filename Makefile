@@ -46,5 +46,9 @@ docs: $(VENV)/.stamp-docs
 	$(BIN)/python -m docs.gen_reference
 	$(BIN)/mkdocs build --strict
 
+docs-serve: $(VENV)/.stamp-docs
+	$(BIN)/python -m docs.gen_reference
+	$(BIN)/mkdocs serve
+
 clean:
 	rm -rf $(VENV) site build dist .mypy_cache .ruff_cache .pytest_cache
