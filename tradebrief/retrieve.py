@@ -263,6 +263,8 @@ def _number_term(token: str) -> str | None:
     return f"{value.normalize():f}"
 
 
+_ALTERNATIVES = "|"
+_SHORT_SENTENCE_WORDS = 6
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
@@ -289,6 +291,10 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
                 terms.append(number)
             continue
         synonym = lexicon.synonyms.get(token) or lexicon.synonyms.get(_stem(token), token)
+        if _ALTERNATIVES in synonym:
+            # "thank|gratitude": one term that either word satisfies.
+            terms.append(_ALTERNATIVES.join(_stem(w) for w in synonym.split(_ALTERNATIVES)))
+            continue
         for word in synonym.replace("-", " ").split():
             if word in lexicon.stopwords:
                 continue
@@ -334,6 +340,23 @@ def sentence_spans(source: str, paragraph: Paragraph) -> list[Span]:
     return spans
 
 
+def _passages(source: str, paragraph: Paragraph) -> list[Span]:
+    """A paragraph's sentences as candidate passages.
+
+    A sentence of a few words ("Thank you, Ms. Xing.", "That concludes my
+    introduction.") says little alone, so it is joined with the sentence after
+    it: the citation then carries what the short one leads into.
+    """
+    sentences = sentence_spans(source, paragraph)
+    passages: list[Span] = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and len(sentence.quote.split()) < _SHORT_SENTENCE_WORDS:
+            sentence = Span.over(source, sentence.start, following.end)
+        passages.append(sentence)
+    return passages
+
+
 class _Builder:
     """Collects a briefing's candidates."""
 
@@ -360,8 +383,9 @@ class _Builder:
         fields = list(fields)
         terms: dict[str, float] = {}
         for text, weight in fields:
-            for term in analyze(text, self.lexicon):
-                terms[term] = max(terms.get(term, 0.0), weight)
+            for group in analyze(text, self.lexicon):
+                for term in group.split(_ALTERNATIVES):  # a passage holds each word itself
+                    terms[term] = max(terms.get(term, 0.0), weight)
         mentions = find_numbers(numbers_from)
         all_text = " ".join(text for text, _ in fields)
         self.candidates.append(
@@ -458,7 +482,7 @@ class _Builder:
             )
         speaker_names = {p.id: " ".join(p.names) for p in b.people}
         for paragraph in b.paragraphs:
-            for number, span in enumerate(sentence_spans(b.source, paragraph), start=1):
+            for number, span in enumerate(_passages(b.source, paragraph), start=1):
                 self.add(
                     f"sentence:{paragraph.number}:{number}",
                     CandidateKind.SENTENCE,
@@ -584,6 +608,12 @@ class SearchIndex:
 
     def _matches(self, term: str) -> dict[str, float]:
         """Vocabulary terms that ``term`` stands for, with a similarity in (0, 1]."""
+        if _ALTERNATIVES in term:
+            merged: dict[str, float] = {}
+            for part in term.split(_ALTERNATIVES):
+                for word, similarity in self._matches(part).items():
+                    merged[word] = max(merged.get(word, 0.0), similarity)
+            return merged
         if term[0].isdigit():
             return {term: 1.0} if term in self._postings else {}
         matches: dict[str, float] = {}
