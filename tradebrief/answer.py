@@ -157,17 +157,14 @@ def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None) -> str | None:
 
 def _suggestions(briefing: Briefing, retrieval: Retrieval) -> tuple[str, ...]:
     chosen: list[str] = []
-    curated = [
-        r.candidate for r in retrieval.ranked if r.candidate.kind is not CandidateKind.SENTENCE
+    closest = [
+        r.candidate.question
+        for r in retrieval.ranked
+        if r.candidate.kind is not CandidateKind.SENTENCE
     ]
-    fallback = [
-        c for c in briefing.search_index().candidates if c.kind is not CandidateKind.SENTENCE
-    ]
-    if not fallback:  # a briefing with no facts and no roster: offer sentences
-        fallback = list(briefing.search_index().candidates)
-    for candidate in (*curated, *fallback):
-        if candidate.question not in chosen:
-            chosen.append(candidate.question)
+    for question in (*closest, *briefing.search_index().default_questions):
+        if question not in chosen:
+            chosen.append(question)
         if len(chosen) == 3:
             break
     return tuple(chosen)

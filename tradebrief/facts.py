@@ -202,9 +202,9 @@ class _Resolver:
         }
 
     def _paragraph_holding(self, fact_id: str, evidence: Span) -> Paragraph:
-        for paragraph in self.briefing.paragraphs:
-            if paragraph.span.contains(evidence):
-                return paragraph
+        paragraph = self.briefing.paragraph_at(evidence.start)
+        if paragraph is not None and paragraph.span.contains(evidence):
+            return paragraph
         raise FactsFileError(
             f"{self._fail_where(fact_id)}: evidence {evidence.quote!r} is not inside one "
             "paragraph of a speaker's turn"

@@ -10,9 +10,11 @@ differs from the source: citations are verbatim by construction.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
@@ -40,6 +42,7 @@ __all__ = [
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+_LISTED_IDS = 12
 
 
 class Role(StrEnum):
@@ -243,17 +246,24 @@ class Catalog(RootModel[tuple[ItemT, ...]], Generic[ItemT]):
             return self.root[key]
         found = self.get(key)
         if found is None:
-            known = ", ".join(_keys(item)[0] for item in self.root) or "none"
-            raise UnknownIdError(f"nothing is known as {key!r}; known ids: {known}")
+            ids = self.ids
+            known = ", ".join(ids[:_LISTED_IDS]) or "none"
+            more = f" and {len(ids) - _LISTED_IDS} more" if len(ids) > _LISTED_IDS else ""
+            raise UnknownIdError(f"nothing is known as {key!r}; known ids: {known}{more}")
         return found
 
     def get(self, key: str) -> ItemT | None:
         """The item known as ``key``, or ``None``."""
-        wanted = key.strip().casefold()
+        return self._by_key.get(key.strip().casefold())
+
+    @cached_property
+    def _by_key(self) -> dict[str, ItemT]:
+        # Built once on first lookup; the first item to claim a key keeps it.
+        lookup: dict[str, ItemT] = {}
         for item in self.root:
-            if any(k.casefold() == wanted for k in _keys(item)):
-                return item
-        return None
+            for key in _keys(item):
+                lookup.setdefault(key.casefold(), item)
+        return lookup
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -359,10 +369,16 @@ class Briefing(BaseModel):
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph whose span contains the source offset, if any."""
-        for paragraph in self.paragraphs:
-            if paragraph.span.start <= offset < paragraph.span.end:
-                return paragraph
-        return None
+        at = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if at < 0:
+            return None
+        paragraph = self.paragraphs[at]
+        return paragraph if offset < paragraph.span.end else None
+
+    @cached_property
+    def _paragraph_starts(self) -> tuple[int, ...]:
+        # Paragraphs are in source order, so their starts are sorted.
+        return tuple(p.span.start for p in self.paragraphs)
 
     def search_index(self) -> SearchIndex:
         """The retrieval index over this briefing, built on first use and kept."""

@@ -254,7 +254,6 @@ _NUMBER = re.compile(
     rf"(?:\s(?P<scale>{_SCALE_WORDS})\b)?"
 )
 _WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -288,9 +287,6 @@ def find_numbers(text: str) -> list[NumberMention]:
             and "," not in match["num"]
             and 1900 <= value <= 2100
         )
-        if value <= 31 and _MONTH_BEFORE.search(text, 0, match.start()):
-            # The day of "Jan. 13" is never a year; "July 2024" still is one.
-            is_year = False
         mentions.append(
             NumberMention(
                 start=match.start(),

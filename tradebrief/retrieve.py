@@ -24,6 +24,7 @@ the question is out of scope; :mod:`tradebrief.answer` decides with them.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 import weakref
@@ -265,6 +266,9 @@ def _number_term(token: str) -> str | None:
 
 _ALTERNATIVES = "|"
 _SHORT_SENTENCE_WORDS = 6
+_DEFAULT_QUESTIONS = 3
+_POSTINGS_BUDGET = 5_000
+_DEFERRED_WIDENING = 4
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
@@ -553,6 +557,11 @@ class SearchIndex:
             for term, weight in candidate.terms.items():
                 postings[term].append((index, weight))
         self._postings = dict(postings)
+        askable = [c for c in self.candidates if c.kind is not CandidateKind.SENTENCE]
+        # Offered when a question matches nothing: the first few things it can answer.
+        self.default_questions = tuple(
+            dict.fromkeys(c.question for c in (askable or self.candidates))
+        )[:_DEFAULT_QUESTIONS]
         self.vocabulary = tuple(sorted(t for t in postings if not t[0].isdigit()))
         total = len(self.candidates)
         self._idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
@@ -587,14 +596,24 @@ class SearchIndex:
                 return person_id
         return None
 
-    def _best_by_candidate(self, matches: dict[str, float], scale: float) -> dict[int, float]:
+    def _best_by_candidate(self, matches: dict[str, float]) -> dict[int, float]:
         """For each candidate holding a matched term, its best similarity times field weight."""
         best: dict[int, float] = {}
         for matched, similarity in matches.items():
             for index, field_weight in self._postings.get(matched, ()):
-                value = scale * similarity * field_weight
+                value = similarity * field_weight
                 if value > best.get(index, 0.0):
                     best[index] = value
+        return best
+
+    def _best_among(self, matches: dict[str, float], indexes: list[int]) -> dict[int, float]:
+        """Like :meth:`_best_by_candidate`, for the given candidates only."""
+        best: dict[int, float] = {}
+        for index in indexes:
+            held = self.candidates[index].terms
+            value = max((s * held.get(m, 0.0) for m, s in matches.items()), default=0.0)
+            if value > 0.0:
+                best[index] = value
         return best
 
     def _is_everyday(self, term: str) -> bool:
@@ -648,13 +667,11 @@ class SearchIndex:
         intent = detect_intent(text, self.lexicon)
         missing = tuple(t for t in terms if t[0].isdigit() and t not in self.numbers)
         unknown: list[str] = []
-        weights: list[float] = []
-        totals: defaultdict[int, float] = defaultdict(float)
-        specific: list[tuple[str, dict[int, float]]] = []
+        weighed: list[_Weighed] = []
+        narrowing: list[str] = []
         for term in terms:
             if term in self._narrowing:
-                # Only a passage with the same word can answer "imports alone".
-                specific.append((term, self._best_by_candidate(self._matches(term), 1.0)))
+                narrowing.append(term)
                 continue
             matches = self._matches(term)
             if not matches:
@@ -662,20 +679,50 @@ class SearchIndex:
                     continue  # an everyday word this briefing happens not to use
                 if not term[0].isdigit():
                     unknown.append(term)
-                weights.append(self._max_idf)
+                weighed.append(_Weighed(term, self._max_idf, {}, 0))
                 continue
             weight = max(self._idf[m] for m in matches)
             if term in self._neutral:
                 weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
-            weights.append(weight)
-            best = self._best_by_candidate(matches, 1.0)
-            for index, value in best.items():
-                totals[index] += weight * value
-            if term in self.specific and term != answer_type:
-                specific.append((term, best))
-        weight_sum = sum(weights) or 1.0
+            postings = sum(len(self._postings[m]) for m in matches)
+            weighed.append(_Weighed(term, weight, matches, postings))
+        weight_sum = sum(w.weight for w in weighed) or 1.0
         unknown_weight = self._max_idf * len(unknown) / weight_sum if unknown else 0.0
-        shortlist = sorted(totals.items(), key=lambda item: -item[1])[:_SHORTLIST]
+
+        # Rare terms first. Their postings are walked in full; once the walk has
+        # cost _POSTINGS_BUDGET entries, commoner terms are scored only for the
+        # shortlist. A briefing or two never reaches the budget, so for them the
+        # ranking is exact; a large corpus keeps asks cheap.
+        totals: defaultdict[int, float] = defaultdict(float)
+        walked: dict[str, dict[int, float]] = {}
+        deferred: list[_Weighed] = []
+        spent = 0
+        for entry in sorted(weighed, key=lambda w: w.postings):
+            if spent and spent + entry.postings > _POSTINGS_BUDGET:
+                deferred.append(entry)
+                continue
+            spent += entry.postings
+            best = walked[entry.term] = self._best_by_candidate(entry.matches)
+            for index, value in best.items():
+                totals[index] += entry.weight * value
+        size = _SHORTLIST * _DEFERRED_WIDENING if deferred else _SHORTLIST
+        shortlist = heapq.nlargest(size, totals.items(), key=lambda item: item[1])
+        if deferred:
+            listed = [i for i, _ in shortlist]
+            for entry in deferred:
+                walked[entry.term] = best = self._best_among(entry.matches, listed)
+                for index, value in best.items():
+                    totals[index] += entry.weight * value
+            shortlist = heapq.nlargest(
+                _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
+            )
+        specific = [
+            (w.term, walked[w.term])
+            for w in weighed
+            if w.term in walked and w.term in self.specific and w.term != answer_type
+        ]
+        # Only a passage with the same word can answer "imports alone".
+        specific += [(t, self._best_by_candidate(self._matches(t))) for t in narrowing]
         query = _Query(
             phrase=" ".join(terms),
             intent=intent,
@@ -718,6 +765,16 @@ class SearchIndex:
             coverage=coverage,
             missed=missed,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A question term with its weight, the vocabulary it matched, and its postings' length."""
+
+    term: str
+    weight: float
+    matches: dict[str, float]
+    postings: int
 
 
 @dataclass(frozen=True, slots=True)
