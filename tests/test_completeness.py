@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from tradebrief import Briefing, Metric, PolicyMeasure, attach_facts, parse_facts, parse_transcript
-from tradebrief.load import bundled_paths
+from tradebrief.load import bundled_paths, read_exact
 from tradebrief.quantities import find_numbers
 from tradebrief.spans import Span
 
@@ -62,19 +61,14 @@ def uncovered_numbers(briefing: Briefing) -> list[Gap]:
     return gaps
 
 
-def read(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
-
-
 @pytest.fixture(scope="module")
 def source() -> str:
-    return read(bundled_paths()[0])
+    return read_exact(bundled_paths()[0])
 
 
 @pytest.fixture(scope="module")
 def facts_text() -> str:
-    return read(bundled_paths()[1])
+    return read_exact(bundled_paths()[1])
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from tradebrief import (
     parse_facts,
     parse_transcript,
 )
-from tradebrief.load import bundled_paths
+from tradebrief.load import bundled_paths, read_exact
 from tradebrief.spans import Span
 
 HERE = Path(__file__).parent
@@ -36,19 +36,14 @@ ENERGY_FACTS = HERE / "data" / "press_energy_facts.toml"
 WANG = "wang-lingjun"
 
 
-def read(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
-
-
 @pytest.fixture(scope="module")
 def source() -> str:
-    return read(bundled_paths()[0])
+    return read_exact(bundled_paths()[0])
 
 
 @pytest.fixture(scope="module")
 def b(source: str) -> Briefing:
-    return attach_facts(parse_transcript(source), parse_facts(read(bundled_paths()[1])))
+    return attach_facts(parse_transcript(source), parse_facts(read_exact(bundled_paths()[1])))
 
 
 @pytest.fixture(scope="module")
@@ -325,12 +320,12 @@ def test_every_answer_figure_is_in_its_evidence(b: Briefing) -> None:
 
 @pytest.fixture(scope="module")
 def energy() -> Briefing:
-    return parse_transcript(read(ENERGY))
+    return parse_transcript(read_exact(ENERGY))
 
 
 @pytest.fixture(scope="module")
 def energy_facts() -> str:
-    return read(ENERGY_FACTS)
+    return read_exact(ENERGY_FACTS)
 
 
 def attach(energy: Briefing, text: str) -> Briefing:
@@ -422,18 +417,23 @@ def test_evidence_quote_missing(energy: Briefing, energy_facts: str) -> None:
     assert isinstance(caught.value, FactsFileError)
 
 
-def test_evidence_quote_ambiguous(energy: Briefing, energy_facts: str) -> None:
-    quote = "Thank you, Ms. Zhao"
-    assert read(ENERGY).count(quote) == 2
-    text = energy_facts.replace(
+def with_solar_evidence(facts: str, evidence: str, answer: str) -> str:
+    """The energy facts with the solar-utilization fact's evidence and answer replaced."""
+    return facts.replace(
         'evidence = "the utilization rate of solar power remained above 98% in the first half '
         'of the year"',
-        f'evidence = "{quote}"',
+        f'evidence = "{evidence}"',
     ).replace(
         'answer = "The utilization rate of solar power remained above 98% in the first half of '
         'the year."',
-        'answer = "The chair thanked Ms. Zhao."',
+        f'answer = "{answer}"',
     )
+
+
+def test_evidence_quote_ambiguous(energy: Briefing, energy_facts: str) -> None:
+    quote = "Thank you, Ms. Zhao"
+    assert read_exact(ENERGY).count(quote) == 2
+    text = with_solar_evidence(energy_facts, quote, "The chair thanked Ms. Zhao.")
     with pytest.raises(AmbiguousQuoteError, match=r"fact 'solar-utilization'.*occurs 2 times"):
         attach(energy, text)
 
@@ -483,22 +483,14 @@ def test_answer_states_a_figure_its_evidence_does_not(energy: Briefing, energy_f
 
 def test_evidence_spanning_two_paragraphs(energy: Briefing, energy_facts: str) -> None:
     quote = "giving us a comfortable buffer ahead of the summer peak.\\n\\nOn the consumption side"
-    text = energy_facts.replace(
-        'evidence = "the utilization rate of solar power remained above 98% in the first half '
-        'of the year"',
-        f'evidence = "{quote}"',
-    ).replace(
-        'answer = "The utilization rate of solar power remained above 98% in the first half of '
-        'the year."',
-        'answer = "Stocks gave a buffer."',
-    )
+    text = with_solar_evidence(energy_facts, quote, "Stocks gave a buffer.")
     with pytest.raises(FactsFileError, match=r"fact 'solar-utilization'.*not inside one paragraph"):
         attach(energy, text)
 
 
 def test_aim_must_be_inside_the_evidence(energy: Briefing, energy_facts: str) -> None:
     elsewhere = "refining time-of-use pricing"
-    assert read(ENERGY).count(elsewhere) == 1
+    assert read_exact(ENERGY).count(elsewhere) == 1
     text = energy_facts.replace(
         'aims = ["strengthen grids, storage and cross-regional transmission"]',
         f'aims = ["{elsewhere}"]',
@@ -521,7 +513,7 @@ def test_load_transcript_without_facts_is_askable() -> None:
 
 def test_load_transcript_with_facts(tmp_path: Path) -> None:
     facts = tmp_path / "energy.toml"
-    facts.write_text(read(ENERGY_FACTS), encoding="utf-8")
+    facts.write_text(read_exact(ENERGY_FACTS), encoding="utf-8")
     briefing = tradebrief.load_briefing(ENERGY, facts=facts)
     assert set(briefing.metrics.ids) == {"installed-capacity", "coal-inventories"}
     assert briefing.metrics["installed-capacity"].quantity.value == Decimal("2.71")
@@ -529,8 +521,8 @@ def test_load_transcript_with_facts(tmp_path: Path) -> None:
 
 
 def test_facts_beside_the_transcript_are_picked_up(tmp_path: Path) -> None:
-    (tmp_path / "briefing.txt").write_text(read(ENERGY), encoding="utf-8", newline="")
-    (tmp_path / "facts.toml").write_text(read(ENERGY_FACTS), encoding="utf-8")
+    (tmp_path / "briefing.txt").write_text(read_exact(ENERGY), encoding="utf-8", newline="")
+    (tmp_path / "facts.toml").write_text(read_exact(ENERGY_FACTS), encoding="utf-8")
     briefing = tradebrief.load_briefing(tmp_path / "briefing.txt")
     assert "installed-capacity" in briefing.metrics
 
@@ -549,7 +541,7 @@ def test_facts_for_another_transcript_do_not_fit_the_bundled_one() -> None:
 
 def test_non_utf8_transcript_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes(read(ENERGY).encode("utf-8")[:200] + "café".encode("latin-1"))
+    path.write_bytes(read_exact(ENERGY).encode("utf-8")[:200] + "café".encode("latin-1"))
     with pytest.raises(TranscriptError, match=re.escape(str(path)) + ".*not UTF-8"):
         tradebrief.load_briefing(path)
 
@@ -569,7 +561,7 @@ def test_transcript_errors_name_the_file() -> None:
 
 def test_crlf_file_keeps_offsets(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
-    path.write_bytes(read(ENERGY).replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(read_exact(ENERGY).replace("\n", "\r\n").encode("utf-8"))
     briefing = tradebrief.load_briefing(path, facts=ENERGY_FACTS)
     assert "\r\n" in briefing.source
     for fact in briefing.facts:

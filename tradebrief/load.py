@@ -17,7 +17,7 @@ from tradebrief.facts import attach_facts, parse_facts
 from tradebrief.model import Briefing
 from tradebrief.parse import parse_transcript
 
-__all__ = ["bundled_paths", "load_briefing"]
+__all__ = ["bundled_paths", "load_briefing", "read_exact"]
 
 _TRANSCRIPT = "transcript.txt"
 _FACTS = "facts.toml"
@@ -79,6 +79,16 @@ def _read(transcript: Path, facts: Path | None) -> Briefing:
         return briefing
     facts_text = _read_text(facts, FactsFileError)
     return attach_facts(briefing, parse_facts(facts_text, origin=str(facts)), str(facts))
+
+
+def read_exact(path: str | Path) -> str:
+    """A UTF-8 text file exactly as written, line endings included.
+
+    Offsets into the result are offsets into the file's text, which is what a
+    :class:`~tradebrief.spans.Span` needs. Raises
+    :class:`~tradebrief.errors.TranscriptError` for text that is not UTF-8.
+    """
+    return _read_text(Path(path), TranscriptError)
 
 
 def _read_text(path: Path, error: type[TradebriefError]) -> str:
