@@ -15,10 +15,19 @@ because it compares two single words symmetrically: it neither rewards a short
 term for appearing inside a long one nor scores 100 for a subset.
 
 A candidate's score is its IDF-weighted coverage of the question's terms, plus
-``fuzz.token_sort_ratio`` against its curated phrasings, adjusted for the
-question's intent (who / when / how many / what percentage / acronym). Terms
-the briefing never uses and numbers it never states are kept as evidence that
-the question is out of scope; :mod:`tradebrief.answer` decides with them.
+``fuzz.token_sort_ratio`` against its curated phrasings, adjusted for how well
+the kind of answer fits the question: its intent (who / when / how many / what
+percentage / acronym), a year the candidate does not cover, a deputy title
+offered for the post itself, "what did X say" answered by someone else's words.
+
+What the retrieval learns about scope travels with the ranking, for
+:mod:`tradebrief.answer` to decide on: terms the briefing never uses, numbers
+it never states, and for each candidate the *specific* question terms it lacks
+(a place, a product, "alone" in "imports alone").
+
+Cost: postings are walked rarest term first; on a large corpus, once
+``_POSTINGS_BUDGET`` entries have been walked, commoner terms are scored for
+the shortlist only. A single briefing never reaches the budget.
 """
 
 from __future__ import annotations
@@ -59,15 +68,26 @@ __all__ = [
 
 MAX_QUESTION_CHARS = 2000
 """Only this much of a question is analysed; longer text is not a question."""
-_MAX_TERMS = 32
-_COVERED = 0.5
-_PREFIX_SIMILARITY = 0.9
-_STEM_PREFIX = 6
-_NEUTRAL_WEIGHT = 0.6
 SPECIFIC_KEY_LIMIT = 2
+"""A term that is a key word (name, alias, keyword) of at most this many candidates
+names something specific; a passage that lacks it answers another question."""
 SPECIFIC_DF = 8
-"""...and so is a proper noun, provided the term occurs in at most this many candidates."""
-"""A term that is a key word of at most this many candidates is specific; see ``Ranked.missed``."""
+"""A specific term, or a proper noun of the text, must also occur in at most this
+many candidates: "China" is capitalised but specific to nothing."""
+
+# Tuning, measured with `make bench` on tests/questions (see docs/answers.md).
+_MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
+_SHORTLIST = 12  # candidates scored in full after the postings walk
+_COVERED = 0.5  # a candidate "has" a term when its match is at least this good
+_PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_STEM_PREFIX = 6  # letters two inflected forms must share
+_NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
+_SHORT_SENTENCE_WORDS = 6  # shorter sentences are cited with the one that follows
+_DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
+_POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
+_DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
+_ALTERNATIVES = "|"  # joins alternatives in a lexicon value: "thank|gratitude"
+
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|told|mention|mentioned|talk|talked|speak|spoke|comment|commented)\b",
@@ -76,39 +96,6 @@ _SAY = re.compile(
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 _DEPUTY_WORD = re.compile(r"\b(?:vice|deputy|assistant|vise)\b", re.IGNORECASE)
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
-
-
-_SUFFIXES = frozenset(
-    ("", "e", "s", "ion", "tion", "ation", "ition", "ing", "ed", "er", "ers", "or", "ors",
-     "ment", "ments", "al", "ive", "ity", "ly", "ence", "ance", "ure")
-)  # fmt: skip
-
-
-def _same_stem(first: str, second: str) -> bool:
-    """Whether two terms differ only by an inflection.
-
-    "supervis" and "supervision" do; "remark" and "remarkable", or "internal"
-    and "international", do not.
-    """
-    shared = next(
-        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
-        min(len(first), len(second)),
-    )
-    return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
-
-
-def _answer_type(question: str, lexicon: Lexicon) -> str | None:
-    """The noun a which/what question asks for ("which city"): what the answer supplies."""
-    match = _ANSWER_TYPE.search(question)
-    if match is None:
-        return None
-    terms = analyze(match[1], lexicon)
-    if not terms or match[1].casefold() not in lexicon.answer_types:
-        return None
-    return terms[0]
-
-
-_SHORTLIST = 12
 
 
 class Intent(StrEnum):
@@ -264,15 +251,40 @@ def _number_term(token: str) -> str | None:
     return f"{value.normalize():f}"
 
 
-_ALTERNATIVES = "|"
-_SHORT_SENTENCE_WORDS = 6
-_DEFAULT_QUESTIONS = 3
-_POSTINGS_BUDGET = 5_000
-_DEFERRED_WIDENING = 4
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
 _US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b")
+
+
+_SUFFIXES = frozenset(
+    ("", "e", "s", "ion", "tion", "ation", "ition", "ing", "ed", "er", "ers", "or", "ors",
+     "ment", "ments", "al", "ive", "ity", "ly", "ence", "ance", "ure")
+)  # fmt: skip
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """Whether two terms differ only by an inflection.
+
+    "supervis" and "supervision" do; "remark" and "remarkable", or "internal"
+    and "international", do not.
+    """
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
+    return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
+
+
+def _answer_type(question: str, lexicon: Lexicon) -> str | None:
+    """The noun a which/what question asks for ("which city"): what the answer supplies."""
+    match = _ANSWER_TYPE.search(question)
+    if match is None:
+        return None
+    terms = analyze(match[1], lexicon)
+    if not terms or match[1].casefold() not in lexicon.answer_types:
+        return None
+    return terms[0]
 
 
 def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
