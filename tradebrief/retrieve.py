@@ -129,6 +129,9 @@ class Lexicon(BaseModel):
     narrowing: frozenset[str] = Field(
         description="Words asking for part of a figure; the passage must contain them."
     )
+    cues: dict[str, str] = Field(
+        description="Words that ask for the roster, the date or the title, by candidate key."
+    )
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."
     )
@@ -470,7 +473,7 @@ class _Builder:
             self.add(
                 "roster",
                 CandidateKind.ROSTER,
-                [("speakers officials panel present attended briefed", 1.0), (roster, 0.6)],
+                [(self.lexicon.cues["roster"], 1.0), (roster, 0.6)],
                 phrases=["who were the speakers", "speakers at the briefing"],
                 question="Who were the speakers at the briefing?",
             )
@@ -479,7 +482,7 @@ class _Builder:
                 "date",
                 CandidateKind.DATE,
                 [
-                    ("date day held took place time", 1.0),
+                    (self.lexicon.cues["date"], 1.0),
                     (b.date_span.quote, 1.0),
                     (b.title, 0.5),
                 ],
@@ -491,7 +494,7 @@ class _Builder:
             self.add(
                 "title",
                 CandidateKind.TITLE,
-                [("title topic subject theme", 1.0), (b.title, 0.6)],
+                [(self.lexicon.cues["title"], 1.0), (b.title, 0.6)],
                 span=b.title_span,
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",
