@@ -55,6 +55,7 @@ from tradebrief.spans import Span
 __all__ = [
     "Candidate",
     "CandidateKind",
+    "Cues",
     "Intent",
     "Lexicon",
     "Ranked",
@@ -115,6 +116,16 @@ class Intent(StrEnum):
     """Anything else: what, why, how."""
 
 
+class Cues(BaseModel):
+    """Words that ask for the briefing itself rather than one of its facts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    roster: str = Field(description="Words asking who spoke: 'speakers officials panel'.")
+    date: str = Field(description="Words asking when: 'date day held'.")
+    title: str = Field(description="Words asking what it was about: 'title topic subject'.")
+
+
 class Lexicon(BaseModel):
     """Language knowledge for matching: stopwords, synonyms and intent cues."""
 
@@ -129,9 +140,7 @@ class Lexicon(BaseModel):
     narrowing: frozenset[str] = Field(
         description="Words asking for part of a figure; the passage must contain them."
     )
-    cues: dict[str, str] = Field(
-        description="Words that ask for the roster, the date or the title, by candidate key."
-    )
+    cues: Cues = Field(description="Words that ask for the roster, the date or the title.")
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."
     )
@@ -473,7 +482,7 @@ class _Builder:
             self.add(
                 "roster",
                 CandidateKind.ROSTER,
-                [(self.lexicon.cues["roster"], 1.0), (roster, 0.6)],
+                [(self.lexicon.cues.roster, 1.0), (roster, 0.6)],
                 phrases=["who were the speakers", "speakers at the briefing"],
                 question="Who were the speakers at the briefing?",
             )
@@ -482,7 +491,7 @@ class _Builder:
                 "date",
                 CandidateKind.DATE,
                 [
-                    (self.lexicon.cues["date"], 1.0),
+                    (self.lexicon.cues.date, 1.0),
                     (b.date_span.quote, 1.0),
                     (b.title, 0.5),
                 ],
@@ -494,7 +503,7 @@ class _Builder:
             self.add(
                 "title",
                 CandidateKind.TITLE,
-                [(self.lexicon.cues["title"], 1.0), (b.title, 0.6)],
+                [(self.lexicon.cues.title, 1.0), (b.title, 0.6)],
                 span=b.title_span,
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",
