@@ -30,7 +30,13 @@ from bench.baselines import (
     tune_threshold,
 )
 from bench.evaluate import Accuracy, Latency, judge, time_calls
-from bench.questions import answerable, unanswerable
+from bench.questions import (
+    HOLDOUT,
+    answerable,
+    holdout_answerable,
+    holdout_unanswerable,
+    unanswerable,
+)
 from tradebrief import load_briefing
 
 LATEST = Path(__file__).resolve().parent / "latest.json"
@@ -169,6 +175,47 @@ def _engines_section(passes: int) -> dict[str, Any]:
         "latency_ratios": ratios,
         "slowest": [{"ms": m, "question": q} for m, q in ours_lat.slowest],
     }
+
+
+def _holdout_section(thresholds: dict[str, float | None]) -> dict[str, Any]:
+    """The same engines on the held-out set, with the cut-offs tuned on the main set."""
+    yes, no = holdout_answerable(), holdout_unanswerable()
+    briefing = load_briefing()
+    bm25, fuzzy = BM25Baseline(briefing), FuzzBaseline(briefing)
+    for baseline in (bm25, fuzzy):
+        tuned = thresholds[baseline.name]
+        baseline.threshold = math.inf if tuned is None else tuned  # None: it never answered
+    engines: list[Engine] = [TradebriefEngine(briefing), bm25, fuzzy]
+    _say(report.heading(f"1b. Held-out set: {len(yes)} answerable, {len(no)} unanswerable"))
+    _say("  Written after tuning, by someone who saw neither the engine nor the tuning set;")
+    _say("  nothing was tuned on it. Baselines keep the cut-offs tuned on the main set.\n")
+    rows = []
+    figures: dict[str, Any] = {}
+    for engine in engines:
+        acc = judge(engine.reply, yes, no)
+        rows.append(
+            [
+                engine.name,
+                report.pct(acc.answerable),
+                report.pct(acc.abstention),
+                report.pct(acc.combined),
+                str(acc.non_verbatim),
+            ]
+        )
+        figures[engine.name] = {
+            "answerable": acc.answerable,
+            "abstention": acc.abstention,
+            "combined": acc.combined,
+            "non_verbatim": acc.non_verbatim,
+            "missed": list(acc.missed),
+            "wrongly_answered": list(acc.wrongly_answered),
+        }
+    _say(report.table(["engine", "answerable", "abstention", "combined", "non-verbatim"], rows))
+    ours = figures[TradebriefEngine.name]
+    _say(f"\n  tradebrief misses (answerable): {', '.join(ours['missed']) or 'none'}")
+    wrong = ", ".join(ours["wrongly_answered"]) or "none"
+    _say(f"  tradebrief answers that should abstain: {wrong}")
+    return {"questions": {"answerable": len(yes), "unanswerable": len(no)}, "engines": figures}
 
 
 def _clip(text: str, width: int) -> str:
@@ -341,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
     }
     figures["engines"] = _engines_section(args.passes)
+    if HOLDOUT.is_dir():
+        figures["holdout"] = _holdout_section(figures["engines"]["thresholds"])
     if not args.skip_scale:
         figures["scale"] = _scale_section(sizes, args.trace_limit)
     if not args.skip_startup:

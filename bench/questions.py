@@ -1,4 +1,10 @@
-"""The evaluation question set in tests/questions/, and how an answer is judged."""
+"""The evaluation question sets, and how an answer is judged.
+
+tests/questions/ is the tuning set: pytest asks every question in it, and the
+engine's thresholds and lexicon were tuned on it. bench/holdout/ was written
+afterwards by someone who saw neither the engine nor the tuning set; it is
+only measured, never tuned on, so its figures say how the engine generalises.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "questions"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
 
 @dataclass(frozen=True)
@@ -17,9 +24,9 @@ class Question:
     style: str
 
 
-def load(name: str) -> list[Question]:
+def load(name: str, folder: Path = QUESTIONS) -> list[Question]:
     rows = []
-    for line in (QUESTIONS / name).read_text(encoding="utf-8").splitlines():
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
         if line.strip():
             raw = json.loads(line)
             rows.append(
@@ -45,3 +52,11 @@ def is_correct(question: Question, text: str, top_quote: str) -> bool:
     """Every expected string occurs, ignoring case, in the answer text or its top quote."""
     haystack = f"{text}\n{top_quote}".casefold()
     return all(e.casefold() in haystack for e in question.expect)
+
+
+def holdout_answerable() -> list[Question]:
+    return load("answerable.jsonl", HOLDOUT)
+
+
+def holdout_unanswerable() -> list[Question]:
+    return load("unanswerable.jsonl", HOLDOUT)
