@@ -47,6 +47,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from tradebrief.model import Briefing, Metric, Paragraph, Person, PolicyMeasure, Role
 from tradebrief.quantities import find_numbers
@@ -81,12 +82,14 @@ _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
 _SHORTLIST = 12  # candidates scored in full after the postings walk
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
 _STEM_PREFIX = 6  # letters two inflected forms must share
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
 _SHORT_SENTENCE_WORDS = 6  # shorter sentences are cited with the one that follows
 _DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
+_SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _ALTERNATIVES = "|"  # joins alternatives in a lexicon value: "thank|gratitude"
 
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
@@ -135,10 +138,17 @@ class Lexicon(BaseModel):
     neutral: frozenset[str] = Field(
         description="Everyday words whose absence from a briefing says nothing about scope."
     )
+    neutral_general: frozenset[str] = Field(
+        default=frozenset(),
+        description="More such words: common English verbs, nouns, adjectives and adverbs.",
+    )
     synonyms: dict[str, str] = Field(description="Word → the word the briefing uses.")
     intents: dict[Intent, tuple[str, ...]] = Field(description="Intent → cue phrases.")
     narrowing: frozenset[str] = Field(
         description="Words asking for part of a figure; the passage must contain them."
+    )
+    contrasts: tuple[tuple[str, str], ...] = Field(
+        default=(), description="Pairs of words that exclude each other: first and last."
     )
     cues: Cues = Field(description="Words that ask for the roster, the date or the title.")
     answer_types: frozenset[str] = Field(
@@ -266,7 +276,7 @@ def _number_term(token: str) -> str | None:
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
-_US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b")
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b|\bUnited States\b", re.IGNORECASE)
 
 
 _SUFFIXES = frozenset(
@@ -286,6 +296,11 @@ def _same_stem(first: str, second: str) -> bool:
         min(len(first), len(second)),
     )
     return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
+
+
+def _one_edit(term: str) -> float:
+    """The normalised OSA distance of one edit to ``term``: the cut-off for a typo."""
+    return 1 / len(term) + 1e-9
 
 
 def _answer_type(question: str, lexicon: Lexicon) -> str | None:
@@ -385,6 +400,9 @@ def _passages(source: str, paragraph: Paragraph) -> list[Span]:
     return passages
 
 
+_ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker"}
+
+
 class _Builder:
     """Collects a briefing's candidates."""
 
@@ -392,6 +410,10 @@ class _Builder:
         self.briefing = briefing
         self.lexicon = lexicon
         self.candidates: list[Candidate] = []
+        # What a question may call the speaker: "Mr. Wang", "the vice minister", "the host".
+        self.speaker_words = {
+            p.id: " ".join((*p.names, p.title, _ROLE_WORDS[p.role])) for p in briefing.people
+        }
 
     def add(
         self,
@@ -443,7 +465,6 @@ class _Builder:
     def build(self) -> list[Candidate]:
         b = self.briefing
         for fact in b.facts:
-            speaker = b.people.get(fact.speaker)
             curated = [fact.name, *fact.aliases, *fact.keywords, fact.question]
             if isinstance(fact, PolicyMeasure):
                 curated += [span.quote for span in (*fact.aims, *fact.scope)]
@@ -456,7 +477,7 @@ class _Builder:
                     (fact.evidence.quote, 0.85),
                     (fact.answer, 0.7),
                     ((fact.period or "") if isinstance(fact, Metric) else "", 0.7),
-                    *(((n, 0.5) for n in speaker.names) if speaker else ()),
+                    (self.speaker_words.get(fact.speaker, ""), _SPEAKER_WEIGHT),
                 ],
                 ref=fact.id,
                 speaker=fact.speaker,
@@ -508,13 +529,15 @@ class _Builder:
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",
             )
-        speaker_names = {p.id: " ".join(p.names) for p in b.people}
         for paragraph in b.paragraphs:
             for number, span in enumerate(_passages(b.source, paragraph), start=1):
                 self.add(
                     f"sentence:{paragraph.number}:{number}",
                     CandidateKind.SENTENCE,
-                    [(span.quote, 0.85), (speaker_names.get(paragraph.speaker, ""), 0.5)],
+                    [
+                        (span.quote, 0.85),
+                        (self.speaker_words.get(paragraph.speaker, ""), _SPEAKER_WEIGHT),
+                    ],
                     ref=paragraph.speaker,
                     speaker=paragraph.speaker,
                     names_people=any(
@@ -572,8 +595,14 @@ class SearchIndex:
         self._person_terms = {
             p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
         }
-        self._neutral = frozenset(_stem(w) for w in self.lexicon.neutral) | self.lexicon.neutral
+        everyday = self.lexicon.neutral | self.lexicon.neutral_general
+        self._neutral = frozenset(_stem(w) for w in everyday) | everyday
         self._everyday = tuple(sorted(self.lexicon.stopwords))
+        self._contrasts = tuple(
+            (_stem(a), _stem(b)) for pair in self.lexicon.contrasts for a, b in (pair, pair[::-1])
+        )
+        self._synonym_keys = tuple(self.lexicon.synonyms)
+        self._synonym_stems = tuple(_stem(key) for key in self._synonym_keys)
         self._narrowing = frozenset(_stem(w) for w in self.lexicon.narrowing)
         self.candidates = tuple(_Builder(briefing, self.lexicon).build())
         postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -602,10 +631,12 @@ class SearchIndex:
             t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
+        cues = self.lexicon.cues
+        cue_terms = set(analyze(f"{cues.roster} {cues.date} {cues.title}", self.lexicon))
         self.specific = frozenset(
             t
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
-            if t in rare and t not in self._neutral and not t[0].isdigit()
+            if t in rare and t not in self._neutral and t not in cue_terms and not t[0].isdigit()
         )
         self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
             briefing.source
@@ -640,6 +671,19 @@ class SearchIndex:
                 best[index] = value
         return best
 
+    def _respell_synonym(self, term: str) -> dict[str, float] | None:
+        """Matches for a misspelt lexicon word ("tonage" for "tonnage"), if it is one."""
+        if len(term) < 5:
+            return None
+        found = process.extractOne(term, self._synonym_stems, scorer=fuzz.ratio, score_cutoff=85)
+        if found is None:
+            return None
+        merged: dict[str, float] = {}
+        key = self._synonym_keys[found[2]]
+        for word in analyze(self.lexicon.synonyms[key], self.lexicon):
+            merged.update(self._matches(word))
+        return merged or None
+
     def _is_everyday(self, term: str) -> bool:
         """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
         if term[0].isdigit() or len(term) < 3:
@@ -647,6 +691,11 @@ class SearchIndex:
         # Short words have few letters to spare: "cup" is not a misspelt "up".
         cutoff = 85 if len(term) < 5 else 80
         found = process.extractOne(term, self._everyday, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None and len(term) >= 4:
+            # One swap of neighbours ("waht") costs fuzz.ratio two edits; OSA counts one.
+            found = process.extractOne(
+                term, self._everyday, scorer=OSA.normalized_distance, score_cutoff=_one_edit(term)
+            )
         return found is not None and found[0][0] == term[0]
 
     def _matches(self, term: str) -> dict[str, float]:
@@ -681,6 +730,17 @@ class SearchIndex:
         )
         for choice, score, _ in found:
             matches[choice] = max(matches.get(choice, 0.0), score / 100)
+        if not matches and 4 <= len(term) <= _OSA_MAX_LENGTH:
+            swapped = process.extract(
+                term,
+                self.vocabulary,
+                scorer=OSA.normalized_distance,
+                limit=3,
+                score_cutoff=_one_edit(term),
+            )
+            for choice, _, _ in swapped:
+                if choice[0] == term[0]:
+                    matches[choice] = 1 - 1 / len(term)
         return matches
 
     def search(self, question: str, *, limit: int = 5) -> Retrieval:
@@ -698,6 +758,8 @@ class SearchIndex:
                 narrowing.append(term)
                 continue
             matches = self._matches(term)
+            if not matches and (respelt := self._respell_synonym(term)) is not None:
+                matches = respelt
             if not matches:
                 if term in self._neutral or self._is_everyday(term):
                     continue  # an everyday word this briefing happens not to use
@@ -754,6 +816,9 @@ class SearchIndex:
             terms=frozenset(terms),
             said_by=self._said_by(text, terms),
             deputy=_DEPUTY_WORD.search(text) is not None,
+            contrary=frozenset(
+                other for mine, other in self._contrasts if mine in terms and other not in terms
+            ),
         )
         ranked = [
             self._rank(
@@ -811,6 +876,8 @@ class _Query:
     """The person a "what did X say" question asks about."""
     deputy: bool
     """Whether the question itself says vice, deputy or assistant."""
+    contrary: frozenset[str]
+    """Words whose presence, without the question's own word, contradicts it ("last")."""
 
 
 def _fit(candidate: Candidate, query: _Query) -> float:
@@ -823,6 +890,8 @@ def _fit(candidate: Candidate, query: _Query) -> float:
         fit *= 0.3  # his roster line is not something he said
     if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
         fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
+    if any(t in candidate.terms for t in query.contrary):
+        fit *= 0.3  # the question says "first", the passage "last"
     if candidate.ranked_under & query.terms and not query.deputy:
         fit *= 0.3  # "the minister" is not the vice minister
     if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
