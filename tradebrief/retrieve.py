@@ -99,6 +99,7 @@ _SAY = re.compile(
 )
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 _DEPUTY_WORD = re.compile(r"\b(?:vice|deputy|assistant|vise)\b", re.IGNORECASE)
+_ASKED_NOUN_PHRASE = re.compile(r"\b(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
 
 
@@ -151,6 +152,10 @@ class Lexicon(BaseModel):
         default=(), description="Pairs of words that exclude each other: first and last."
     )
     cues: Cues = Field(description="Words that ask for the roster, the date or the title.")
+    named_types: frozenset[str] = Field(
+        default=frozenset(),
+        description="Nouns after which/what that ask for a named thing: 'which country'.",
+    )
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."
     )
@@ -211,6 +216,8 @@ class Candidate:
     """Title words its text holds only as deputy: "minister" in "vice minister"."""
     names_people: bool = False
     """Whether its text names someone on the roster, so it can answer a who-question."""
+    names: frozenset[str] = frozenset()
+    """Proper nouns and figures in its quoted text: what it can name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +303,15 @@ def _same_stem(first: str, second: str) -> bool:
         min(len(first), len(second)),
     )
     return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
+
+
+def _asks_for_name(question: str, lexicon: Lexicon) -> bool:
+    """Whether a which/what question asks for a named thing: "Which country ...?"."""
+    return any(
+        word.casefold() in lexicon.named_types
+        for match in _ASKED_NOUN_PHRASE.finditer(question)
+        for word in match[1].split()
+    )
 
 
 def _one_edit(term: str) -> float:
@@ -429,6 +445,7 @@ class _Builder:
         prior: float = 1.0,
         speaker: str = "",
         names_people: bool = False,
+        quoted: str = "",
     ) -> None:
         fields = list(fields)
         terms: dict[str, float] = {}
@@ -459,6 +476,12 @@ class _Builder:
                     for term in analyze(match[1], self.lexicon)
                 ),
                 names_people=names_people,
+                names=frozenset(
+                    term
+                    for word in _PROPER_NOUN.findall(quoted)
+                    for term in analyze(word, self.lexicon)
+                )
+                | frozenset(_term_of(m.value) for m in find_numbers(quoted)),
             )
         )
 
@@ -481,6 +504,7 @@ class _Builder:
                 ],
                 ref=fact.id,
                 speaker=fact.speaker,
+                quoted=fact.evidence.quote,
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
@@ -540,6 +564,7 @@ class _Builder:
                     ],
                     ref=paragraph.speaker,
                     speaker=paragraph.speaker,
+                    quoted=span.quote,
                     names_people=any(
                         name in span.quote for p in b.people for name in (p.full_name, p.reference)
                     ),
@@ -816,6 +841,7 @@ class SearchIndex:
             terms=frozenset(terms),
             said_by=self._said_by(text, terms),
             deputy=_DEPUTY_WORD.search(text) is not None,
+            wants_name=_asks_for_name(text, self.lexicon),
             contrary=frozenset(
                 other for mine, other in self._contrasts if mine in terms and other not in terms
             ),
@@ -878,6 +904,8 @@ class _Query:
     """Whether the question itself says vice, deputy or assistant."""
     contrary: frozenset[str]
     """Words whose presence, without the question's own word, contradicts it ("last")."""
+    wants_name: bool
+    """Whether it asks "which country" or the like, so the answer must name one."""
 
 
 def _fit(candidate: Candidate, query: _Query) -> float:
@@ -890,6 +918,12 @@ def _fit(candidate: Candidate, query: _Query) -> float:
         fit *= 0.3  # his roster line is not something he said
     if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
         fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
+    if (
+        query.wants_name
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and not candidate.names - query.terms
+    ):
+        fit *= 0.3  # "which country?" needs a passage naming one the question does not
     if any(t in candidate.terms for t in query.contrary):
         fit *= 0.3  # the question says "first", the passage "last"
     if candidate.ranked_under & query.terms and not query.deputy:
