@@ -148,6 +148,9 @@ class Lexicon(BaseModel):
     narrowing: frozenset[str] = Field(
         description="Words asking for part of a figure; the passage must contain them."
     )
+    complements: tuple[tuple[str, str], ...] = Field(
+        default=(), description="Pairs a figure states together: imports and exports."
+    )
     contrasts: tuple[tuple[str, str], ...] = Field(
         default=(), description="Pairs of words that exclude each other: first and last."
     )
@@ -626,6 +629,14 @@ class SearchIndex:
         self._contrasts = tuple(
             (_stem(a), _stem(b)) for pair in self.lexicon.contrasts for a, b in (pair, pair[::-1])
         )
+        self._complements = tuple(
+            (_stem(a), _stem(b)) for pair in self.lexicon.complements for a, b in (pair, pair[::-1])
+        )
+        cues = self.lexicon.cues
+        self._cue_terms = {
+            key: frozenset(analyze(getattr(cues, key), self.lexicon))
+            for key in ("roster", "date", "title")
+        }
         self._synonym_keys = tuple(self.lexicon.synonyms)
         self._synonym_stems = tuple(_stem(key) for key in self._synonym_keys)
         self._narrowing = frozenset(_stem(w) for w in self.lexicon.narrowing)
@@ -834,6 +845,8 @@ class SearchIndex:
         ]
         # Only a passage with the same word can answer "imports alone".
         specific += [(t, self._best_by_candidate(self._matches(t))) for t in narrowing]
+        # The words the question was understood to say, typos resolved.
+        understood = set(terms) | {m for w in weighed for m in w.matches}
         query = _Query(
             phrase=" ".join(terms),
             intent=intent,
@@ -842,6 +855,12 @@ class SearchIndex:
             said_by=self._said_by(text, terms),
             deputy=_DEPUTY_WORD.search(text) is not None,
             wants_name=_asks_for_name(text, self.lexicon),
+            one_sided=frozenset(
+                (mine, other)
+                for mine, other in self._complements
+                if mine in understood and other not in understood
+            ),
+            cued=frozenset(key for key, cue in self._cue_terms.items() if cue & set(terms)),
             contrary=frozenset(
                 other for mine, other in self._contrasts if mine in terms and other not in terms
             ),
@@ -906,6 +925,10 @@ class _Query:
     """Words whose presence, without the question's own word, contradicts it ("last")."""
     wants_name: bool
     """Whether it asks "which country" or the like, so the answer must name one."""
+    one_sided: frozenset[tuple[str, str]]
+    """Complement pairs of which it names one side only: ("import", "export")."""
+    cued: frozenset[str]
+    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
 
 
 def _fit(candidate: Candidate, query: _Query) -> float:
@@ -924,6 +947,12 @@ def _fit(candidate: Candidate, query: _Query) -> float:
         and not candidate.names - query.terms
     ):
         fit *= 0.3  # "which country?" needs a passage naming one the question does not
+    if candidate.figures and any(
+        mine in candidate.terms and other in candidate.terms for mine, other in query.one_sided
+    ):
+        fit *= 0.3  # "exports in 2024" is not answered by a figure for imports and exports
+    if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
+        fit *= 0.5  # "topic of the Jan. 13 briefing" asks for the title, not the date
     if any(t in candidate.terms for t in query.contrary):
         fit *= 0.3  # the question says "first", the passage "last"
     if candidate.ranked_under & query.terms and not query.deputy:
@@ -943,6 +972,7 @@ def _fit(candidate: Candidate, query: _Query) -> float:
     return fit
 
 
+_BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)
 _NOT_PEOPLE = (CandidateKind.ORGANIZATION, CandidateKind.DATE, CandidateKind.TITLE)
 _ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZATION)
 
