@@ -32,6 +32,7 @@ from bench.baselines import (
 from bench.evaluate import Accuracy, Latency, judge, time_calls
 from bench.questions import (
     HOLDOUT,
+    HOLDOUT2,
     answerable,
     holdout_answerable,
     holdout_unanswerable,
@@ -177,18 +178,20 @@ def _engines_section(passes: int) -> dict[str, Any]:
     }
 
 
-def _holdout_section(thresholds: dict[str, float | None]) -> dict[str, Any]:
-    """The same engines on the held-out set, with the cut-offs tuned on the main set."""
-    yes, no = holdout_answerable(), holdout_unanswerable()
+def _holdout_section(
+    thresholds: dict[str, float | None], folder: Path, title: str, blurb: str
+) -> dict[str, Any]:
+    """The same engines on a held-out set, with the cut-offs tuned on the main set."""
+    yes, no = holdout_answerable(folder), holdout_unanswerable(folder)
     briefing = load_briefing()
     bm25, fuzzy = BM25Baseline(briefing), FuzzBaseline(briefing)
     for baseline in (bm25, fuzzy):
         tuned = thresholds[baseline.name]
         baseline.threshold = math.inf if tuned is None else tuned  # None: it never answered
     engines: list[Engine] = [TradebriefEngine(briefing), bm25, fuzzy]
-    _say(report.heading(f"1b. Held-out set: {len(yes)} answerable, {len(no)} unanswerable"))
-    _say("  Written after tuning, by someone who saw neither the engine nor the tuning set;")
-    _say("  nothing was tuned on it. Baselines keep the cut-offs tuned on the main set.\n")
+    _say(report.heading(f"{title}: {len(yes)} answerable, {len(no)} unanswerable"))
+    _say(blurb)
+    _say("  Baselines keep the cut-offs tuned on the main set.\n")
     rows = []
     figures: dict[str, Any] = {}
     for engine in engines:
@@ -388,8 +391,23 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
     }
     figures["engines"] = _engines_section(args.passes)
-    if HOLDOUT.is_dir():
-        figures["holdout"] = _holdout_section(figures["engines"]["thresholds"])
+    thresholds = figures["engines"]["thresholds"]
+    figures["holdout"] = _holdout_section(
+        thresholds,
+        HOLDOUT,
+        "1b. Development set (bench/holdout)",
+        "  Written blind after tuning; measured blind once (66% / 85%), then used to\n"
+        "  find general weaknesses, so no longer blind.",
+    )
+    figures["holdout2"] = _holdout_section(
+        thresholds,
+        HOLDOUT2,
+        "1c. Blind set (bench/holdout2)",
+        "  Written blind by someone who saw neither the engine nor the other sets;\n"
+        "  measured blind once at 77.5% / 80%. Its misses then pointed to general rules\n"
+        "  (chat abbreviations, one side of 'imports and exports'), so it too has been\n"
+        "  looked at; no question of it was copied into the lexicon or the facts.",
+    )
     if not args.skip_scale:
         figures["scale"] = _scale_section(sizes, args.trace_limit)
     if not args.skip_startup:

@@ -669,11 +669,13 @@ class SearchIndex:
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         cues = self.lexicon.cues
         cue_terms = set(analyze(f"{cues.roster} {cues.date} {cues.title}", self.lexicon))
+        # Each side of a complement pair ("imports", "exports") is specific by nature.
+        sides = {_stem(word) for pair in self.lexicon.complements for word in pair}
         self.specific = frozenset(
             t
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
             if t in rare and t not in self._neutral and t not in cue_terms and not t[0].isdigit()
-        )
+        ) | frozenset(t for t in sides if t in postings)
         self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
             briefing.source
         )
