@@ -24,7 +24,7 @@ from tradebrief.model import (
     Statement,
 )
 from tradebrief.quantities import Quantity, find_numbers
-from tradebrief.retrieve import CandidateKind, Intent, Ranked, Retrieval
+from tradebrief.retrieve import CandidateKind, Intent, Ranked, Retrieval, analyze
 from tradebrief.spans import Span
 
 __all__ = [
@@ -113,7 +113,7 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:
         top = _answer_by_intent_alone(briefing, question, retrieval.intent)
-    reason = _reason_to_abstain(retrieval, top)
+    reason = _reason_to_abstain(retrieval, top, _AsTyped(question, briefing))
     if reason is not None or top is None:
         return Answer(
             question=question,
@@ -139,17 +139,35 @@ def _answer_by_intent_alone(briefing: Briefing, question: str, intent: Intent) -
 _ABOUT = re.compile(r"\babout\b", re.IGNORECASE)
 
 
-def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None) -> str | None:
+class _AsTyped:
+    """Maps analysed terms back to the words of the question as the user typed them."""
+
+    def __init__(self, question: str, briefing: Briefing) -> None:
+        lexicon = briefing.search_index().lexicon
+        self._words = [
+            (word, analyze(word, lexicon)) for word in _TYPED_WORD.findall(question[:2000])
+        ]
+
+    def __call__(self, terms: tuple[str, ...]) -> str:
+        shown = []
+        for term in terms[:3]:
+            typed = next((w for w, analysed in self._words if term in analysed), term)
+            shown.append(repr(typed))
+        return ", ".join(dict.fromkeys(shown))
+
+
+_TYPED_WORD = re.compile(r"[\w$%.'-]+")
+
+
+def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None, as_typed: _AsTyped) -> str | None:
     if retrieval.missing_numbers:
         return f"It never mentions {retrieval.missing_numbers[0]}."
     if not retrieval.terms and top is None:
         return "The question names nothing the briefing could be asked about."
     if retrieval.unknown_weight > UNKNOWN_LIMIT:
-        words = ", ".join(repr(w) for w in retrieval.unknown[:3])
-        return f"It never mentions {words}."
+        return f"It never mentions {as_typed(retrieval.unknown)}."
     if top is not None and top.missed:
-        words = ", ".join(repr(w) for w in top.missed[:3])
-        return f"Its closest passage does not mention {words}."
+        return f"Its closest passage does not mention {as_typed(top.missed)}."
     if top is None or top.score < FOUND_THRESHOLD:
         return "Nothing in it matches the question closely enough to quote."
     return None

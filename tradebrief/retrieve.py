@@ -62,6 +62,7 @@ __all__ = [
     "Ranked",
     "Retrieval",
     "SearchIndex",
+    "analyze",
     "detect_intent",
     "index_for",
     "load_lexicon",
