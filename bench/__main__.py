@@ -110,11 +110,7 @@ def _engines_section(passes: int) -> dict[str, Any]:
             cut = f"{engine.threshold:.3g} {engine.threshold_unit}"
         rows.append(
             [
-                engine.name,
-                report.pct(acc.answerable),
-                report.pct(acc.abstention),
-                report.pct(acc.combined),
-                str(acc.non_verbatim),
+                *_accuracy_cells(engine.name, acc),
                 report.ms(lat.p50_ms),
                 report.ms(lat.p95_ms),
                 report.ms(lat.max_ms),
@@ -196,15 +192,7 @@ def _holdout_section(
     figures: dict[str, Any] = {}
     for engine in engines:
         acc = judge(engine.reply, yes, no)
-        rows.append(
-            [
-                engine.name,
-                report.pct(acc.answerable),
-                report.pct(acc.abstention),
-                report.pct(acc.combined),
-                str(acc.non_verbatim),
-            ]
-        )
+        rows.append(_accuracy_cells(engine.name, acc))
         figures[engine.name] = {
             "answerable": acc.answerable,
             "abstention": acc.abstention,
@@ -219,6 +207,17 @@ def _holdout_section(
     wrong = ", ".join(ours["wrongly_answered"]) or "none"
     _say(f"  tradebrief answers that should abstain: {wrong}")
     return {"questions": {"answerable": len(yes), "unanswerable": len(no)}, "engines": figures}
+
+
+def _accuracy_cells(name: str, acc: Accuracy) -> list[str]:
+    """A table row's first cells: engine, answerable, abstention, combined, non-verbatim."""
+    return [
+        name,
+        report.pct(acc.answerable),
+        report.pct(acc.abstention),
+        report.pct(acc.combined),
+        str(acc.non_verbatim),
+    ]
 
 
 def _clip(text: str, width: int) -> str:
