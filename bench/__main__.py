@@ -71,7 +71,13 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--startup-runs", type=int, default=5, help="runs per start-up figure")
     parser.add_argument("--skip-scale", action="store_true", help="leave out the scale test")
     parser.add_argument("--skip-startup", action="store_true", help="leave out start-up")
-    parser.add_argument("--json", type=Path, default=LATEST, help="where to write the figures")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="where to write the figures (default: bench/latest.json, on a full run only, so a "
+        "partial run never replaces the figures the docs show)",
+    )
     return parser.parse_args(argv)
 
 
@@ -413,8 +419,14 @@ def main(argv: list[str] | None = None) -> int:
         figures["startup"] = _startup_section(args.startup_runs)
     figures["verdicts"] = _targets_section(figures)
     figures["bench_seconds"] = time.perf_counter() - began
-    args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    _say(f"\n  whole run: {report.seconds(figures['bench_seconds'])}; figures in {args.json}")
+    target = args.json
+    if target is None and not (args.skip_scale or args.skip_startup):
+        target = LATEST
+    where = "not saved (a partial run)"
+    if target is not None:
+        target.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        where = f"figures in {target}"
+    _say(f"\n  whole run: {report.seconds(figures['bench_seconds'])}; {where}")
     return 0
 
 
