@@ -24,7 +24,14 @@ from tradebrief.model import (
     Statement,
 )
 from tradebrief.quantities import Quantity, find_numbers
-from tradebrief.retrieve import CandidateKind, Intent, Ranked, Retrieval, analyze
+from tradebrief.retrieve import (
+    MAX_QUESTION_CHARS,
+    CandidateKind,
+    Intent,
+    Ranked,
+    Retrieval,
+    analyze,
+)
 from tradebrief.spans import Span
 
 __all__ = [
@@ -145,7 +152,8 @@ class _AsTyped:
     def __init__(self, question: str, briefing: Briefing) -> None:
         lexicon = briefing.search_index().lexicon
         self._words = [
-            (word, analyze(word, lexicon)) for word in _TYPED_WORD.findall(question[:2000])
+            (word, analyze(word, lexicon))
+            for word in _TYPED_WORD.findall(question[:MAX_QUESTION_CHARS])
         ]
 
     def __call__(self, terms: tuple[str, ...]) -> str:
@@ -202,37 +210,21 @@ def _cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> 
     )
 
 
-def _roster_citation(person: Person) -> Citation:
+def _roster_citation(briefing: Briefing, person: Person) -> Citation:
+    """The person's roster line, with their name highlighted."""
     name_at = person.span.quote.find(person.full_name)
-    highlight = (
-        (
-            Span(
-                start=person.span.start + name_at,
-                end=person.span.start + name_at + len(person.full_name),
-                quote=person.full_name,
-            ),
-        )
-        if name_at >= 0
-        else ()
-    )
-    return Citation(
-        quote=person.span.quote,
-        start=person.span.start,
-        end=person.span.end,
-        paragraph=None,
-        speaker=None,
-        highlights=highlight,
+    if name_at < 0:
+        return _cite(briefing, person.span)
+    start = person.span.start + name_at
+    return _cite(
+        briefing, person.span, (Span.over(briefing.source, start, start + len(person.full_name)),)
     )
 
 
 def _fact_highlights(fact: Metric | PolicyMeasure | Statement) -> tuple[Span, ...]:
-    if isinstance(fact, Metric):
-        extra = [q.span for q in (fact.change, fact.equivalent) if q is not None]
-        return (fact.quantity.span, *extra)
     if isinstance(fact, PolicyMeasure):
-        counted = (fact.count.span,) if fact.count else ()
-        return (*counted, *fact.scope, *fact.aims)
-    return ()
+        return (*fact.figure_spans, *fact.scope, *fact.aims)
+    return fact.figure_spans
 
 
 def _compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> Answer:
@@ -251,7 +243,7 @@ def _compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> 
     elif kind is CandidateKind.PERSON:
         person = briefing.people[candidate.ref]
         fact = person
-        citations = (_roster_citation(person),)
+        citations = (_roster_citation(briefing, person),)
         text = _person_answer(person)
     elif kind is CandidateKind.ORGANIZATION:
         org = briefing.organizations[candidate.ref]
@@ -264,7 +256,7 @@ def _compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> 
         )
     elif kind is CandidateKind.ROSTER:
         people = [*briefing.speakers, *([briefing.chairperson] if briefing.chairperson else [])]
-        citations = tuple(_roster_citation(p) for p in people)
+        citations = tuple(_roster_citation(briefing, p) for p in people)
         text = _roster_answer(briefing)
     elif kind is CandidateKind.DATE:
         citations = (_cite(briefing, candidate.span),) if candidate.span else ()

@@ -166,6 +166,11 @@ class _FactBase(BaseModel):
         default=(), description="Single words that point at this fact: 'imports', 'exports'."
     )
 
+    @property
+    def figure_spans(self) -> tuple[Span, ...]:
+        """Where the figures this fact states are written; none for a plain statement."""
+        return ()
+
 
 class Metric(_FactBase):
     """A figure from the briefing: a :class:`~tradebrief.quantities.Quantity` with context.
@@ -190,6 +195,11 @@ class Metric(_FactBase):
         default=None, description="The same amount in another unit, as the text gives it."
     )
 
+    @property
+    def figure_spans(self) -> tuple[Span, ...]:
+        """Where the quantity, its change and its equivalent are written."""
+        return tuple(q.span for q in (self.quantity, self.change, self.equivalent) if q)
+
 
 class PolicyMeasure(_FactBase):
     """A policy or initiative the briefing describes, e.g. the 16 customs-clearance measures."""
@@ -204,6 +214,11 @@ class PolicyMeasure(_FactBase):
     scope: tuple[Span, ...] = Field(
         default=(), description="Where or to whom it applies (regions, platforms), verbatim."
     )
+
+    @property
+    def figure_spans(self) -> tuple[Span, ...]:
+        """Where the count is written, if the text gives one."""
+        return (self.count.span,) if self.count else ()
 
 
 class Statement(_FactBase):

@@ -318,6 +318,20 @@ def _asks_for_name(question: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _both_ways(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Stemmed word pairs in both orders: ("first", "last") and ("last", "first")."""
+    return tuple((_stem(a), _stem(b)) for pair in pairs for a, b in (pair, pair[::-1]))
+
+
+def _best_of(found: Iterable[dict[str, float]]) -> dict[str, float]:
+    """Several words' matches merged, keeping each vocabulary term's best similarity."""
+    merged: dict[str, float] = {}
+    for matches in found:
+        for word, similarity in matches.items():
+            merged[word] = max(merged.get(word, 0.0), similarity)
+    return merged
+
+
 def _one_edit(term: str) -> float:
     """The normalised OSA distance of one edit to ``term``: the cut-off for a typo."""
     return 1 / len(term) + 1e-9
@@ -495,7 +509,7 @@ class _Builder:
             curated = [fact.name, *fact.aliases, *fact.keywords, fact.question]
             if isinstance(fact, PolicyMeasure):
                 curated += [span.quote for span in (*fact.aims, *fact.scope)]
-            figures = " ; ".join(span.quote for span in _figure_spans(fact))
+            figures = " ; ".join(span.quote for span in fact.figure_spans)
             self.add(
                 f"fact:{fact.id}",
                 CandidateKind.FACT,
@@ -581,14 +595,13 @@ class _Builder:
 
     def _person(self, person: Person) -> None:
         org = self.briefing.organizations.get(person.organization or "")
-        role_words = "chairperson chaired" if person.role is Role.CHAIRPERSON else "speaker"
         self.add(
             f"person:{person.id}",
             CandidateKind.PERSON,
             [
                 (person.full_name, 1.0),
                 (person.reference, 1.0),
-                (role_words, 1.0),
+                (_ROLE_WORDS[person.role], 1.0),
                 ("title", 1.0),
                 (person.title, 1.0),
                 ((org.name + " " + (org.acronym or "")) if org else "", 0.6),
@@ -599,15 +612,6 @@ class _Builder:
             phrases=[person.full_name, person.title],
             question=f"What is {person.full_name}'s position?",
         )
-
-
-def _figure_spans(fact: object) -> list[Span]:
-    """The spans of the figures a fact states: its quantity, change, equivalent or count."""
-    if isinstance(fact, Metric):
-        return [q.span for q in (fact.quantity, fact.change, fact.equivalent) if q is not None]
-    if isinstance(fact, PolicyMeasure) and fact.count is not None:
-        return [fact.count.span]
-    return []
 
 
 class SearchIndex:
@@ -627,12 +631,8 @@ class SearchIndex:
         everyday = self.lexicon.neutral | self.lexicon.neutral_general
         self._neutral = frozenset(_stem(w) for w in everyday) | everyday
         self._everyday = tuple(sorted(self.lexicon.stopwords))
-        self._contrasts = tuple(
-            (_stem(a), _stem(b)) for pair in self.lexicon.contrasts for a, b in (pair, pair[::-1])
-        )
-        self._complements = tuple(
-            (_stem(a), _stem(b)) for pair in self.lexicon.complements for a, b in (pair, pair[::-1])
-        )
+        self._contrasts = _both_ways(self.lexicon.contrasts)
+        self._complements = _both_ways(self.lexicon.complements)
         cues = self.lexicon.cues
         self._cue_terms = {
             key: frozenset(analyze(getattr(cues, key), self.lexicon))
@@ -668,10 +668,9 @@ class SearchIndex:
             t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
-        cues = self.lexicon.cues
-        cue_terms = set(analyze(f"{cues.roster} {cues.date} {cues.title}", self.lexicon))
+        cue_terms = frozenset().union(*self._cue_terms.values())
         # Each side of a complement pair ("imports", "exports") is specific by nature.
-        sides = {_stem(word) for pair in self.lexicon.complements for word in pair}
+        sides = {side for side, _ in self._complements}
         self.specific = frozenset(
             t
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
@@ -717,11 +716,9 @@ class SearchIndex:
         found = process.extractOne(term, self._synonym_stems, scorer=fuzz.ratio, score_cutoff=85)
         if found is None:
             return None
-        merged: dict[str, float] = {}
         key = self._synonym_keys[found[2]]
-        for word in analyze(self.lexicon.synonyms[key], self.lexicon):
-            merged.update(self._matches(word))
-        return merged or None
+        words = analyze(self.lexicon.synonyms[key], self.lexicon)
+        return _best_of(self._matches(word) for word in words) or None
 
     def _is_everyday(self, term: str) -> bool:
         """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
@@ -740,11 +737,7 @@ class SearchIndex:
     def _matches(self, term: str) -> dict[str, float]:
         """Vocabulary terms that ``term`` stands for, with a similarity in (0, 1]."""
         if _ALTERNATIVES in term:
-            merged: dict[str, float] = {}
-            for part in term.split(_ALTERNATIVES):
-                for word, similarity in self._matches(part).items():
-                    merged[word] = max(merged.get(word, 0.0), similarity)
-            return merged
+            return _best_of(self._matches(part) for part in term.split(_ALTERNATIVES))
         if term[0].isdigit():
             return {term: 1.0} if term in self._postings else {}
         matches: dict[str, float] = {}
