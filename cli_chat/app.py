@@ -113,21 +113,21 @@ def run_batch(
     line. Output is flushed after every answer, so a pipe sees it at once.
     """
     from cli_chat import render
-    from cli_chat.followup import resolve
+    from cli_chat.followup import Context, resolve
     from tradebrief import load_briefing
 
     briefing = load_briefing()
-    last: Answer | None = None
+    context = Context()
     first = True
     for line in lines:
         question = line.strip()
         if not question:
             continue
-        last = resolve(question, last, briefing.ask)
+        answer, context = resolve(question, context, briefing.ask, briefing)
         if json_mode:
-            write(render.answer_json(last) + "\n")
+            write(render.answer_json(answer) + "\n")
         else:
-            write(("" if first else "\n") + render.answer_plain(last, briefing) + "\n")
+            write(("" if first else "\n") + render.answer_plain(answer, briefing) + "\n")
         flush()
         first = False
     return 0

@@ -20,7 +20,7 @@ from cli_chat import render
 from cli_chat.export import session_markdown
 from cli_chat.state import ChatState
 
-__all__ = ["COMMANDS", "Command", "Reply", "dispatch", "find_command", "help_table"]
+__all__ = ["ALIASES", "COMMANDS", "Command", "Reply", "dispatch", "find_command", "help_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +104,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("/source", "/source N", "Show paragraph N in full, with its speaker.", _source),
     Command("/json", "/json", "Toggle showing answers as raw JSON.", _json),
     Command("/export", "/export FILE", "Save the conversation as Markdown.", _export),
-    Command("/quit", "/quit", "Leave the chat (Ctrl-D works too).", _quit),
+    Command("/quit", "/quit", "Leave the chat (also /exit, quit, exit or Ctrl-D).", _quit),
 )
 """Every command, in the order /help lists them."""
+
+
+ALIASES: dict[str, str] = {"/exit": "/quit"}
+"""Other names a command answers to; /help lists only the main name."""
 
 
 def find_command(name: str) -> Command | None:
     """Return the command called ``name`` (case-insensitive, with its slash), or ``None``."""
     wanted = name.casefold()
+    wanted = ALIASES.get(wanted, wanted)
     return next((c for c in COMMANDS if c.name == wanted), None)
 
 
@@ -122,6 +127,7 @@ def help_table() -> Table:
     table.add_column(Text("What it does"))
     for command in COMMANDS:
         table.add_row(Text(command.usage), Text(command.description))
+    table.add_row(Text("help, quit, exit"), Text("Work without the slash too."))
     table.add_row(Text("1, 2, 3"), Text("Ask a numbered example or suggestion."))
     table.add_row(Text("Tab"), Text("Complete commands, names and figures."))
     table.add_row(Text("Ctrl-C"), Text("Clear the line."))

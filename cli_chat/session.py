@@ -31,6 +31,7 @@ from cli_chat.state import ChatState
 from tradebrief import Answer, Briefing
 
 __all__ = [
+    "BARE_COMMANDS",
     "EXAMPLE_QUESTIONS",
     "PROMPT",
     "TOOLBAR_KEYS",
@@ -49,6 +50,9 @@ EXAMPLE_QUESTIONS: tuple[str, ...] = (
 )
 """The welcome screen's examples; typing 1, 2 or 3 asks them."""
 
+
+BARE_COMMANDS = frozenset({"help", "quit", "exit"})
+"""Words that run their slash command when typed alone, as people expect of a shell."""
 
 TOOLBAR_KEYS = " /help · Ctrl-D to quit "
 """The right-hand side of the bottom toolbar; it is always shown in full."""
@@ -147,6 +151,8 @@ class ChatSession:
         text = line.strip()
         if not text:
             return True
+        if text.casefold() in BARE_COMMANDS:
+            text = "/" + text.casefold()  # "help", "quit" and "exit" typed without the slash
         if text.startswith("/"):
             reply = dispatch(self.state, text)
             for renderable in reply.output:
@@ -171,7 +177,9 @@ class ChatSession:
 
     def answer(self, question: str) -> Answer:
         """Answer a question in the context of the last answer, show it and remember it."""
-        answer = resolve(question, self.state.last, self._ask)
+        answer, self.state.context = resolve(
+            question, self.state.context, self._ask, self.state.briefing
+        )
         self.state.record(answer)
         if self.state.json_mode:
             self._console.print(render.answer_pretty_json(answer))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cli_chat.followup import Context
 from tradebrief import Answer, Briefing
 
 __all__ = ["ChatState"]
@@ -16,13 +17,15 @@ class ChatState:
     ``answers`` is every answer shown, oldest first (``/export`` writes them);
     ``numbered`` holds the questions the user can ask by typing their number:
     the welcome screen's examples at first, then a not-found answer's
-    suggestions. ``json_mode`` is toggled by ``/json``.
+    suggestions. ``json_mode`` is toggled by ``/json``; ``context`` is what the
+    next follow-up question can lean on.
     """
 
     briefing: Briefing
     numbered: tuple[str, ...] = ()
     json_mode: bool = False
     answers: list[Answer] = field(default_factory=list)
+    context: Context = field(default_factory=Context)
 
     @property
     def last(self) -> Answer | None:

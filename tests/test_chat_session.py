@@ -349,3 +349,26 @@ def test_completes_briefing_terms() -> None:
 def test_term_matches_replaces_the_longest_matching_tail() -> None:
     assert term_matches("about xing h", ["Xing Huina", "Hainan"]) == [("Xing Huina", 6)]
     assert term_matches("Xing Huina", ["Xing Huina"]) == []
+
+
+@pytest.mark.parametrize("word", ["quit", "exit", "QUIT", " exit ", "/exit"])
+def test_quit_and_exit_without_the_slash_end_the_chat(word: str) -> None:
+    run = run_chat(word + ENTER + FORMS_Q + ENTER + CTRL_D)
+    assert run.status == 0
+    assert "88.38 million" not in run.screen
+    assert run.chat.state.answers == []
+
+
+def test_help_without_the_slash_shows_the_commands() -> None:
+    run = run_chat("help" + ENTER + CTRL_D)
+    assert "/speakers" in run.screen and "/export FILE" in run.screen
+    assert run.chat.state.answers == []
+
+
+def test_the_chat_remembers_the_topic_across_who_said_that() -> None:
+    keys = "What was the total value of imports and exports?" + ENTER
+    keys += "who said that?" + ENTER + "and in dollars?" + ENTER + CTRL_D
+    run = run_chat(keys)
+    total, who, dollars = run.chat.state.answers
+    assert total.found and who.found and not dollars.found
+    assert "5.74" not in run.words.split("and in dollars?", 1)[1]
