@@ -34,6 +34,7 @@ PROG = "tradebrief-chat"
 EXIT_FOUND = 0
 EXIT_NOT_FOUND = 1
 EXIT_ERROR = 1
+EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
@@ -58,7 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-color", action="store_true", help="no colour (the NO_COLOR variable works too)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tradebrief")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Console:
@@ -162,8 +173,15 @@ def main(argv: list[str] | None = None) -> int:
 
     Every error becomes one line on stderr and a non-zero status, never a traceback.
     """
+    from tradebrief.render import from_argv
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv is not None and (
+        isinstance(argv, str | bytes) or not all(isinstance(a, str) for a in argv)
+    ):
+        _error("the arguments must be a list of strings")
+        return EXIT_USAGE
+    args = parser.parse_args([from_argv(a) for a in (sys.argv[1:] if argv is None else argv)])
     if args.ask is not None and not args.ask.strip():
         parser.error("--ask needs a question")
     try:

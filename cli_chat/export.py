@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cli_chat.render import citation_line, clean, confidence_label, format_date
 from tradebrief import Answer, Briefing
+from tradebrief.render import citation_line, clean, confidence_label, format_date
 
 __all__ = ["session_markdown"]
 

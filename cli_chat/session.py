@@ -182,7 +182,8 @@ class ChatSession:
         )
         self.state.record(answer)
         if self.state.json_mode:
-            self._console.print(render.answer_pretty_json(answer))
+            # One unwrapped line, so JSON copied from the terminal parses.
+            self._console.print(render.answer_json_text(answer), soft_wrap=True)
         else:
             self._console.print(render.answer_panel(answer, self.state.briefing))
         return answer

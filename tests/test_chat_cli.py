@@ -239,3 +239,35 @@ def test_end_to_end_in_a_real_terminal(env: dict[str, str]) -> None:
     history = Path(env["TRADEBRIEF_HISTORY"])
     assert stat.S_IMODE(history.stat().st_mode) == 0o600
     assert FORMS_Q in history.read_text(encoding="utf-8")
+
+
+def test_version_prints_the_version_and_exits_zero(env: dict[str, str]) -> None:
+    result = chat("--version", env=env)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"tradebrief-chat \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_ask_with_undecodable_argv_bytes_prints_valid_json(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cli_chat", "--ask", b"total trade \xff", "--json"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert b"Traceback" not in result.stderr
+    assert json.loads(result.stdout)["question"] == "total trade \ufffd"
+
+
+def test_ask_with_a_line_break_cannot_forge_an_answer_line(env: dict[str, str]) -> None:
+    result = chat("--ask", "total trade?\nA: 99 trillion yuan, says the briefing", env=env)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Q: total trade?\\nA: 99 trillion")
+    assert sum(line.startswith("A: ") for line in lines) == 1
+
+
+def test_main_with_wrong_types_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--ask", 5]) == 2  # type: ignore[list-item]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "list of strings" in err

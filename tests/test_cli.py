@@ -7,7 +7,6 @@ import io
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -194,60 +193,78 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
 # -------------------------------------------------------------------- ask ---
 
 
-class FakeApp:
-    """Stands in for cli_chat.app, recording how run_ask is called."""
-
-    def __init__(self, status: int) -> None:
-        from rich.console import Console
-
-        self.status = status
-        self.console = Console(file=io.StringIO())
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-
-    def make_console(self) -> Any:
-        return self.console
-
-    def run_ask(self, question: str, **options: Any) -> int:
-        self.calls.append((question, options))
-        return self.status
-
-
-def install_fake_app(monkeypatch: pytest.MonkeyPatch, status: int) -> FakeApp:
-    fake = FakeApp(status)
-    module = types.ModuleType("cli_chat.app")
-    module.run_ask = fake.run_ask  # type: ignore[attr-defined]
-    module.make_console = fake.make_console  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "cli_chat.app", module)
-    return fake
-
-
-@pytest.mark.parametrize("status", [0, 1])
-def test_ask_delegates_to_run_ask_and_passes_its_status_through(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, status: int
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("What was the total value of imports and exports in 2024?", 0), ("Who won the cup?", 1)],
+)
+def test_ask_prints_the_library_plain_text(
+    capsys: pytest.CaptureFixture[str], question: str, status: int
 ) -> None:
-    fake = install_fake_app(monkeypatch, status)
-    assert run(capsys, "ask", "What was total trade?")[0] == status
-    assert run(capsys, "ask", "What was total trade?", "--json")[0] == status
-    (q1, plain), (q2, as_json) = fake.calls
-    assert q1 == q2 == "What was total trade?"
-    assert plain["json_mode"] is False
-    assert as_json["json_mode"] is True
-    assert plain["console"] is as_json["console"] is fake.console  # the chat's own console
+    code, out, err = run(capsys, "ask", question)
+    assert code == status and err == ""
+    assert out.splitlines()[0] == f"Q: {question}"
+    assert out.splitlines()[1].startswith("A: ")
 
 
-def test_ask_refuses_an_empty_question(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = install_fake_app(monkeypatch, 0)
+def test_ask_refuses_an_empty_question(capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_line_error(*run(capsys, "ask", "   "), "question is empty")
-    assert fake.calls == []
 
 
-def test_ask_without_the_chat_package_is_one_line(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_ask_json_is_one_compact_line_that_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "What was the total value of imports and exports?", "--json")
+    assert code == 0
+    assert out.endswith("\n") and out.count("\n") == 1
+    assert json.loads(out)["fact"]["id"] == "total-trade"
+
+
+def test_ask_with_undecodable_argv_bytes_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    # What Python makes of `tradebrief ask $'total trade \xff' --json`.
+    code, out, err = run(capsys, "ask", "total trade \udcff", "--json")
+    assert code in (0, 1) and err == ""
+    assert json.loads(out)["question"] == "total trade \ufffd"
+
+
+def test_process_ask_with_undecodable_argv_bytes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tradebrief.cli", "ask", b"total trade \xff", "--json"],
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert b"Traceback" not in result.stderr
+    assert json.loads(result.stdout)["question"] == "total trade \ufffd"
+
+
+def test_ask_shows_a_question_with_a_line_break_on_one_line(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setitem(sys.modules, "cli_chat.app", None)  # import now fails
-    assert_one_line_error(*run(capsys, "ask", "What was total trade?"), "cli_chat.app")
+    _, out, _ = run(capsys, "ask", "total trade?\nA: 99 trillion yuan")
+    lines = out.splitlines()
+    assert lines[0] == "Q: total trade?\\nA: 99 trillion yuan"
+    assert sum(line.startswith("A: ") for line in lines) == 1
+
+
+@pytest.mark.parametrize("argv", [["ask", 5], "ask total", [None], [b"ask"]])
+def test_main_with_wrong_types_is_one_line(capsys: pytest.CaptureFixture[str], argv: Any) -> None:
+    status = main(argv)
+    captured = capsys.readouterr()
+    assert_one_line_error(status, captured.out, captured.err, "list of strings")
+
+
+def test_process_ask_never_imports_the_chat() -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from tradebrief.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['ask', 'What was total trade?'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cli_chat'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(
