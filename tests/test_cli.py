@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,7 +96,59 @@ def test_facts_csv(capsys: pytest.CaptureFixture[str], briefing: Briefing) -> No
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows == fact_rows(briefing)
     total = next(row for row in rows if row["id"] == "total-trade")
-    assert (total["value"], total["unit"], total["change"]) == ("43.85", "CNY", "+5")
+    assert (total["quantity.value"], total["quantity.unit"], total["change.value"]) == (
+        "43.85",
+        "CNY",
+        "5",
+    )
+
+
+HOSTILE = "Beware \x9b2J, \x1b[31mred\x1b[0m, \x1b]8;;http://x.test\x07link and \u202eevil\u202c."
+
+
+def hostile_briefing(tmp_path: Path) -> Path:
+    transcript = tmp_path / "t.txt"
+    transcript.write_text(
+        (TESTS / "transcripts" / "press_energy.txt")
+        .read_text(encoding="utf-8")
+        .replace("Ladies and gentlemen", HOSTILE + " Ladies and gentlemen", 1),
+        encoding="utf-8",
+    )
+    evidence = json.dumps(HOSTILE)  # a TOML basic string is a JSON string here
+    (tmp_path / "facts.toml").write_text(
+        f'[[statements]]\nid = "hostile"\nname = "Hazards"\nevidence = {evidence}\n'
+        'answer = "Beware."\nquestion = "What to beware of?"\n',
+        encoding="utf-8",
+    )
+    return transcript
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+def test_facts_on_a_terminal_never_print_control_or_bidi_characters(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output_format: str,
+) -> None:
+    transcript = hostile_briefing(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    argv = ["facts", "--format", output_format, "--transcript", str(transcript)]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    ours = re.sub("\x1b\\[[0-9;]*m", "", out)  # the table's own bold and italics
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", ours)
+    assert "evil" in ours and ("\\x1b[31m" in ours or "\\u001b[31m" in ours)
+
+
+def test_facts_csv_to_a_file_keeps_the_data_exact(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    transcript = hostile_briefing(tmp_path)
+    _, out, _ = run(capsys, "facts", "--format", "csv", "--transcript", str(transcript))
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["evidence.quote"] == HOSTILE
 
 
 def test_facts_table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,9 +30,9 @@ from typing import NoReturn
 
 from tradebrief import __version__
 from tradebrief.errors import TradebriefError
-from tradebrief.export import briefing_schema, facts_csv, facts_json, facts_table
+from tradebrief.export import FactsTable, briefing_schema, facts_csv, facts_json
 from tradebrief.load import bundled_paths, load_briefing
-from tradebrief.render import from_argv
+from tradebrief.render import clean, from_argv
 
 __all__ = ["build_parser", "main"]
 
@@ -157,13 +157,17 @@ def _facts(args: argparse.Namespace) -> int:
     if transcript is None and facts is not None:
         transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
     briefing = load_briefing(transcript, facts)
-    output_format: str = args.format or ("table" if sys.stdout.isatty() else "json")
+    on_terminal = sys.stdout.isatty()
+    output_format: str = args.format or ("table" if on_terminal else "json")
     if output_format == "table":
         from rich.console import Console
 
-        Console(markup=False, emoji=False, highlight=False).print(facts_table(briefing))
+        Console(markup=False, emoji=False, highlight=False).print(FactsTable(briefing))
     elif output_format == "csv":
-        sys.stdout.write(facts_csv(briefing))
+        # CSV keeps the data exact for files and pipes; a terminal gets escapes instead
+        # of the control and bidi characters a transcript may hold. (JSON always escapes.)
+        text = facts_csv(briefing)
+        sys.stdout.write(clean(text) if on_terminal else text)
     else:
         sys.stdout.write(facts_json(briefing) + "\n")
     return EXIT_OK

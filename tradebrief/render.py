@@ -124,15 +124,15 @@ def safe_json(value: Any, *, indent: int | None = None) -> str:
 
 
 def from_argv(text: str) -> str:
-    """Repair a command-line argument: bytes that were not UTF-8 become U+FFFD.
+    r"""Repair a command-line argument: bytes that were not UTF-8 become U+FFFD.
 
     Python hands undecodable argv bytes over as lone surrogates, which no
     encoder accepts; this replaces them, and any other lone surrogate, so the
     text can be printed and encoded as JSON.
 
     Example:
-        >>> from_argv("total trade \udcff")
-        'total trade \ufffd'
+        >>> from_argv("total trade \udcff") == "total trade \ufffd"
+        True
 
     """
     if text.isprintable() or not any("\ud800" <= c <= "\udfff" for c in text):
