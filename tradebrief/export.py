@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import types
 import typing
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ __all__ = [
     "facts_csv",
     "facts_json",
     "facts_table",
+    "plain_description",
 ]
 
 _FACT_MODELS: tuple[type[BaseModel], ...] = (Metric, PolicyMeasure, Statement)
@@ -294,9 +296,45 @@ def _keep_words_whole(table: Table) -> None:
 def briefing_schema() -> dict[str, Any]:
     """Return the JSON Schema of :class:`~tradebrief.model.Briefing` (validation mode).
 
+    Descriptions are plain sentences: the docstrings' examples are left out and
+    their reStructuredText markup is removed (see :func:`plain_description`).
+
     Example:
         >>> briefing_schema()["title"]
         'Briefing'
 
     """
-    return Briefing.model_json_schema()
+    schema: dict[str, Any] = _plain_descriptions(Briefing.model_json_schema())
+    return schema
+
+
+_EXAMPLES_HEADING = re.compile(r"^\s*Examples?:\s*$", re.MULTILINE)
+_ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]+\.)?([^`]+?)`")
+_LITERAL = re.compile(r"``(.+?)``|`([^`]+)`")
+
+
+def plain_description(doc: str) -> str:
+    r"""Make a docstring a plain description: no examples, no markup, one paragraph.
+
+    Example:
+        >>> plain_description("A :class:`~x.Quantity`, ``+5``.\n\nExample:\n    >>> 1\n    1")
+        "A Quantity, '+5'."
+
+    """
+    text = _EXAMPLES_HEADING.split(doc, maxsplit=1)[0]
+    text = _ROLE.sub(r"\1", text)
+    text = _LITERAL.sub(lambda m: f"'{m[1] or m[2]}'", text)
+    return " ".join(text.split())
+
+
+def _plain_descriptions(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: plain_description(value)
+            if key == "description" and isinstance(value, str)
+            else _plain_descriptions(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_plain_descriptions(item) for item in node]
+    return node
