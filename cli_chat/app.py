@@ -20,7 +20,6 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -148,23 +147,29 @@ def run_interactive(*, json_mode: bool, no_color: bool) -> int:
     """Run the chat on the terminal, with history in the user's state directory."""
     from prompt_toolkit.history import History, InMemoryHistory
 
-    from cli_chat.history import PrivateFileHistory, history_path
+    from cli_chat.history import PrivateFileHistory, history_path, home_directory
     from cli_chat.session import ChatSession, build_prompt_session
     from tradebrief import load_briefing
 
     briefing = load_briefing()
     console = make_console(no_color=no_color)
-    path = history_path(os.environ, Path.home())
+    path = history_path(os.environ, home_directory())
+    notices: list[str] = []  # shown by the chat between turns, never over the prompt
     history: History
-    try:
-        history = PrivateFileHistory(path)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        print(f"{PROG}: history not saved ({path}: {reason})", file=sys.stderr)
+    if path is None:
+        _error("history not saved (no home directory; set TRADEBRIEF_HISTORY or XDG_STATE_HOME)")
         history = InMemoryHistory()
+    else:
+        try:
+            history = PrivateFileHistory(path, on_error=notices.append)
+        except OSError as error:
+            _error(f"history not saved ({path}: {error.strerror or error})")
+            history = InMemoryHistory()
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
     prompt = build_prompt_session(briefing, history=history, color=not no_color)
-    chat = ChatSession(briefing, prompt=prompt, console=console, json_mode=json_mode)
+    chat = ChatSession(
+        briefing, prompt=prompt, console=console, json_mode=json_mode, notices=notices
+    )
     return chat.run()
 
 

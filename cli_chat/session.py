@@ -109,7 +109,11 @@ def build_prompt_session(
 
 
 class ChatSession:
-    """One conversation: the loop, the state it keeps, and how each line is handled."""
+    """One conversation: the loop, the state it keeps, and how each line is handled.
+
+    ``notices`` is a list that other parts (the history) append one-line
+    messages to; the loop shows and empties it after each line is read.
+    """
 
     def __init__(
         self,
@@ -120,12 +124,14 @@ class ChatSession:
         ask: Callable[[str], Answer] | None = None,
         examples: Sequence[str] = EXAMPLE_QUESTIONS,
         json_mode: bool = False,
+        notices: list[str] | None = None,
     ) -> None:
         self.state = ChatState(briefing, numbered=tuple(examples), json_mode=json_mode)
         self._prompt = prompt
         self._console = console
         self._ask = ask if ask is not None else briefing.ask
         self._examples = tuple(examples)
+        self._notices = notices if notices is not None else []
 
     def run(self) -> int:
         """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0."""
@@ -137,6 +143,7 @@ class ChatSession:
                 continue  # Ctrl-C clears the line, as in a shell
             except EOFError:
                 return 0
+            self._show_notices()
             try:
                 if not self.handle(line):
                     return 0
@@ -145,6 +152,11 @@ class ChatSession:
             except Exception as error:  # one bad turn must not end the conversation
                 note = f"Sorry, that failed: {type(error).__name__}: {error}"
                 self._console.print(render.message(note, style="red"))
+
+    def _show_notices(self) -> None:
+        """Show what happened behind the prompt (e.g. history stopped saving), each once."""
+        while self._notices:
+            self._console.print(render.message(self._notices.pop(0), style="yellow"))
 
     def handle(self, line: str) -> bool:
         """Handle one line of input; return ``False`` when the chat should end."""
