@@ -22,6 +22,8 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING
 
+from tradebrief import __version__  # cheap: the package loads its parts on first use
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -58,17 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-color", action="store_true", help="no colour (the NO_COLOR variable works too)"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("tradebrief")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
 
 
 def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Console:

@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from cli_chat.said import find_person, said_by
-from tradebrief import Answer, Briefing, Metric, Organization, Person
+from tradebrief.answer import Answer
+from tradebrief.model import Briefing, Metric, Organization, Person
 
 __all__ = [
     "MAX_FOLLOWUP_WORDS",

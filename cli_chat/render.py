@@ -16,6 +16,7 @@ The plain-text and JSON forms of an answer, and the pieces they share
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -24,7 +25,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tradebrief import Answer, Briefing, Citation, Paragraph
 from tradebrief.render import (
     answer_json,
     answer_plain,
@@ -34,6 +34,10 @@ from tradebrief.render import (
     format_date,
     speaker_label,
 )
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer, Citation
+    from tradebrief.model import Briefing, Paragraph
 
 __all__ = [
     "ANSWER_STYLE",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from tradebrief import Answer, Briefing, Citation, Paragraph, Person
+from tradebrief.answer import Answer, Citation
+from tradebrief.model import Briefing, Paragraph, Person
 
 __all__ = ["MAX_QUOTED", "MAX_QUOTE_CHARS", "find_person", "opening", "pronoun", "said_by"]
 

@@ -12,7 +12,10 @@ the current turn, with a one-line message.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app
@@ -26,9 +29,11 @@ from rich.console import Console
 from cli_chat import render
 from cli_chat.commands import dispatch
 from cli_chat.completer import ChatCompleter
-from cli_chat.followup import resolve
 from cli_chat.state import ChatState
-from tradebrief import Answer, Briefing
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer
+    from tradebrief.model import Briefing
 
 __all__ = [
     "BARE_COMMANDS",
@@ -129,16 +134,18 @@ class ChatSession:
         self.state = ChatState(briefing, numbered=tuple(examples), json_mode=json_mode)
         self._prompt = prompt
         self._console = console
-        self._ask = ask if ask is not None else briefing.ask
+        self._ask: Callable[[str], Answer] = ask if ask is not None else briefing.ask
         self._examples = tuple(examples)
         self._notices = notices if notices is not None else []
 
     def run(self) -> int:
         """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0."""
         self._console.print(render.welcome(self.state.briefing, self._examples))
+        warm_up: Callable[[], None] | None = self._warm_up
         while True:
             try:
-                line = self._prompt.prompt()
+                line = self._prompt.prompt(pre_run=warm_up)
+                warm_up = None
             except KeyboardInterrupt:
                 continue  # Ctrl-C clears the line, as in a shell
             except EOFError:
@@ -152,6 +159,26 @@ class ChatSession:
             except Exception as error:  # one bad turn must not end the conversation
                 note = f"Sorry, that failed: {type(error).__name__}: {error}"
                 self._console.print(render.message(note, style="red"))
+
+    def _warm_up(self) -> None:
+        """Once the first prompt is on the screen, load the engine and its index behind it.
+
+        Called as the first prompt's ``pre_run``; the work starts after the first
+        render, so it never delays the prompt itself.
+        """
+        app = get_app()
+
+        def load() -> None:
+            with contextlib.suppress(Exception):  # the first question reports it properly
+                import cli_chat.followup  # noqa: F401  (brings the answering engine)
+
+                self.state.briefing.search_index()
+
+        def start(_: object) -> None:
+            app.after_render -= start
+            threading.Thread(target=load, name="tradebrief-warm-up", daemon=True).start()
+
+        app.after_render += start
 
     def _show_notices(self) -> None:
         """Show what happened behind the prompt (e.g. history stopped saving), each once."""
@@ -189,9 +216,10 @@ class ChatSession:
 
     def answer(self, question: str) -> Answer:
         """Answer a question in the context of the last answer, show it and remember it."""
-        answer, self.state.context = resolve(
-            question, self.state.context, self._ask, self.state.briefing
-        )
+        from cli_chat.followup import Context, resolve
+
+        context = self.state.context or Context()
+        answer, self.state.context = resolve(question, context, self._ask, self.state.briefing)
         self.state.record(answer)
         if self.state.json_mode:
             # One unwrapped line, so JSON copied from the terminal parses.

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cli_chat.followup import Context
-from tradebrief import Answer, Briefing
+if TYPE_CHECKING:
+    from cli_chat.followup import Context
+    from tradebrief.answer import Answer
+    from tradebrief.model import Briefing
 
 __all__ = ["ChatState"]
 
@@ -18,14 +21,15 @@ class ChatState:
     ``numbered`` holds the questions the user can ask by typing their number:
     the welcome screen's examples at first, then a not-found answer's
     suggestions. ``json_mode`` is toggled by ``/json``; ``context`` is what the
-    next follow-up question can lean on.
+    next follow-up question can lean on (``None`` before the first question,
+    so that the answering engine loads only after the first prompt is drawn).
     """
 
     briefing: Briefing
     numbered: tuple[str, ...] = ()
     json_mode: bool = False
     answers: list[Answer] = field(default_factory=list)
-    context: Context = field(default_factory=Context)
+    context: Context | None = None
 
     @property
     def last(self) -> Answer | None:

@@ -172,7 +172,8 @@ def test_ctrl_c_in_piped_mode_exits_130_quietly(env: dict[str, str]) -> None:
 def test_importing_the_app_loads_neither_rich_nor_prompt_toolkit() -> None:
     code = (
         "import sys, cli_chat.app; "
-        "print(sorted(m for m in ('rich', 'prompt_toolkit', 'tradebrief') if m in sys.modules))"
+        "print(sorted(m for m in ('rich', 'prompt_toolkit', 'pydantic', 'tradebrief.model') "
+        "if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
@@ -271,3 +272,15 @@ def test_main_with_wrong_types_is_one_line(capsys: pytest.CaptureFixture[str]) -
     assert main(["--ask", 5]) == 2  # type: ignore[list-item]
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "list of strings" in err
+
+
+def test_the_package_loads_its_engine_only_when_asked() -> None:
+    code = (
+        "import sys, tradebrief; b = tradebrief.load_briefing(); "
+        "print('tradebrief.answer' in sys.modules, 'tradebrief.retrieve' in sys.modules); "
+        "b.ask('total trade?'); print('tradebrief.answer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False", "True"]
