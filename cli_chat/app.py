@@ -174,14 +174,18 @@ def main(argv: list[str] | None = None) -> int:
     from tradebrief.render import from_argv
 
     parser = build_parser()
-    if argv is not None and (
-        isinstance(argv, str | bytes) or not all(isinstance(a, str) for a in argv)
+    if argv is not None and not (
+        isinstance(argv, list | tuple) and all(isinstance(a, str) for a in argv)
     ):
         _error("the arguments must be a list of strings")
         return EXIT_USAGE
-    args = parser.parse_args([from_argv(a) for a in (sys.argv[1:] if argv is None else argv)])
-    if args.ask is not None and not args.ask.strip():
-        parser.error("--ask needs a question")
+    try:
+        args = parser.parse_args([from_argv(a) for a in (sys.argv[1:] if argv is None else argv)])
+        if args.ask is not None and not args.ask.strip():
+            parser.error("--ask needs a question")
+    except SystemExit as exit_request:  # --help, --version and usage errors
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_USAGE
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         0
 
     """
-    if argv is not None and (
-        isinstance(argv, str | bytes) or not all(isinstance(a, str) for a in argv)
+    if argv is not None and not (
+        isinstance(argv, list | tuple) and all(isinstance(a, str) for a in argv)
     ):
         return _fail("the arguments must be a list of strings")
     arguments = [from_argv(a) for a in (sys.argv[1:] if argv is None else argv)]
