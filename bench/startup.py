@@ -39,6 +39,9 @@ _STEPS = {
     ),
 }
 CHAT_LABEL = "python -m cli_chat to prompt"
+WELCOME_LABEL = "python -m cli_chat to welcome"
+WELCOME_END = "Ctrl-D quits"
+"""The welcome screen's last words."""
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,18 @@ def _python(code: str, env: dict[str, str]) -> tuple[float, float]:
 
 def _cpu_of(pid: int) -> float:
     """CPU seconds (user + system, all threads) a running process has used so far."""
+    if not Path("/proc").is_dir():
+        return 0.0
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
 
-def _chat_to_prompt(env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawning ``python -m cli_chat`` to its prompt: wall clock, then CPU."""
+def _chat_to_prompt(env: dict[str, str]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Seconds from spawning ``python -m cli_chat`` to its prompt, then to its welcome screen.
+
+    Each is a pair: wall clock, then CPU. The prompt comes first; the welcome
+    screen is printed above it once the briefing has loaded.
+    """
     start = time.perf_counter()
     child = pexpect.spawn(
         sys.executable,
@@ -92,15 +101,16 @@ def _chat_to_prompt(env: dict[str, str]) -> tuple[float, float]:
             # prompt_toolkit asks where the cursor is; answer as a real terminal would.
             seen = child.expect_exact([_CURSOR_POSITION_REQUEST, PROMPT.strip()])
             if seen == 1:
-                elapsed = time.perf_counter() - start
-                cpu = _cpu_of(child.pid) if Path("/proc").is_dir() else 0.0
+                prompt = (time.perf_counter() - start, _cpu_of(child.pid))
                 break
             child.send("\x1b[30;1R")
+        child.expect_exact(WELCOME_END)
+        welcome = (time.perf_counter() - start, _cpu_of(child.pid))
         child.sendcontrol("d")
         child.expect(pexpect.EOF)
     finally:
         child.close()
-    return elapsed, cpu
+    return prompt, welcome
 
 
 def _timing(label: str, pairs: list[tuple[float, float]]) -> Timing:
@@ -110,7 +120,11 @@ def _timing(label: str, pairs: list[tuple[float, float]]) -> Timing:
 
 
 def measure(runs: int = 5) -> list[Timing]:
-    """Median of ``runs`` runs of each step, after one untimed run to warm caches."""
+    """Median of ``runs`` runs of each step, after one untimed run to warm caches.
+
+    The chat's prompt is the last timing (the one ``make bench`` checks against
+    its target); the welcome screen, which follows it, is the one before.
+    """
     timings: list[Timing] = []
     with tempfile.TemporaryDirectory() as state:
         env = _environment(Path(state))
@@ -118,7 +132,9 @@ def measure(runs: int = 5) -> list[Timing]:
             _python(code, env)
             timings.append(_timing(label, [_python(code, env) for _ in range(runs)]))
         _chat_to_prompt(env)
-        timings.append(_timing(CHAT_LABEL, [_chat_to_prompt(env) for _ in range(runs)]))
+        chats = [_chat_to_prompt(env) for _ in range(runs)]
+        timings.append(_timing(WELCOME_LABEL, [welcome for _, welcome in chats]))
+        timings.append(_timing(CHAT_LABEL, [prompt for prompt, _ in chats]))
     return timings
 
 

@@ -137,15 +137,18 @@ def run_batch(
 
 
 def run_interactive(*, json_mode: bool, no_color: bool) -> int:
-    """Run the chat on the terminal, with history in the user's state directory."""
+    """Run the chat on the terminal, with history in the user's state directory.
+
+    The prompt is drawn first; the briefing loads behind it and its welcome
+    screen appears above the prompt (:mod:`cli_chat.startup`).
+    """
     from prompt_toolkit.history import History, InMemoryHistory
+    from prompt_toolkit.patch_stdout import patch_stdout
 
     from cli_chat.history import PrivateFileHistory, history_path, home_directory
-    from cli_chat.session import ChatSession, build_prompt_session
-    from tradebrief import load_briefing
+    from cli_chat.prompt import EXAMPLE_QUESTIONS, build_prompt_session
+    from cli_chat.startup import Background
 
-    briefing = load_briefing()
-    console = make_console(no_color=no_color)
     path = history_path(os.environ, home_directory())
     notices: list[str] = []  # shown by the chat between turns, never over the prompt
     history: History
@@ -159,11 +162,35 @@ def run_interactive(*, json_mode: bool, no_color: bool) -> int:
             _error(f"history not saved ({path}: {error.strerror or error})")
             history = InMemoryHistory()
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    prompt = build_prompt_session(briefing, history=history, color=not no_color)
+    consoles: list[Console] = []
+
+    def load() -> Briefing:  # on the loading thread: pydantic and the models load here
+        from tradebrief.load import load_briefing
+
+        return load_briefing()
+
+    def welcome(briefing: Briefing) -> None:  # on the loading thread, above the prompt
+        from cli_chat import render
+
+        consoles.append(make_console(no_color=no_color))
+        consoles[0].print(render.welcome(briefing, EXAMPLE_QUESTIONS))
+
+    background = Background(load, welcome)
+    prompt = build_prompt_session(background.peek, history=history, color=not no_color)
+    with patch_stdout(raw=True):
+        try:
+            first = prompt.prompt(pre_run=lambda: background.start_after_render(prompt.app))
+        except EOFError:
+            return 0
+        except KeyboardInterrupt:
+            first = ""  # Ctrl-C clears the line, as in the chat
+        briefing = background.wait()
+    from cli_chat.session import ChatSession
+
     chat = ChatSession(
-        briefing, prompt=prompt, console=console, json_mode=json_mode, notices=notices
+        briefing, prompt=prompt, console=consoles[0], json_mode=json_mode, notices=notices
     )
-    return chat.run()
+    return chat.run(first_line=first, welcome=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,9 @@
 
 :class:`ChatSession` is given its prompt_toolkit ``PromptSession`` and its rich
 ``Console``, so the tests drive the real loop with a pipe for input and a
-string buffer for output. :func:`build_prompt_session` makes the session the
-command line uses: history, auto-suggest, completion and the bottom toolbar.
+string buffer for output. :func:`build_prompt_session` (from
+:mod:`cli_chat.prompt`, re-exported here) makes the session the command line
+uses: history, auto-suggest, completion and the bottom toolbar.
 
 ``EOFError`` (Ctrl-D) ends the chat with status 0; ``KeyboardInterrupt``
 (Ctrl-C) clears the line and the loop goes on; an unexpected error ends only
@@ -19,16 +20,18 @@ from typing import TYPE_CHECKING
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app
-from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-from prompt_toolkit.formatted_text import StyleAndTextTuples
-from prompt_toolkit.history import History, InMemoryHistory
-from prompt_toolkit.input import Input
-from prompt_toolkit.output import ColorDepth, Output
 from rich.console import Console
 
 from cli_chat import render
 from cli_chat.commands import dispatch
-from cli_chat.completer import ChatCompleter
+from cli_chat.prompt import (
+    BARE_COMMANDS,
+    EXAMPLE_QUESTIONS,
+    PROMPT,
+    TOOLBAR_KEYS,
+    build_prompt_session,
+    toolbar,
+)
 from cli_chat.state import ChatState
 
 if TYPE_CHECKING:
@@ -44,73 +47,7 @@ __all__ = [
     "build_prompt_session",
     "toolbar",
 ]
-
-PROMPT = "ask> "
-"""The prompt shown before each question."""
-
-EXAMPLE_QUESTIONS: tuple[str, ...] = (
-    "What was the total value of China's imports and exports in 2024?",
-    "How many customs declaration forms were processed in 2024?",
-    "Who is Wang Lingjun?",
-)
-"""The welcome screen's examples; typing 1, 2 or 3 asks them."""
-
-
-BARE_COMMANDS = frozenset({"help", "quit", "exit"})
-"""Words that run their slash command when typed alone, as people expect of a shell."""
-
-TOOLBAR_KEYS = " /help · Ctrl-D to quit "
-"""The right-hand side of the bottom toolbar; it is always shown in full."""
-
-
-def toolbar(briefing: Briefing, width: int) -> StyleAndTextTuples:
-    """Build the bottom toolbar for a terminal ``width`` columns wide.
-
-    The briefing's title and date sit on the left and the keys on the right; on
-    a narrow terminal the title is shortened with an ellipsis, then dropped,
-    so the keys stay readable. Returned as style/text pairs, never as HTML, so
-    the title cannot inject markup.
-    """
-    date = render.format_date(briefing.date)
-    room = width - len(TOOLBAR_KEYS)
-    title = render.clean(briefing.title)
-    about = f" {title} · {date} "
-    if len(about) > room:
-        keep = room - len(f" … · {date} ")
-        about = f" {title[:keep].rstrip()}… · {date} " if keep >= 8 else f" {date} "
-    if len(about) > room:
-        about = ""
-    padding = " " * max(room - len(about), 0)
-    return [
-        ("class:bottom-toolbar.text", about + padding),
-        ("class:bottom-toolbar.text", TOOLBAR_KEYS),
-    ]
-
-
-def build_prompt_session(
-    briefing: Briefing,
-    *,
-    history: History | None = None,
-    input: Input | None = None,
-    output: Output | None = None,
-    color: bool = True,
-) -> PromptSession[str]:
-    """Build the chat's ``PromptSession``; pass ``input``/``output`` to drive it from a test."""
-
-    def bottom_toolbar() -> StyleAndTextTuples:
-        return toolbar(briefing, get_app().output.get_size().columns)
-
-    return PromptSession(
-        message=PROMPT,
-        history=history if history is not None else InMemoryHistory(),
-        auto_suggest=AutoSuggestFromHistory(),
-        completer=ChatCompleter(briefing),
-        complete_while_typing=False,
-        bottom_toolbar=bottom_toolbar,
-        color_depth=None if color else ColorDepth.DEPTH_1_BIT,
-        input=input,
-        output=output,
-    )
+# BARE_COMMANDS ... toolbar live in cli_chat.prompt; they are re-exported here.
 
 
 class ChatSession:
@@ -138,14 +75,22 @@ class ChatSession:
         self._examples = tuple(examples)
         self._notices = notices if notices is not None else []
 
-    def run(self) -> int:
-        """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0."""
-        self._console.print(render.welcome(self.state.briefing, self._examples))
-        warm_up: Callable[[], None] | None = self._warm_up
+    def run(self, *, first_line: str | None = None, welcome: bool = True) -> int:
+        """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0.
+
+        ``first_line`` is a line already read (by the start-up prompt), handled
+        before the loop reads more; ``welcome=False`` skips a welcome already shown.
+        """
+        if welcome:
+            self._console.print(render.welcome(self.state.briefing, self._examples))
+        warm_up: Callable[[], None] | None = self._warm_up if first_line is None else None
         while True:
             try:
-                line = self._prompt.prompt(pre_run=warm_up)
-                warm_up = None
+                if first_line is not None:
+                    line, first_line = first_line, None
+                else:
+                    line = self._prompt.prompt(pre_run=warm_up)
+                    warm_up = None
             except KeyboardInterrupt:
                 continue  # Ctrl-C clears the line, as in a shell
             except EOFError:

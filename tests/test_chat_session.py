@@ -459,3 +459,54 @@ def test_no_home_directory_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(Path, "home", no_home)
     assert home_directory() is None
     assert history_path({"TRADEBRIEF_HISTORY": "/tmp/h"}, home_directory()) == Path("/tmp/h")
+
+
+class _IdleApp:
+    is_running = False
+    loop = None
+
+
+def test_background_loads_then_shows_then_hands_over_the_briefing() -> None:
+    from cli_chat.startup import Background
+
+    shown: list[str] = []
+    background = Background(lambda: BRIEFING, lambda b: shown.append(b.title))
+    assert background.peek() is None
+    background._run(_IdleApp())  # type: ignore[arg-type]
+    assert background.peek() is BRIEFING and background.wait() is BRIEFING
+    assert shown == [BRIEFING.title]
+
+
+def test_background_hands_a_loading_error_to_the_main_thread() -> None:
+    from cli_chat.startup import Background
+
+    def broken() -> tradebrief.Briefing:
+        raise tradebrief.TranscriptError("the transcript is broken")
+
+    background = Background(broken, lambda b: None)
+    background._run(_IdleApp())  # type: ignore[arg-type]
+    with pytest.raises(tradebrief.TranscriptError):
+        background.wait()
+
+
+def test_the_toolbar_says_the_briefing_is_loading_until_it_has() -> None:
+    from prompt_toolkit.application.current import set_app
+
+    from cli_chat.prompt import LOADING
+
+    loaded: list[tradebrief.Briefing] = []
+    with create_pipe_input() as pipe:
+        prompt = build_prompt_session(
+            lambda: loaded[0] if loaded else None, input=pipe, output=DummyOutput()
+        )
+        bar = prompt.bottom_toolbar
+        assert callable(bar)
+        with set_app(prompt.app):
+            before = "".join(text for _, text in bar())
+            assert prompt.completer is not None
+            assert list(prompt.completer.get_completions(Document("/spe"), CompleteEvent())) == []
+            loaded.append(BRIEFING)
+            after = "".join(text for _, text in bar())
+            assert list(prompt.completer.get_completions(Document("/spe"), CompleteEvent()))
+    assert before.startswith(LOADING) and before.endswith(TOOLBAR_KEYS)
+    assert "January 13, 2025" in after and LOADING not in after
