@@ -264,7 +264,7 @@ def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answ
         )
         return _decline(question, text, (offer,) if offer else ())
     if reply.found:
-        other = fact_name(reply) or "another passage"
+        other = _lower_first(fact_name(reply) or "another passage")
         text = (
             f"The briefing does not say that about {name}. The nearest passage is about "
             f"{other}, which is a different matter, so it is not given as the answer."
@@ -313,7 +313,7 @@ def resolve(
             topic = answer
     else:
         answer = ask(question)
-        if answer.found and not isinstance(answer.fact, Person | Organization):
+        if answer.found:
             topic = answer
     person = _person_of(answer) if answer.found else None
     if step.kind == "said" and step.person is not None:

@@ -233,3 +233,10 @@ def test_what_else_did_he_say_excludes_what_was_shown() -> None:
 def test_what_else_did_she_say_without_a_person_is_declined() -> None:
     (reply,) = converse("what else did she say?")
     assert not reply.found and "name the person" in reply.text
+
+
+def test_a_found_answer_about_a_person_becomes_the_topic() -> None:
+    who, dollars = converse("Who is Wang Lingjun?", "and in dollars?")
+    assert who.found
+    assert not dollars.found and dollars.citations == ()
+    assert "Wang Lingjun" in dollars.text or dollars.suggestions
