@@ -38,6 +38,8 @@ def find_person(briefing: Briefing, name: str) -> Person | None:
         'Xing Huina'
 
     """
+    if not isinstance(name, str):
+        raise TypeError(f"find_person() needs a name (a str), not {type(name).__name__}")
     wanted = " ".join(name.replace("'s", "").split()).strip(" ?.!").casefold()
     for person in briefing.people:
         if wanted in {n.casefold() for n in person.names}:

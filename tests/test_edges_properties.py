@@ -147,3 +147,44 @@ def test_follow_up_resolution_takes_any_text(question: str) -> None:
 def test_follow_up_resolution_rejects_wrong_types(wrong: Any) -> None:
     with pytest.raises((TypeError, AttributeError, ValueError)):
         followup.resolve(wrong, followup.Context(), BRIEFING.ask, BRIEFING)
+
+
+WRONG_TEXT = st.one_of(
+    st.none(), st.integers(), st.binary(max_size=8), st.lists(st.text(), max_size=2)
+)
+
+
+@FAST
+@given(WRONG_TEXT)
+def test_text_helpers_reject_wrong_types_saying_what(value: Any) -> None:
+    from cli_chat.said import find_person
+    from tradebrief.export import plain_description
+
+    for function in (clean, one_line, from_argv, escape_json_controls, plain_description):
+        with pytest.raises(TypeError, match="needs"):
+            function(value)
+    with pytest.raises(TypeError, match="needs a name"):
+        find_person(BRIEFING, value)
+
+
+@FAST
+@given(ANY_TEXT)
+def test_plain_description_and_find_person_take_any_text(text: str) -> None:
+    from cli_chat.said import find_person
+    from tradebrief.export import plain_description
+
+    described = plain_description(text)
+    assert "\n" not in described and described == described.strip()
+    person = find_person(BRIEFING, text)
+    assert person is None or person.id in BRIEFING.people.ids
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 200])
+def test_facts_table_fits_any_width(width: int) -> None:
+    from rich.console import Console
+
+    from tradebrief.export import FactsTable
+
+    console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
+    console.print(FactsTable(BRIEFING))
+    assert max(len(line) for line in console.export_text().splitlines()) <= width

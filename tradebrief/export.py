@@ -321,6 +321,8 @@ def plain_description(doc: str) -> str:
         "A Quantity, '+5'."
 
     """
+    if not isinstance(doc, str):
+        raise TypeError(f"plain_description() needs a str, not {type(doc).__name__}")
     text = _EXAMPLES_HEADING.split(doc, maxsplit=1)[0]
     text = _ROLE.sub(r"\1", text)
     text = _LITERAL.sub(lambda m: f"'{m[1] or m[2]}'", text)

@@ -53,6 +53,11 @@ BIDI_CONTROLS = frozenset(
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
+def _require_text(value: object, where: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{where} needs text (a str), not {type(value).__name__}")
+
+
 def _unsafe(char: str) -> bool:
     return char in BIDI_CONTROLS or unicodedata.category(char) in _UNSAFE_CATEGORIES
 
@@ -72,6 +77,7 @@ def clean(text: str) -> str:
         'two\nlines\\tand a bell\\x07'
 
     """
+    _require_text(text, "clean()")
     text = text.replace("\r\n", "\n")
     if text.isprintable():
         return text
@@ -90,6 +96,7 @@ def one_line(text: str) -> str:
         'total trade?\\nA: forged'
 
     """
+    _require_text(text, "one_line()")
     return clean(text.replace("\r\n", "\n")).replace("\n", "\\n")
 
 
@@ -105,6 +112,7 @@ def escape_json_controls(encoded: str) -> str:
         '{"q": "\\u009b31m"}'
 
     """
+    _require_text(encoded, "escape_json_controls()")
     if encoded.isprintable():
         return encoded
     return "".join(f"\\u{ord(c):04x}" if _unsafe(c) and c != "\n" else c for c in encoded)
@@ -135,6 +143,7 @@ def from_argv(text: str) -> str:
         True
 
     """
+    _require_text(text, "from_argv()")
     if text.isprintable() or not any("\ud800" <= c <= "\udfff" for c in text):
         return text
     with contextlib.suppress(UnicodeEncodeError):
