@@ -49,7 +49,7 @@ TARGETS = {
     "margin_points": 15.0,
     "scale_p95_ms": 25.0,
     "scale_briefings": 1000,
-    "chat_startup_s": 0.5,
+    "chat_startup_s": 0.3,
 }
 
 

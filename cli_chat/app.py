@@ -20,8 +20,9 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
+
+from tradebrief import __version__  # cheap: the package loads its parts on first use
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,6 +35,7 @@ PROG = "tradebrief-chat"
 EXIT_FOUND = 0
 EXIT_NOT_FOUND = 1
 EXIT_ERROR = 1
+EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-color", action="store_true", help="no colour (the NO_COLOR variable works too)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
@@ -113,48 +116,81 @@ def run_batch(
     line. Output is flushed after every answer, so a pipe sees it at once.
     """
     from cli_chat import render
-    from cli_chat.followup import resolve
+    from cli_chat.followup import Context, resolve
     from tradebrief import load_briefing
 
     briefing = load_briefing()
-    last: Answer | None = None
+    context = Context()
     first = True
     for line in lines:
         question = line.strip()
         if not question:
             continue
-        last = resolve(question, last, briefing.ask)
+        answer, context = resolve(question, context, briefing.ask, briefing)
         if json_mode:
-            write(render.answer_json(last) + "\n")
+            write(render.answer_json(answer) + "\n")
         else:
-            write(("" if first else "\n") + render.answer_plain(last, briefing) + "\n")
+            write(("" if first else "\n") + render.answer_plain(answer, briefing) + "\n")
         flush()
         first = False
     return 0
 
 
 def run_interactive(*, json_mode: bool, no_color: bool) -> int:
-    """Run the chat on the terminal, with history in the user's state directory."""
+    """Run the chat on the terminal, with history in the user's state directory.
+
+    The prompt is drawn first; the briefing loads behind it and its welcome
+    screen appears above the prompt (:mod:`cli_chat.startup`).
+    """
     from prompt_toolkit.history import History, InMemoryHistory
+    from prompt_toolkit.patch_stdout import patch_stdout
 
-    from cli_chat.history import PrivateFileHistory, history_path
-    from cli_chat.session import ChatSession, build_prompt_session
-    from tradebrief import load_briefing
+    from cli_chat.history import PrivateFileHistory, history_path, home_directory
+    from cli_chat.prompt import EXAMPLE_QUESTIONS, build_prompt_session
+    from cli_chat.startup import Background
 
-    briefing = load_briefing()
-    console = make_console(no_color=no_color)
-    path = history_path(os.environ, Path.home())
+    path = history_path(os.environ, home_directory())
+    notices: list[str] = []  # shown by the chat between turns, never over the prompt
     history: History
-    try:
-        history = PrivateFileHistory(path)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        print(f"{PROG}: history not saved ({path}: {reason})", file=sys.stderr)
+    if path is None:
+        _error("history not saved (no home directory; set TRADEBRIEF_HISTORY or XDG_STATE_HOME)")
         history = InMemoryHistory()
+    else:
+        try:
+            history = PrivateFileHistory(path, on_error=notices.append)
+        except OSError as error:
+            _error(f"history not saved ({path}: {error.strerror or error})")
+            history = InMemoryHistory()
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    prompt = build_prompt_session(briefing, history=history, color=not no_color)
-    chat = ChatSession(briefing, prompt=prompt, console=console, json_mode=json_mode)
-    return chat.run()
+    consoles: list[Console] = []
+
+    def load() -> Briefing:  # on the loading thread: pydantic and the models load here
+        from tradebrief.load import load_briefing
+
+        return load_briefing()
+
+    def welcome(briefing: Briefing) -> None:  # on the loading thread, above the prompt
+        from cli_chat import render
+
+        consoles.append(make_console(no_color=no_color))
+        consoles[0].print(render.welcome(briefing, EXAMPLE_QUESTIONS))
+
+    background = Background(load, welcome)
+    prompt = build_prompt_session(background.peek, history=history, color=not no_color)
+    with patch_stdout(raw=True):
+        try:
+            first = prompt.prompt(pre_run=lambda: background.start_after_render(prompt.app))
+        except EOFError:
+            return 0
+        except KeyboardInterrupt:
+            first = ""  # Ctrl-C clears the line, as in the chat
+        briefing = background.wait()
+    from cli_chat.session import ChatSession
+
+    chat = ChatSession(
+        briefing, prompt=prompt, console=consoles[0], json_mode=json_mode, notices=notices
+    )
+    return chat.run(first_line=first, welcome=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,10 +198,21 @@ def main(argv: list[str] | None = None) -> int:
 
     Every error becomes one line on stderr and a non-zero status, never a traceback.
     """
+    from tradebrief.render import from_argv
+
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.ask is not None and not args.ask.strip():
-        parser.error("--ask needs a question")
+    if argv is not None and not (
+        isinstance(argv, list | tuple) and all(isinstance(a, str) for a in argv)
+    ):
+        _error("the arguments must be a list of strings")
+        return EXIT_USAGE
+    try:
+        args = parser.parse_args([from_argv(a) for a in (sys.argv[1:] if argv is None else argv)])
+        if args.ask is not None and not args.ask.strip():
+            parser.error("--ask needs a question")
+    except SystemExit as exit_request:  # --help, --version and usage errors
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_USAGE
     try:
         return _run(args)
     except KeyboardInterrupt:

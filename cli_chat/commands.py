@@ -7,6 +7,7 @@ quit. Handlers print nothing themselves, so each can be tested on its own.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,16 @@ from cli_chat import render
 from cli_chat.export import session_markdown
 from cli_chat.state import ChatState
 
-__all__ = ["COMMANDS", "Command", "Reply", "dispatch", "find_command", "help_table"]
+__all__ = [
+    "ALIASES",
+    "COMMANDS",
+    "Command",
+    "Reply",
+    "dispatch",
+    "find_command",
+    "help_table",
+    "write_private",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,18 +88,40 @@ def _json(state: ChatState, argument: str) -> Reply:
     return Reply((render.message(f"JSON answers {mode}.", style="dim"),))
 
 
+_FORCE = frozenset({"--force", "-f"})
+
+
 def _export(state: ChatState, argument: str) -> Reply:
-    target = argument.strip()
+    words = argument.split()
+    force = any(word in _FORCE for word in words)
+    target = " ".join(word for word in words if word not in _FORCE)
     if not target:
-        return Reply((render.message("Usage: /export FILE, e.g. /export notes.md", style="red"),))
+        usage = "Usage: /export FILE [--force], e.g. /export notes.md"
+        return Reply((render.message(usage, style="red"),))
     path = Path(target).expanduser()
     try:
-        path.write_text(session_markdown(state.briefing, state.answers), encoding="utf-8")
+        write_private(path, session_markdown(state.briefing, state.answers), replace=force)
+    except FileExistsError:
+        note = f"{path} already exists; /export {target} --force replaces it."
+        return Reply((render.message(note, style="yellow"),))
     except OSError as error:
         reason = error.strerror or str(error)
         return Reply((render.message(f"Could not write {path}: {reason}", style="red"),))
     noun = "answer" if len(state.answers) == 1 else "answers"
     return Reply((render.message(f"Wrote {len(state.answers)} {noun} to {path}.", style="green"),))
+
+
+def write_private(path: Path, text: str, *, replace: bool = False) -> None:
+    """Write ``text`` to a file only its owner can read (mode 0600).
+
+    An existing file is left alone (:class:`FileExistsError`) unless ``replace``;
+    a replaced file is made private too.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
+    descriptor = os.open(path, flags, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        os.fchmod(file.fileno(), 0o600)
+        file.write(text)
 
 
 def _quit(state: ChatState, argument: str) -> Reply:
@@ -103,15 +135,25 @@ COMMANDS: tuple[Command, ...] = (
     Command("/measures", "/measures", "List the policy measures it describes.", _measures),
     Command("/source", "/source N", "Show paragraph N in full, with its speaker.", _source),
     Command("/json", "/json", "Toggle showing answers as raw JSON.", _json),
-    Command("/export", "/export FILE", "Save the conversation as Markdown.", _export),
-    Command("/quit", "/quit", "Leave the chat (Ctrl-D works too).", _quit),
+    Command(
+        "/export",
+        "/export FILE",
+        "Save the conversation as Markdown (private; --force replaces a file).",
+        _export,
+    ),
+    Command("/quit", "/quit", "Leave the chat (also /exit, quit, exit or Ctrl-D).", _quit),
 )
 """Every command, in the order /help lists them."""
+
+
+ALIASES: dict[str, str] = {"/exit": "/quit"}
+"""Other names a command answers to; /help lists only the main name."""
 
 
 def find_command(name: str) -> Command | None:
     """Return the command called ``name`` (case-insensitive, with its slash), or ``None``."""
     wanted = name.casefold()
+    wanted = ALIASES.get(wanted, wanted)
     return next((c for c in COMMANDS if c.name == wanted), None)
 
 
@@ -122,6 +164,7 @@ def help_table() -> Table:
     table.add_column(Text("What it does"))
     for command in COMMANDS:
         table.add_row(Text(command.usage), Text(command.description))
+    table.add_row(Text("help, quit, exit"), Text("Work without the slash too."))
     table.add_row(Text("1, 2, 3"), Text("Ask a numbered example or suggestion."))
     table.add_row(Text("Tab"), Text("Complete commands, names and figures."))
     table.add_row(Text("Ctrl-C"), Text("Clear the line."))

@@ -7,12 +7,15 @@ The matching is done by pure functions (:func:`command_matches`,
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
 from cli_chat.commands import COMMANDS
-from tradebrief import Briefing
+
+if TYPE_CHECKING:
+    from tradebrief.model import Briefing
 
 __all__ = ["ChatCompleter", "briefing_terms", "command_matches", "term_matches"]
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from cli_chat.render import citation_line, clean, confidence_label, format_date
-from tradebrief import Answer, Briefing
+from tradebrief.render import citation_line, clean, confidence_label, format_date
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer
+    from tradebrief.model import Briefing
 
 __all__ = ["session_markdown"]
 

@@ -1,34 +1,39 @@
-"""Follow-up questions that lean on the previous answer, resolved without guessing.
+"""Follow-up questions that lean on earlier answers, resolved without guessing.
 
 A chat turn such as "who said that?" or "and in US dollars?" is too short to
-answer alone. :func:`plan` looks at the question and the last answer and says
-what to do; :func:`resolve` carries the plan out with an ``ask`` function and
-returns the answer to show. Both are pure apart from calling ``ask``.
+answer alone. A :class:`Context` remembers what the next turn can lean on: the
+previous answer, the last *found* answer on a fact (the topic), and the last
+person spoken of. :func:`plan` reads a question against it and
+:func:`resolve` carries the plan out, returning the answer and the new context.
 
-Three outcomes:
-
-* ``who said that?`` is answered from the last answer's first citation: its
-  speaker, their title and paragraph; nothing is re-asked.
-* Another short question with a pronoun or a leading "and ..." is asked twice,
-  as typed and with the last fact's name in front, and the better answer wins;
-  but when only the question read alone finds something, the chat says the
-  briefing does not say and offers that other reading as a suggestion.
-* Anything else is asked as typed.
+* ``who said that?`` is answered from the previous answer's first citation;
+  after an answer the briefing did not give, it says there is nobody to name.
+* ``what did Xing Huina say?`` / ``what else did he say?`` lists that person's
+  paragraphs, cited (:mod:`cli_chat.said`); a person with no turn on the page
+  is declined with that reason.
+* Another short question with a pronoun or a leading "and ..." is asked with
+  the topic's name in front. Its answer is kept only when it is about the
+  topic, never a different figure; otherwise the chat declines and says so.
+  With no topic at all, such a question is declined too: there is nothing
+  for it to follow.
+* Anything else is asked as typed, and a found answer becomes the topic.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from tradebrief import Answer, Organization, Person
+from cli_chat.said import find_person, said_by
+from tradebrief.answer import Answer
+from tradebrief.model import Briefing, Metric, Organization, Person
 
 __all__ = [
     "MAX_FOLLOWUP_WORDS",
+    "Context",
     "Plan",
-    "better",
     "fact_name",
     "is_followup",
     "is_who_said",
@@ -48,20 +53,52 @@ _WHO_SAID = re.compile(
     r"\s+(?:that|this|it|so|those)\b",
     re.IGNORECASE,
 )
+_WHAT_SAID = re.compile(
+    r"^\s*(?:and\s+|so\s+)?what\s+(?P<else>else\s+)?(?:did|does|has|had)\s+(?P<who>.+?)"
+    r"\s+(?:say|said|tell us|talk about|speak about|mention)(?:\s+else)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
+# What a follow-up can ask for that the topic's answer may not give: another
+# period or another currency. Such a word must show in the answer's own quotes.
+_OTHER_PERIOD = re.compile(
+    r"\b(?:(?:year|month|quarter)s?\s+(?:before|earlier|prior|ago)|previous\s+(?:year|month)"
+    r"|prior\s+year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|eur|yen|pounds?|rmb|yuan|cny)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the next question can lean on.
+
+    ``last`` is the previous answer, found or not; ``topic`` the last found
+    answer on a fact, which "that", "it" and "and ..." refer to; ``person`` the
+    last person answered about or quoted, which "he" and "she" refer to.
+    """
+
+    last: Answer | None = None
+    topic: Answer | None = None
+    person: Person | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """What to do with one question, given the last answer.
+    """What to do with one question in a context.
 
-    ``kind`` is ``"who"`` (answer from the last citation), ``"contextual"``
-    (ask both ``question`` and ``expanded``, keep the better) or ``"plain"``
-    (ask ``question`` as typed).
+    ``kind`` is ``"who"`` (answer from the last citation), ``"said"`` (list
+    ``person``'s paragraphs), ``"contextual"`` (ask ``expanded``, keep it only
+    when it is about the topic), ``"unresolved"`` (decline: ``reason`` says
+    why) or ``"plain"`` (ask ``question`` as typed).
     """
 
-    kind: Literal["who", "contextual", "plain"]
+    kind: Literal["who", "said", "contextual", "unresolved", "plain"]
     question: str
     expanded: str | None = None
+    person: Person | None = None
+    also: bool = False
+    reason: str = ""
 
 
 def _words(question: str) -> list[str]:
@@ -106,16 +143,52 @@ def fact_name(answer: Answer) -> str | None:
     return fact.name
 
 
-def plan(question: str, last: Answer | None) -> Plan:
-    """Decide how to answer ``question`` after the answer ``last`` (``None`` at the start)."""
-    if last is None or not last.found:
-        return Plan("plain", question)
-    if is_who_said(question) and last.citations:
+def _said_plan(question: str, context: Context, briefing: Briefing) -> Plan | None:
+    match = _WHAT_SAID.match(question)
+    if match is None:
+        return None
+    who = match["who"].strip()
+    also = match["else"] is not None or question.rstrip(" ?.!").casefold().endswith(" else")
+    if who.casefold() in _PRONOUNS:
+        if context.person is None:
+            reason = (
+                f"I cannot tell who '{who}' is here; name the person, "
+                "e.g. 'what did Wang Lingjun say?'"
+            )
+            return Plan("unresolved", question, reason=reason)
+        return Plan("said", question, person=context.person, also=also)
+    person = find_person(briefing, who)
+    if person is None:
+        return None  # not a name on the roster: the briefing itself may still answer
+    return Plan("said", question, person=person, also=also)
+
+
+def plan(question: str, context: Context, briefing: Briefing) -> Plan:
+    """Decide how to answer ``question`` in ``context``."""
+    said = _said_plan(question, context, briefing)
+    if said is not None:
+        return said
+    if is_who_said(question):
+        last = context.last
+        if last is None:
+            return Plan("unresolved", question, reason="There is no earlier answer to attribute.")
+        if not last.found or not last.citations:
+            reason = (
+                "The last question was not answered from the briefing, so there is nobody to name."
+            )
+            return Plan("unresolved", question, reason=reason)
         return Plan("who", question)
-    name = fact_name(last)
-    if name is not None and is_followup(question):
-        return Plan("contextual", question, f"{name} {question.strip()}")
-    return Plan("plain", question)
+    if not is_followup(question):
+        return Plan("plain", question)
+    topic = context.topic
+    if topic is None:
+        reason = (
+            f"'{question.strip()}' follows on from an earlier answer, and there is none yet; "
+            "ask the whole question."
+        )
+        return Plan("unresolved", question, reason=reason)
+    name = fact_name(topic) or topic.question.strip().rstrip("?")
+    return Plan("contextual", question, f"{name} {question.strip()}")
 
 
 def who_said(question: str, last: Answer) -> Answer:
@@ -139,32 +212,110 @@ def who_said(question: str, last: Answer) -> Answer:
     )
 
 
-def better(first: Answer, second: Answer) -> Answer:
-    """Pick the better answer: found beats not found, then the higher score; ties keep first."""
-    if (second.found, second.score) > (first.found, first.score):
-        return second
-    return first
+def _about_topic(answer: Answer, topic: Answer) -> bool:
+    """Whether a follow-up's answer is about the topic rather than some other figure."""
+    if not answer.found:
+        return False
+    mine, theirs = answer.fact, topic.fact
+    if mine is not None and theirs is not None and (mine.kind, mine.id) == (theirs.kind, theirs.id):
+        return True
+    if isinstance(mine, Metric | Person):
+        return False  # a different figure or person is a different answer, not more of this one
+    near = {c.paragraph for c in topic.citations if c.paragraph is not None}
+    return any(c.paragraph in near for c in answer.citations)
 
 
-def resolve(question: str, last: Answer | None, ask: Callable[[str], Answer]) -> Answer:
-    """Answer ``question`` in the context of ``last``, calling ``ask`` as the plan needs.
+def _lower_first(name: str) -> str:
+    """``Total trade`` becomes ``total trade``; ``GACC staff`` stays as it is."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
-    A contextual answer keeps the question as the user typed it, so the chat
-    shows what was asked rather than the expanded query.
-    """
-    step = plan(question, last)
-    if step.kind == "who" and last is not None:
-        return who_said(question, last)
+
+def _asks_beyond(question: str, answer: Answer) -> str | None:
+    """The period or currency a follow-up asks for that the answer's quotes never state."""
+    quoted = " ".join(c.quote for c in answer.citations).casefold()
+    for match in (*_OTHER_PERIOD.finditer(question), *_CURRENCY.finditer(question)):
+        wanted = match.group().casefold()
+        if wanted.isdecimal() and wanted in quoted:
+            continue
+        if not wanted.isdecimal() and _CURRENCY.fullmatch(wanted):
+            symbol = "$" if wanted.startswith(("dollar", "usd")) else "yuan"
+            if wanted.rstrip("s") in quoted or symbol in quoted:
+                continue
+        return match.group()
+    return None
+
+
+def _decline(question: str, text: str, suggestions: tuple[str, ...] = ()) -> Answer:
+    return Answer(question=question, found=False, text=text, score=0.0, suggestions=suggestions)
+
+
+def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answer:
+    question = step.question
+    assert step.expanded is not None
+    reply = ask(step.expanded).model_copy(update={"question": question})
+    name = fact_name(topic) or "the last answer"
+    offer = getattr(topic.fact, "question", None) or ""
+    if _about_topic(reply, topic):
+        beyond = _asks_beyond(question, reply)
+        if beyond is None:
+            return reply
+        text = (
+            f"The briefing does not say. It gives {name} as quoted before, but not for '{beyond}'."
+        )
+        return _decline(question, text, (offer,) if offer else ())
+    if reply.found:
+        other = _lower_first(fact_name(reply) or "another passage")
+        text = (
+            f"The briefing does not say that about {name}. The nearest passage is about "
+            f"{other}, which is a different matter, so it is not given as the answer."
+        )
+        other_question = getattr(reply.fact, "question", None) or ""
+        suggestions = tuple(s for s in (other_question, offer) if s)
+        return _decline(question, text, suggestions)
+    # Read with its topic, the question has no answer: keep the engine's reason, and
+    # offer what the question alone would match as a suggestion, never as the answer.
     alone = ask(question)
-    if step.kind != "contextual" or step.expanded is None:
-        return alone
-    with_context = ask(step.expanded).model_copy(update={"question": question})
-    if with_context.found or not alone.found:
-        return better(with_context, alone)
-    # Read with its context the question has no answer ("and in US dollars?" after
-    # the yuan total); read alone it matches something else. Saying that other
-    # thing would be a confident answer to a question the user did not ask, so
-    # keep the honest no and offer the other reading as the first suggestion.
-    offer = getattr(alone.fact, "question", None) or alone.question
-    suggestions = (offer, *(s for s in with_context.suggestions if s != offer))[:3]
-    return with_context.model_copy(update={"suggestions": suggestions})
+    first = getattr(alone.fact, "question", None) if alone.found else None
+    suggestions = tuple(dict.fromkeys(s for s in (first, *reply.suggestions) if s))[:3]
+    return reply.model_copy(update={"suggestions": suggestions, "citations": ()})
+
+
+def _person_of(answer: Answer) -> Person | None:
+    if isinstance(answer.fact, Person):
+        return answer.fact
+    speakers = [c.speaker for c in answer.citations if isinstance(c.speaker, Person)]
+    return speakers[0] if speakers else None
+
+
+def resolve(
+    question: str,
+    context: Context,
+    ask: Callable[[str], Answer],
+    briefing: Briefing,
+) -> tuple[Answer, Context]:
+    """Answer ``question`` in ``context``; return the answer and the context after it.
+
+    The answer always keeps the question as the user typed it.
+    """
+    step = plan(question, context, briefing)
+    topic = context.topic
+    if step.kind == "unresolved":
+        answer = _decline(question, step.reason)
+    elif step.kind == "who" and context.last is not None:
+        answer = who_said(question, context.last)
+    elif step.kind == "said" and step.person is not None:
+        shown = {c.paragraph for c in (context.last.citations if context.last else ())}
+        exclude = {n for n in shown if n is not None} if step.also else set()
+        answer = said_by(briefing, step.person, question, exclude=exclude)
+    elif step.kind == "contextual" and topic is not None:
+        answer = _contextual(step, topic, ask)
+        if answer.found:
+            topic = answer
+    else:
+        answer = ask(question)
+        if answer.found:
+            topic = answer
+    person = _person_of(answer) if answer.found else None
+    if step.kind == "said" and step.person is not None:
+        person = step.person
+    return answer, replace(context, last=answer, topic=topic, person=person or context.person)

@@ -7,13 +7,16 @@ by building its result and looking at it. Two rules hold throughout:
   :class:`rich.text.Text` objects, and styles are applied by offset.
 * Control characters (and so ANSI escape sequences) never reach the terminal:
   :func:`clean` turns them into their visible ``\x1b`` form first.
+
+The plain-text and JSON forms of an answer, and the pieces they share
+(:func:`citation_line`, :func:`format_date` ...), live in the library's
+:mod:`tradebrief.render` and are re-exported here; this module adds colour.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -22,16 +25,27 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cli_chat.sanitize import clean, escape_json_controls
-from tradebrief import Answer, Briefing, Citation, Organization, Paragraph, Person
+from tradebrief.render import (
+    answer_json,
+    answer_plain,
+    citation_line,
+    clean,
+    confidence_label,
+    format_date,
+    speaker_label,
+)
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer, Citation
+    from tradebrief.model import Briefing, Paragraph
 
 __all__ = [
     "ANSWER_STYLE",
     "HIGHLIGHT_STYLE",
     "answer_json",
+    "answer_json_text",
     "answer_panel",
     "answer_plain",
-    "answer_pretty_json",
     "citation_line",
     "clean",
     "confidence_label",
@@ -51,37 +65,6 @@ ANSWER_STYLE = "bold"
 """Style of the direct answer, the first line of every panel."""
 HIGHLIGHT_STYLE = "bold underline yellow"
 """Style of the words inside a quote that carry the answer."""
-
-
-def format_date(day: dt.date) -> str:
-    """Format a date as the briefing page writes it: ``January 13, 2025``."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def speaker_label(speaker: Person | Organization | None) -> str:
-    """Name who said something, with their post: ``Wang Lingjun, vice minister of ...``."""
-    if speaker is None:
-        return "the briefing page"
-    if isinstance(speaker, Person):
-        return f"{speaker.full_name}, {speaker.title}"
-    return speaker.label
-
-
-def citation_line(citation: Citation, briefing: Briefing) -> str:
-    """Describe the source of a quote: speaker, their title, paragraph, briefing date, publisher."""
-    parts = [speaker_label(citation.speaker)]
-    if citation.paragraph is not None:
-        parts.append(f"paragraph {citation.paragraph}")
-    parts.append(format_date(briefing.date))
-    if briefing.publisher:
-        parts.append(briefing.publisher)
-    return clean("— " + " · ".join(parts))
-
-
-def confidence_label(score: float) -> str:
-    """Describe the confidence in words and percent: ``Confidence: high (92%)``."""
-    level = "high" if score >= 0.75 else "medium" if score >= 0.5 else "low"
-    return f"Confidence: {level} ({score:.0%})"
 
 
 def highlight_ranges(citation: Citation) -> list[tuple[int, int]]:
@@ -156,38 +139,13 @@ def _numbered(items: Sequence[str]) -> list[Text]:
     return lines
 
 
-def answer_plain(answer: Answer, briefing: Briefing) -> str:
-    """Render an answer as plain text for pipes: answer, quotes with citations, confidence.
+def answer_json_text(answer: Answer) -> Text:
+    """Render an answer as compact, syntax-highlighted JSON for the chat's ``/json`` mode.
 
-    Example of the shape (quote and citation indented by two spaces)::
-
-        Q: How many customs declaration forms were processed in 2024?
-        A: 88.38 million customs declaration forms were processed in 2024.
-          “the last of the 88.38 million forms processed in 2024”
-          — Wang Lingjun, vice minister ... · paragraph 4 · January 13, 2025 · China.org.cn
-        Confidence: high (95%)
+    Print it with ``soft_wrap=True``: the JSON stays one line, so text copied
+    from the terminal parses.
     """
-    lines = [f"Q: {clean(answer.question)}", f"A: {clean(answer.text)}"]
-    if answer.found:
-        for citation in answer.citations:
-            lines.append(f"  “{clean(citation.quote)}”")
-            lines.append(f"  {citation_line(citation, briefing)}")
-        lines.append(confidence_label(answer.score))
-    elif answer.suggestions:
-        lines.append("Try:")
-        lines.extend(f"  {n}. {clean(s)}" for n, s in enumerate(answer.suggestions, start=1))
-    return "\n".join(lines)
-
-
-def answer_json(answer: Answer) -> str:
-    """Encode an answer as one line of JSON (for JSON Lines), safe to print to a terminal."""
-    return escape_json_controls(answer.model_dump_json())
-
-
-def answer_pretty_json(answer: Answer) -> Text:
-    """Render an answer as indented, syntax-highlighted JSON, for the chat's ``/json`` mode."""
-    encoded = json.dumps(answer.model_dump(mode="json"), indent=2, ensure_ascii=False)
-    text = Text(escape_json_controls(encoded))
+    text = Text(answer_json(answer), no_wrap=True, overflow="ignore")
     JSONHighlighter().highlight(text)
     return text
 

@@ -2,8 +2,9 @@
 
 :class:`ChatSession` is given its prompt_toolkit ``PromptSession`` and its rich
 ``Console``, so the tests drive the real loop with a pipe for input and a
-string buffer for output. :func:`build_prompt_session` makes the session the
-command line uses: history, auto-suggest, completion and the bottom toolbar.
+string buffer for output. :func:`build_prompt_session` (from
+:mod:`cli_chat.prompt`, re-exported here) makes the session the command line
+uses: history, auto-suggest, completion and the bottom toolbar.
 
 ``EOFError`` (Ctrl-D) ends the chat with status 0; ``KeyboardInterrupt``
 (Ctrl-C) clears the line and the loop goes on; an unexpected error ends only
@@ -12,25 +13,33 @@ the current turn, with a one-line message.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app
-from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-from prompt_toolkit.formatted_text import StyleAndTextTuples
-from prompt_toolkit.history import History, InMemoryHistory
-from prompt_toolkit.input import Input
-from prompt_toolkit.output import ColorDepth, Output
 from rich.console import Console
 
 from cli_chat import render
 from cli_chat.commands import dispatch
-from cli_chat.completer import ChatCompleter
-from cli_chat.followup import resolve
+from cli_chat.prompt import (
+    BARE_COMMANDS,
+    EXAMPLE_QUESTIONS,
+    PROMPT,
+    TOOLBAR_KEYS,
+    build_prompt_session,
+    toolbar,
+)
 from cli_chat.state import ChatState
-from tradebrief import Answer, Briefing
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer
+    from tradebrief.model import Briefing
 
 __all__ = [
+    "BARE_COMMANDS",
     "EXAMPLE_QUESTIONS",
     "PROMPT",
     "TOOLBAR_KEYS",
@@ -38,74 +47,15 @@ __all__ = [
     "build_prompt_session",
     "toolbar",
 ]
-
-PROMPT = "ask> "
-"""The prompt shown before each question."""
-
-EXAMPLE_QUESTIONS: tuple[str, ...] = (
-    "What was the total value of China's imports and exports in 2024?",
-    "How many customs declaration forms were processed in 2024?",
-    "Who is Wang Lingjun?",
-)
-"""The welcome screen's examples; typing 1, 2 or 3 asks them."""
-
-
-TOOLBAR_KEYS = " /help · Ctrl-D to quit "
-"""The right-hand side of the bottom toolbar; it is always shown in full."""
-
-
-def toolbar(briefing: Briefing, width: int) -> StyleAndTextTuples:
-    """Build the bottom toolbar for a terminal ``width`` columns wide.
-
-    The briefing's title and date sit on the left and the keys on the right; on
-    a narrow terminal the title is shortened with an ellipsis, then dropped,
-    so the keys stay readable. Returned as style/text pairs, never as HTML, so
-    the title cannot inject markup.
-    """
-    date = render.format_date(briefing.date)
-    room = width - len(TOOLBAR_KEYS)
-    title = render.clean(briefing.title)
-    about = f" {title} · {date} "
-    if len(about) > room:
-        keep = room - len(f" … · {date} ")
-        about = f" {title[:keep].rstrip()}… · {date} " if keep >= 8 else f" {date} "
-    if len(about) > room:
-        about = ""
-    padding = " " * max(room - len(about), 0)
-    return [
-        ("class:bottom-toolbar.text", about + padding),
-        ("class:bottom-toolbar.text", TOOLBAR_KEYS),
-    ]
-
-
-def build_prompt_session(
-    briefing: Briefing,
-    *,
-    history: History | None = None,
-    input: Input | None = None,
-    output: Output | None = None,
-    color: bool = True,
-) -> PromptSession[str]:
-    """Build the chat's ``PromptSession``; pass ``input``/``output`` to drive it from a test."""
-
-    def bottom_toolbar() -> StyleAndTextTuples:
-        return toolbar(briefing, get_app().output.get_size().columns)
-
-    return PromptSession(
-        message=PROMPT,
-        history=history if history is not None else InMemoryHistory(),
-        auto_suggest=AutoSuggestFromHistory(),
-        completer=ChatCompleter(briefing),
-        complete_while_typing=False,
-        bottom_toolbar=bottom_toolbar,
-        color_depth=None if color else ColorDepth.DEPTH_1_BIT,
-        input=input,
-        output=output,
-    )
+# BARE_COMMANDS ... toolbar live in cli_chat.prompt; they are re-exported here.
 
 
 class ChatSession:
-    """One conversation: the loop, the state it keeps, and how each line is handled."""
+    """One conversation: the loop, the state it keeps, and how each line is handled.
+
+    ``notices`` is a list that other parts (the history) append one-line
+    messages to; the loop shows and empties it after each line is read.
+    """
 
     def __init__(
         self,
@@ -116,23 +66,36 @@ class ChatSession:
         ask: Callable[[str], Answer] | None = None,
         examples: Sequence[str] = EXAMPLE_QUESTIONS,
         json_mode: bool = False,
+        notices: list[str] | None = None,
     ) -> None:
         self.state = ChatState(briefing, numbered=tuple(examples), json_mode=json_mode)
         self._prompt = prompt
         self._console = console
-        self._ask = ask if ask is not None else briefing.ask
+        self._ask: Callable[[str], Answer] = ask if ask is not None else briefing.ask
         self._examples = tuple(examples)
+        self._notices = notices if notices is not None else []
 
-    def run(self) -> int:
-        """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0."""
-        self._console.print(render.welcome(self.state.briefing, self._examples))
+    def run(self, *, first_line: str | None = None, welcome: bool = True) -> int:
+        """Show the welcome screen, then answer lines until Ctrl-D or ``/quit``; return 0.
+
+        ``first_line`` is a line already read (by the start-up prompt), handled
+        before the loop reads more; ``welcome=False`` skips a welcome already shown.
+        """
+        if welcome:
+            self._console.print(render.welcome(self.state.briefing, self._examples))
+        warm_up: Callable[[], None] | None = self._warm_up if first_line is None else None
         while True:
             try:
-                line = self._prompt.prompt()
+                if first_line is not None:
+                    line, first_line = first_line, None
+                else:
+                    line = self._prompt.prompt(pre_run=warm_up)
+                    warm_up = None
             except KeyboardInterrupt:
                 continue  # Ctrl-C clears the line, as in a shell
             except EOFError:
                 return 0
+            self._show_notices()
             try:
                 if not self.handle(line):
                     return 0
@@ -142,11 +105,38 @@ class ChatSession:
                 note = f"Sorry, that failed: {type(error).__name__}: {error}"
                 self._console.print(render.message(note, style="red"))
 
+    def _warm_up(self) -> None:
+        """Once the first prompt is on the screen, load the engine and its index behind it.
+
+        Called as the first prompt's ``pre_run``; the work starts after the first
+        render, so it never delays the prompt itself.
+        """
+        app = get_app()
+
+        def load() -> None:
+            with contextlib.suppress(Exception):  # the first question reports it properly
+                import cli_chat.followup  # noqa: F401  (brings the answering engine)
+
+                self.state.briefing.search_index()
+
+        def start(_: object) -> None:
+            app.after_render -= start
+            threading.Thread(target=load, name="tradebrief-warm-up", daemon=True).start()
+
+        app.after_render += start
+
+    def _show_notices(self) -> None:
+        """Show what happened behind the prompt (e.g. history stopped saving), each once."""
+        while self._notices:
+            self._console.print(render.message(self._notices.pop(0), style="yellow"))
+
     def handle(self, line: str) -> bool:
         """Handle one line of input; return ``False`` when the chat should end."""
         text = line.strip()
         if not text:
             return True
+        if text.casefold() in BARE_COMMANDS:
+            text = "/" + text.casefold()  # "help", "quit" and "exit" typed without the slash
         if text.startswith("/"):
             reply = dispatch(self.state, text)
             for renderable in reply.output:
@@ -171,10 +161,14 @@ class ChatSession:
 
     def answer(self, question: str) -> Answer:
         """Answer a question in the context of the last answer, show it and remember it."""
-        answer = resolve(question, self.state.last, self._ask)
+        from cli_chat.followup import Context, resolve
+
+        context = self.state.context or Context()
+        answer, self.state.context = resolve(question, context, self._ask, self.state.briefing)
         self.state.record(answer)
         if self.state.json_mode:
-            self._console.print(render.answer_pretty_json(answer))
+            # One unwrapped line, so JSON copied from the terminal parses.
+            self._console.print(render.answer_json_text(answer), soft_wrap=True)
         else:
             self._console.print(render.answer_panel(answer, self.state.briefing))
         return answer

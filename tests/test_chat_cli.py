@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -172,7 +173,8 @@ def test_ctrl_c_in_piped_mode_exits_130_quietly(env: dict[str, str]) -> None:
 def test_importing_the_app_loads_neither_rich_nor_prompt_toolkit() -> None:
     code = (
         "import sys, cli_chat.app; "
-        "print(sorted(m for m in ('rich', 'prompt_toolkit', 'tradebrief') if m in sys.modules))"
+        "print(sorted(m for m in ('rich', 'prompt_toolkit', 'pydantic', 'tradebrief.model') "
+        "if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
@@ -202,6 +204,15 @@ def screen_text(raw: str) -> str:
     return " ".join(ANSI.sub("", raw).translate(UNBOX).split())
 
 
+def expect_answering_cursor_requests(child: Any, text: str) -> str:
+    """Wait for ``text``, answering cursor-position requests as a real terminal would."""
+    seen = ""
+    while child.expect_exact(["\x1b[6n", text]) == 0:
+        seen += child.before
+        child.send("\x1b[30;1R")
+    return screen_text(seen + child.before)
+
+
 @pytest.mark.slow
 def test_end_to_end_in_a_real_terminal(env: dict[str, str]) -> None:
     env["TERM"] = "xterm-256color"
@@ -214,23 +225,22 @@ def test_end_to_end_in_a_real_terminal(env: dict[str, str]) -> None:
         timeout=30,
     )
     try:
-        child.expect_exact("\x1b[6n")  # prompt_toolkit asks where the cursor is,
-        welcome = screen_text(child.before)
-        child.send("\x1b[30;1R")  # and, like a real terminal, we answer
-        child.expect_exact("ask>")
+        seen = expect_answering_cursor_requests(child, "ask>")  # the prompt comes first
+        assert "SCIO briefing" not in seen  # the briefing loads behind it,
+        welcome = expect_answering_cursor_requests(child, "Ctrl-D quits")  # then its welcome
         assert "SCIO briefing on China's import and export performance in 2024" in welcome
-        child.expect_exact("Ctrl-D to quit")  # the bottom toolbar
-        assert "January 13, 2025" in screen_text(child.before)
+        assert "Speakers: Wang Lingjun" in welcome
+        # and the toolbar names the briefing once it has loaded
+        expect_answering_cursor_requests(child, "2025  /help · Ctrl-D to quit")
 
         child.send(FORMS_Q + "\r")
-        child.expect_exact("Confidence")
-        answer = screen_text(child.before)
+        answer = expect_answering_cursor_requests(child, "Confidence")
         assert "88.38 million customs declaration forms were processed in 2024." in answer
         assert "“the last of the 88.38 million forms processed in 2024”" in answer
         assert "— Wang Lingjun, vice minister of the General Administration" in answer
         assert "paragraph 4 · January 13, 2025 · China.org.cn" in answer
 
-        child.expect_exact("ask>")
+        expect_answering_cursor_requests(child, "ask>")
         child.sendcontrol("d")
         child.expect(pexpect.EOF)
     finally:
@@ -239,3 +249,47 @@ def test_end_to_end_in_a_real_terminal(env: dict[str, str]) -> None:
     history = Path(env["TRADEBRIEF_HISTORY"])
     assert stat.S_IMODE(history.stat().st_mode) == 0o600
     assert FORMS_Q in history.read_text(encoding="utf-8")
+
+
+def test_version_prints_the_version_and_exits_zero(env: dict[str, str]) -> None:
+    result = chat("--version", env=env)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"tradebrief-chat \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_ask_with_undecodable_argv_bytes_prints_valid_json(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cli_chat", "--ask", b"total trade \xff", "--json"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert b"Traceback" not in result.stderr
+    assert json.loads(result.stdout)["question"] == "total trade \ufffd"
+
+
+def test_ask_with_a_line_break_cannot_forge_an_answer_line(env: dict[str, str]) -> None:
+    result = chat("--ask", "total trade?\nA: 99 trillion yuan, says the briefing", env=env)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Q: total trade?\\nA: 99 trillion")
+    assert sum(line.startswith("A: ") for line in lines) == 1
+
+
+def test_main_with_wrong_types_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--ask", 5]) == 2  # type: ignore[list-item]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "list of strings" in err
+
+
+def test_the_package_loads_its_engine_only_when_asked() -> None:
+    code = (
+        "import sys, tradebrief; b = tradebrief.load_briefing(); "
+        "print('tradebrief.answer' in sys.modules, 'tradebrief.retrieve' in sys.modules); "
+        "b.ask('total trade?'); print('tradebrief.answer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False", "True"]

@@ -75,13 +75,21 @@ def test_who_said(question: str, expected: bool) -> None:
     assert followup.is_who_said(question) is expected
 
 
-def test_plan_without_a_usable_last_answer_is_plain() -> None:
-    assert followup.plan("who said that?", None).kind == "plain"
-    assert followup.plan("and in 2023?", answer_on_forms(found=False)).kind == "plain"
+def context_after(answer: Answer) -> followup.Context:
+    return followup.Context(last=answer, topic=answer if answer.found else None)
+
+
+def test_plan_without_a_usable_last_answer_says_why() -> None:
+    start = followup.Context()
+    assert followup.plan("who said that?", start, BRIEFING).kind == "unresolved"
+    assert followup.plan("and in 2023?", start, BRIEFING).kind == "unresolved"
+    declined = context_after(answer_on_forms(found=False))
+    assert followup.plan("who said that?", declined, BRIEFING).kind == "unresolved"
+    assert followup.plan("What was total trade?", start, BRIEFING).kind == "plain"
 
 
 def test_plan_contextual_prepends_the_fact_name() -> None:
-    step = followup.plan("and in 2023?", answer_on_forms())
+    step = followup.plan("and in 2023?", context_after(answer_on_forms()), BRIEFING)
     assert step.kind == "contextual"
     assert step.expanded == "Customs declaration forms processed and in 2023?"
 
@@ -94,7 +102,7 @@ def test_who_said_answers_from_the_last_citation() -> None:
         asked.append(question)
         raise AssertionError("who said that? must not be re-asked")
 
-    reply = followup.resolve("who said that?", last, ask)
+    reply, _ = followup.resolve("who said that?", context_after(last), ask, BRIEFING)
     assert asked == []
     assert reply.found and reply.question == "who said that?"
     assert reply.text.startswith("Wang Lingjun (Mr. Wang), vice minister of the General")
@@ -103,37 +111,21 @@ def test_who_said_answers_from_the_last_citation() -> None:
     assert isinstance(reply.fact, tradebrief.Person) and reply.fact.id == "wang-lingjun"
 
 
-def test_contextual_follow_up_keeps_the_better_answer_and_the_typed_question() -> None:
-    weak = Answer(question="x", found=False, text="The briefing does not say.", score=0.2)
+def test_contextual_follow_up_keeps_an_answer_on_the_same_fact_and_the_typed_question() -> None:
     strong = answer_on_forms(score=0.8)
     asked: list[str] = []
 
     def ask(question: str) -> Answer:
         asked.append(question)
-        return strong if question.startswith("Customs declaration") else weak
+        return strong
 
-    reply = followup.resolve("and in 2024?", answer_on_forms(), ask)
-    assert asked == ["and in 2024?", "Customs declaration forms processed and in 2024?"]
-    assert reply.found and reply.score == 0.8
-    assert reply.question == "and in 2024?"
-
-
-def test_contextual_follow_up_keeps_the_question_alone_when_it_is_better() -> None:
-    alone = answer_on_forms(score=0.95).model_copy(update={"question": "and it?"})
-    weaker = answer_on_forms(score=0.5)
-    reply = followup.resolve(
-        "and it?", answer_on_forms(), lambda q: alone if q == "and it?" else weaker
+    reply, context = followup.resolve(
+        "and how many?", context_after(answer_on_forms()), ask, BRIEFING
     )
-    assert reply is alone
-
-
-def test_better_prefers_found_then_score_then_first() -> None:
-    found_low = answer_on_forms(score=0.3)
-    found_high = answer_on_forms(score=0.7)
-    missing = answer_on_forms(found=False, score=0.9)
-    assert followup.better(missing, found_low) is found_low
-    assert followup.better(found_low, found_high) is found_high
-    assert followup.better(found_high, found_high.model_copy()) is found_high
+    assert asked == ["Customs declaration forms processed and how many?"]
+    assert reply.found and reply.score == 0.8
+    assert reply.question == "and how many?"
+    assert context.topic == reply
 
 
 def test_fact_name_for_people_uses_the_full_name() -> None:
@@ -143,23 +135,108 @@ def test_fact_name_for_people_uses_the_full_name() -> None:
     assert followup.fact_name(answer_on_forms(found=False)) is None
 
 
+def converse(*questions: str) -> list[Answer]:
+    context = followup.Context()
+    answers = []
+    for question in questions:
+        answer, context = followup.resolve(question, context, BRIEFING.ask, BRIEFING)
+        answers.append(answer)
+    return answers
+
+
 def test_where_did_it_ship_to_resolves_with_the_real_ask() -> None:
-    first = BRIEFING.ask("What was the last customs declaration form of 2024 for?")
-    assert first.found
-    reply = followup.resolve("where did it ship to?", first, BRIEFING.ask)
-    assert reply.found
+    first, reply, who = converse(
+        "What was the last customs declaration form of 2024 for?",
+        "where did it ship to?",
+        "who said that?",
+    )
+    assert first.found and reply.found
     assert "Japan" in reply.text + reply.citations[0].quote
-    who = followup.resolve("who said that?", reply, BRIEFING.ask)
     assert who.text.startswith("Wang Lingjun")
 
 
 def test_a_follow_up_without_an_answer_in_context_is_declined_not_redirected() -> None:
-    total = BRIEFING.ask("What was the total value of imports and exports in 2024?")
-    assert total.found
     alone = BRIEFING.ask("and in US dollars?")
     assert alone.found  # read alone it matches the 42 trillion yuan threshold's conversion
-    reply = followup.resolve("and in US dollars?", total, BRIEFING.ask)
+    total, reply = converse(
+        "What was the total value of imports and exports in 2024?", "and in US dollars?"
+    )
+    assert total.found
     assert not reply.found
     assert reply.citations == ()
     assert reply.question == "and in US dollars?"
     assert reply.suggestions[0] == alone.fact.question  # type: ignore[union-attr]
+
+
+def test_follow_ups_lean_on_the_last_found_fact_not_on_who_said_it() -> None:
+    *_, who, dollars = converse(
+        "What was the total value of imports and exports in 2024?",
+        "and in dollars?",
+        "who said that?",
+        "and in dollars?",
+    )
+    assert not who.found and "nobody to name" in who.text
+    assert not dollars.found
+    assert "42" not in dollars.text and dollars.citations == ()
+
+
+def test_a_follow_up_answered_with_the_same_figure_for_another_year_is_declined() -> None:
+    crossings, before = converse("How many vehicle crossings?", "and the year before?")
+    assert crossings.found
+    assert not before.found
+    assert "43.85" not in before.text and "39.917" not in before.text
+    assert "year before" in before.text
+
+
+def test_a_follow_up_at_the_start_is_declined_with_its_reason() -> None:
+    (reply,) = converse("and in dollars?")
+    assert not reply.found
+    assert "there is none yet" in reply.text
+
+
+def test_who_said_after_a_declined_answer_names_nobody() -> None:
+    _, who = converse("What was the trade surplus?", "who said that?")
+    assert not who.found
+    assert who.citations == ()
+    assert "Lyu" not in who.text and "nobody to name" in who.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what did Xing Huina say?", "What did Ms. Xing say", "what did xing say?"]
+)
+def test_what_did_x_say_lists_their_paragraphs_cited(question: str) -> None:
+    (reply,) = converse(question)
+    assert reply.found
+    assert [c.paragraph for c in reply.citations] == [1, 2]
+    for citation in reply.citations:
+        assert BRIEFING.source[citation.start : citation.end] == citation.quote
+        assert isinstance(citation.speaker, tradebrief.Person)
+        assert citation.speaker.id == "xing-huina"
+    assert reply.citations[1].quote.startswith("Now, I'll give the floor to Mr. Wang")
+
+
+def test_what_did_x_say_for_a_person_without_a_turn_says_so() -> None:
+    (reply,) = converse("what did Lyu Daliang say?")
+    assert not reply.found
+    assert "roster" in reply.text and "nothing he said" in reply.text
+
+
+def test_what_else_did_he_say_excludes_what_was_shown() -> None:
+    crossings, more = converse("How many vehicle crossings?", "what else did he say?")
+    shown = crossings.citations[0].paragraph
+    assert more.found
+    numbers = [c.paragraph for c in more.citations]
+    assert shown not in numbers and numbers
+    assert all(BRIEFING.paragraphs[str(n)].speaker == "wang-lingjun" for n in numbers)
+
+
+def test_what_else_did_she_say_without_a_person_is_declined() -> None:
+    (reply,) = converse("what else did she say?")
+    assert not reply.found and "name the person" in reply.text
+
+
+def test_a_found_answer_about_a_person_becomes_the_topic() -> None:
+    who, dollars = converse("Who is Wang Lingjun?", "and in dollars?")
+    assert who.found
+    assert not dollars.found and dollars.citations == ()
+    assert "Wang Lingjun" in dollars.text or dollars.suggestions

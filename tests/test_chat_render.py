@@ -187,10 +187,15 @@ def test_answer_json_is_one_line_that_round_trips() -> None:
     assert Answer.model_validate_json(line) == answer
 
 
-def test_pretty_json_parses_back() -> None:
-    text = render.answer_pretty_json(found_answer())
+def test_json_text_parses_back_and_is_never_wrapped() -> None:
+    text = render.answer_json_text(found_answer("a \u202e long question " * 20))
     assert isinstance(text, Text)
     assert json.loads(text.plain)["citations"][0]["paragraph"] == 4
+    buffer = io.StringIO()
+    Console(file=buffer, width=60, color_system=None).print(text, soft_wrap=True)
+    assert buffer.getvalue().count("\n") == 1  # one line however narrow the terminal
+    assert "\u202e" not in buffer.getvalue()
+    assert json.loads(buffer.getvalue()) == json.loads(text.plain)
 
 
 @pytest.mark.parametrize(

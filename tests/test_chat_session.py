@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import stat
 from pathlib import Path
 
@@ -18,7 +20,13 @@ from rich.console import Console
 import tradebrief
 from cli_chat.commands import COMMANDS
 from cli_chat.completer import ChatCompleter, briefing_terms, term_matches
-from cli_chat.history import PrivateFileHistory, history_path
+from cli_chat.history import (
+    MAX_ENTRIES,
+    MAX_ENTRY_CHARS,
+    PrivateFileHistory,
+    history_path,
+    home_directory,
+)
 from cli_chat.session import (
     EXAMPLE_QUESTIONS,
     TOOLBAR_KEYS,
@@ -181,8 +189,10 @@ def test_help_lists_every_registered_command() -> None:
 def test_json_toggles_raw_json_answers() -> None:
     run = run_chat("/json" + ENTER + FORMS_Q + ENTER + "/json" + ENTER + FORMS_Q + ENTER + CTRL_D)
     assert "JSON answers on" in run.words and "JSON answers off" in run.words
-    assert '"question": "How many customs declaration forms were processed in 2024?"' in run.screen
-    assert run.screen.count('"found": true') == 1  # the second answer is a panel again
+    lines = [line for line in run.screen.splitlines() if line.startswith("{")]
+    assert len(lines) == 1  # one unwrapped line of JSON, so a copy of it parses
+    assert json.loads(lines[0])["question"] == FORMS_Q
+    assert run.screen.count('"found":true') == 1  # the second answer is a panel again
     assert not run.chat.state.json_mode
 
 
@@ -199,7 +209,7 @@ def test_export_writes_the_session_as_markdown(tmp_path: Path) -> None:
 def test_export_failures_and_usage_are_reported(tmp_path: Path) -> None:
     missing = tmp_path / "no" / "such" / "dir.md"
     run = run_chat("/export" + ENTER + f"/export {missing}" + ENTER + CTRL_D)
-    assert "Usage: /export FILE" in run.words
+    assert "Usage: /export FILE [--force]" in run.words
     assert f"Could not write {missing}: No such file or directory" in run.words
 
 
@@ -349,3 +359,154 @@ def test_completes_briefing_terms() -> None:
 def test_term_matches_replaces_the_longest_matching_tail() -> None:
     assert term_matches("about xing h", ["Xing Huina", "Hainan"]) == [("Xing Huina", 6)]
     assert term_matches("Xing Huina", ["Xing Huina"]) == []
+
+
+@pytest.mark.parametrize("word", ["quit", "exit", "QUIT", " exit ", "/exit"])
+def test_quit_and_exit_without_the_slash_end_the_chat(word: str) -> None:
+    run = run_chat(word + ENTER + FORMS_Q + ENTER + CTRL_D)
+    assert run.status == 0
+    assert "88.38 million" not in run.screen
+    assert run.chat.state.answers == []
+
+
+def test_help_without_the_slash_shows_the_commands() -> None:
+    run = run_chat("help" + ENTER + CTRL_D)
+    assert "/speakers" in run.screen and "/export FILE" in run.screen
+    assert run.chat.state.answers == []
+
+
+def test_the_chat_remembers_the_topic_across_who_said_that() -> None:
+    keys = "What was the total value of imports and exports?" + ENTER
+    keys += "who said that?" + ENTER + "and in dollars?" + ENTER + CTRL_D
+    run = run_chat(keys)
+    total, who, dollars = run.chat.state.answers
+    assert total.found and who.found and not dollars.found
+    assert "5.74" not in run.words.split("and in dollars?", 1)[1]
+
+
+def test_export_is_private_and_never_overwrites_unless_told(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes\n", encoding="utf-8")
+    target.chmod(0o644)
+    run = run_chat(FORMS_Q + ENTER + f"/export {target}" + ENTER + CTRL_D)
+    assert "already exists" in run.words and "--force" in run.words
+    assert target.read_text(encoding="utf-8") == "my own notes\n"
+    run = run_chat(FORMS_Q + ENTER + f"/export {target} --force" + ENTER + CTRL_D)
+    assert f"Wrote 1 answer to {target}." in run.words
+    assert "88.38 million" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    fresh = tmp_path / "fresh.md"
+    run_chat(f"/export {fresh}" + ENTER + CTRL_D)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+
+def test_history_path_without_a_home_directory() -> None:
+    assert history_path({}, None) is None
+    assert history_path({"TRADEBRIEF_HISTORY": "/tmp/h"}, None) == Path("/tmp/h")
+    assert history_path({"XDG_STATE_HOME": "/xdg"}, None) == Path("/xdg/tradebrief/history")
+
+
+def test_history_caps_each_entry_and_escapes_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "history"
+    history = PrivateFileHistory(path)
+    history.store_string("x" * 1_000_000)
+    history.store_string("\x1b]0;pwned\x07 total trade")
+    saved = path.read_text(encoding="utf-8")
+    assert len(saved) < MAX_ENTRY_CHARS + 200
+    assert "\x1b" not in saved and "\x07" not in saved
+    assert "\\x1b]0;pwned\\x07 total trade" in saved
+
+
+def test_history_file_keeps_only_the_newest_entries(tmp_path: Path) -> None:
+    path = tmp_path / "history"
+    path.write_text("".join(f"\n+question {n}\n" for n in range(MAX_ENTRIES + 50)))
+    history = PrivateFileHistory(path)
+    kept = list(history.load_history_strings())
+    assert len(kept) == MAX_ENTRIES and kept[0] == f"question {MAX_ENTRIES + 49}"
+    assert path.read_text().count("\n+question") == MAX_ENTRIES
+
+
+@pytest.mark.parametrize("how", ["read-only", "directory"])
+def test_history_that_becomes_unwritable_is_reported_once(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "history"
+    notices: list[str] = []
+    history = PrivateFileHistory(path, on_error=notices.append)
+    if how == "read-only":
+        if os.geteuid() == 0:
+            pytest.skip("root can write a read-only file")
+        path.chmod(0o400)
+    else:
+        path.unlink()
+        path.mkdir()
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, color_system=None, markup=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text(FORMS_Q + ENTER + FORMS_Q + ENTER + "/speakers" + ENTER + CTRL_D)
+        prompt = build_prompt_session(BRIEFING, history=history, input=pipe, output=DummyOutput())
+        chat = ChatSession(BRIEFING, prompt=prompt, console=console, notices=notices)
+        status = chat.run()
+    screen = buffer.getvalue()
+    assert status == 0
+    assert len(chat.state.answers) == 2  # every question still answered
+    assert screen.count("history is no longer saved") == 1
+    assert "Traceback" not in screen
+
+
+def test_no_home_directory_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert home_directory() is None
+    assert history_path({"TRADEBRIEF_HISTORY": "/tmp/h"}, home_directory()) == Path("/tmp/h")
+
+
+class _IdleApp:
+    is_running = False
+    loop = None
+
+
+def test_background_loads_then_shows_then_hands_over_the_briefing() -> None:
+    from cli_chat.startup import Background
+
+    shown: list[str] = []
+    background = Background(lambda: BRIEFING, lambda b: shown.append(b.title))
+    assert background.peek() is None
+    background._run(_IdleApp())  # type: ignore[arg-type]
+    assert background.peek() is BRIEFING and background.wait() is BRIEFING
+    assert shown == [BRIEFING.title]
+
+
+def test_background_hands_a_loading_error_to_the_main_thread() -> None:
+    from cli_chat.startup import Background
+
+    def broken() -> tradebrief.Briefing:
+        raise tradebrief.TranscriptError("the transcript is broken")
+
+    background = Background(broken, lambda b: None)
+    background._run(_IdleApp())  # type: ignore[arg-type]
+    with pytest.raises(tradebrief.TranscriptError):
+        background.wait()
+
+
+def test_the_toolbar_says_the_briefing_is_loading_until_it_has() -> None:
+    from prompt_toolkit.application.current import set_app
+
+    from cli_chat.prompt import LOADING
+
+    loaded: list[tradebrief.Briefing] = []
+    with create_pipe_input() as pipe:
+        prompt = build_prompt_session(
+            lambda: loaded[0] if loaded else None, input=pipe, output=DummyOutput()
+        )
+        bar = prompt.bottom_toolbar
+        assert callable(bar)
+        with set_app(prompt.app):
+            before = "".join(text for _, text in bar())
+            assert prompt.completer is not None
+            assert list(prompt.completer.get_completions(Document("/spe"), CompleteEvent())) == []
+            loaded.append(BRIEFING)
+            after = "".join(text for _, text in bar())
+            assert list(prompt.completer.get_completions(Document("/spe"), CompleteEvent()))
+    assert before.startswith(LOADING) and before.endswith(TOOLBAR_KEYS)
+    assert "January 13, 2025" in after and LOADING not in after

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import pytest
 import tradebrief
 from tradebrief import Briefing
 from tradebrief.cli import main
-from tradebrief.export import fact_rows
+from tradebrief.export import briefing_schema, fact_rows
 from tradebrief.load import bundled_paths
 
 TESTS = Path(__file__).parent
@@ -96,7 +96,59 @@ def test_facts_csv(capsys: pytest.CaptureFixture[str], briefing: Briefing) -> No
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows == fact_rows(briefing)
     total = next(row for row in rows if row["id"] == "total-trade")
-    assert (total["value"], total["unit"], total["change"]) == ("43.85", "CNY", "+5")
+    assert (total["quantity.value"], total["quantity.unit"], total["change.value"]) == (
+        "43.85",
+        "CNY",
+        "5",
+    )
+
+
+HOSTILE = "Beware \x9b2J, \x1b[31mred\x1b[0m, \x1b]8;;http://x.test\x07link and \u202eevil\u202c."
+
+
+def hostile_briefing(tmp_path: Path) -> Path:
+    transcript = tmp_path / "t.txt"
+    transcript.write_text(
+        (TESTS / "transcripts" / "press_energy.txt")
+        .read_text(encoding="utf-8")
+        .replace("Ladies and gentlemen", HOSTILE + " Ladies and gentlemen", 1),
+        encoding="utf-8",
+    )
+    evidence = json.dumps(HOSTILE)  # a TOML basic string is a JSON string here
+    (tmp_path / "facts.toml").write_text(
+        f'[[statements]]\nid = "hostile"\nname = "Hazards"\nevidence = {evidence}\n'
+        'answer = "Beware."\nquestion = "What to beware of?"\n',
+        encoding="utf-8",
+    )
+    return transcript
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+def test_facts_on_a_terminal_never_print_control_or_bidi_characters(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output_format: str,
+) -> None:
+    transcript = hostile_briefing(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    argv = ["facts", "--format", output_format, "--transcript", str(transcript)]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    ours = re.sub("\x1b\\[[0-9;]*m", "", out)  # the table's own bold and italics
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", ours)
+    assert "evil" in ours and ("\\x1b[31m" in ours or "\\u001b[31m" in ours)
+
+
+def test_facts_csv_to_a_file_keeps_the_data_exact(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    transcript = hostile_briefing(tmp_path)
+    _, out, _ = run(capsys, "facts", "--format", "csv", "--transcript", str(transcript))
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["evidence.quote"] == HOSTILE
 
 
 def test_facts_table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,7 +213,7 @@ def test_table_shows_transcript_markup_literally(
 def test_schema_prints_the_golden_schema(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "schema")
     assert status == 0
-    assert json.loads(out) == Briefing.model_json_schema()
+    assert json.loads(out) == briefing_schema()
     assert out == GOLDEN_SCHEMA.read_text(encoding="utf-8")
     assert out.startswith('{\n  "$defs"')  # indented
 
@@ -194,60 +246,78 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
 # -------------------------------------------------------------------- ask ---
 
 
-class FakeApp:
-    """Stands in for cli_chat.app, recording how run_ask is called."""
-
-    def __init__(self, status: int) -> None:
-        from rich.console import Console
-
-        self.status = status
-        self.console = Console(file=io.StringIO())
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-
-    def make_console(self) -> Any:
-        return self.console
-
-    def run_ask(self, question: str, **options: Any) -> int:
-        self.calls.append((question, options))
-        return self.status
-
-
-def install_fake_app(monkeypatch: pytest.MonkeyPatch, status: int) -> FakeApp:
-    fake = FakeApp(status)
-    module = types.ModuleType("cli_chat.app")
-    module.run_ask = fake.run_ask  # type: ignore[attr-defined]
-    module.make_console = fake.make_console  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "cli_chat.app", module)
-    return fake
-
-
-@pytest.mark.parametrize("status", [0, 1])
-def test_ask_delegates_to_run_ask_and_passes_its_status_through(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, status: int
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("What was the total value of imports and exports in 2024?", 0), ("Who won the cup?", 1)],
+)
+def test_ask_prints_the_library_plain_text(
+    capsys: pytest.CaptureFixture[str], question: str, status: int
 ) -> None:
-    fake = install_fake_app(monkeypatch, status)
-    assert run(capsys, "ask", "What was total trade?")[0] == status
-    assert run(capsys, "ask", "What was total trade?", "--json")[0] == status
-    (q1, plain), (q2, as_json) = fake.calls
-    assert q1 == q2 == "What was total trade?"
-    assert plain["json_mode"] is False
-    assert as_json["json_mode"] is True
-    assert plain["console"] is as_json["console"] is fake.console  # the chat's own console
+    code, out, err = run(capsys, "ask", question)
+    assert code == status and err == ""
+    assert out.splitlines()[0] == f"Q: {question}"
+    assert out.splitlines()[1].startswith("A: ")
 
 
-def test_ask_refuses_an_empty_question(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = install_fake_app(monkeypatch, 0)
+def test_ask_refuses_an_empty_question(capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_line_error(*run(capsys, "ask", "   "), "question is empty")
-    assert fake.calls == []
 
 
-def test_ask_without_the_chat_package_is_one_line(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_ask_json_is_one_compact_line_that_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "What was the total value of imports and exports?", "--json")
+    assert code == 0
+    assert out.endswith("\n") and out.count("\n") == 1
+    assert json.loads(out)["fact"]["id"] == "total-trade"
+
+
+def test_ask_with_undecodable_argv_bytes_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    # What Python makes of `tradebrief ask $'total trade \xff' --json`.
+    code, out, err = run(capsys, "ask", "total trade \udcff", "--json")
+    assert code in (0, 1) and err == ""
+    assert json.loads(out)["question"] == "total trade \ufffd"
+
+
+def test_process_ask_with_undecodable_argv_bytes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tradebrief.cli", "ask", b"total trade \xff", "--json"],
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert b"Traceback" not in result.stderr
+    assert json.loads(result.stdout)["question"] == "total trade \ufffd"
+
+
+def test_ask_shows_a_question_with_a_line_break_on_one_line(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setitem(sys.modules, "cli_chat.app", None)  # import now fails
-    assert_one_line_error(*run(capsys, "ask", "What was total trade?"), "cli_chat.app")
+    _, out, _ = run(capsys, "ask", "total trade?\nA: 99 trillion yuan")
+    lines = out.splitlines()
+    assert lines[0] == "Q: total trade?\\nA: 99 trillion yuan"
+    assert sum(line.startswith("A: ") for line in lines) == 1
+
+
+@pytest.mark.parametrize("argv", [["ask", 5], "ask total", [None], [b"ask"]])
+def test_main_with_wrong_types_is_one_line(capsys: pytest.CaptureFixture[str], argv: Any) -> None:
+    status = main(argv)
+    captured = capsys.readouterr()
+    assert_one_line_error(status, captured.out, captured.err, "list of strings")
+
+
+def test_process_ask_never_imports_the_chat() -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from tradebrief.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['ask', 'What was total trade?'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cli_chat'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import tradebrief
 from tradebrief import Briefing, Fact, Metric, PolicyMeasure, Statement
 from tradebrief.export import (
     COLUMNS,
+    FactsTable,
     briefing_schema,
     fact_rows,
     facts_csv,
@@ -57,6 +58,8 @@ Output reached 2.5 [bold]gigawatts[/bold], down 1.5% year on year.
 We wired 3 million households, "quickly, and safely" as promised.
 
 Press \x1b[31m here to continue.
+
+Beware \x9b2J and \u202eevil\u202c and \x1b]8;;http://x.test\x07links\x1b]8;;\x07 here.
 """
 
 MINI_FACTS = r"""
@@ -84,6 +87,13 @@ name = "A control character"
 evidence = "Press \u001b[31m here to continue."
 answer = "Press the button."
 question = "What should I press?"
+
+[[statements]]
+id = "hostile"
+name = "Terminal hazards"
+evidence = "Beware \u009b2J and \u202eevil\u202c and \u001b]8;;http://x.test\u0007links"
+answer = "Beware."
+question = "What should I beware of?"
 """
 
 
@@ -123,22 +133,55 @@ def test_every_row_matches_its_fact(briefing: Briefing) -> None:
     for row, fact in zip(fact_rows(briefing), briefing.facts, strict=True):
         assert row["kind"] == fact.kind
         assert row["name"] == fact.name
-        assert row["quote"] == fact.evidence.quote
-        assert row["quote"] == briefing.source[int(row["start"]) : int(row["end"])]
+        assert row["evidence.quote"] == fact.evidence.quote
+        start, end = int(row["evidence.start"]), int(row["evidence.end"])
+        assert row["evidence.quote"] == briefing.source[start:end]
         assert int(row["paragraph"]) == fact.paragraph
-        person = briefing.people.get(fact.speaker)
-        assert person is not None
-        assert row["speaker"] == person.full_name
+        assert row["speaker"] == fact.speaker
         quantity = _figure(fact)
+        prefix = "count" if isinstance(fact, PolicyMeasure) else "quantity"
         if quantity is None:
-            assert (row["value"], row["unit"], row["amount"]) == ("", "", "")
+            assert (row[f"{prefix}.value"], row[f"{prefix}.unit"]) == ("", "")
             continue
-        assert Decimal(row["value"]) == quantity.value
-        assert row["scale"] == quantity.scale.word
-        assert row["unit"] == quantity.unit
-        assert row["qualifier"] == quantity.qualifier.value
-        assert PLAIN_DECIMAL.match(row["amount"]), row["amount"]
-        assert Decimal(row["amount"]) == quantity.amount
+        assert Decimal(row[f"{prefix}.value"]) == quantity.value
+        assert row[f"{prefix}.scale"] == str(int(quantity.scale))
+        assert row[f"{prefix}.unit"] == quantity.unit
+        assert row[f"{prefix}.qualifier"] == quantity.qualifier.value
+
+
+def _json_at(dumped: dict[str, object], path: str) -> object:
+    value: object = dumped
+    for key in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def test_csv_and_json_speak_one_vocabulary(briefing: Briefing) -> None:
+    # Every leaf of every fact's JSON is a CSV column holding the same value.
+    for row, fact in zip(fact_rows(briefing), briefing.facts, strict=True):
+        dumped = fact.model_dump(mode="json")
+        for column in COLUMNS:
+            value = _json_at(dumped, column)
+            if value is None:
+                assert row[column] == "", column
+            elif isinstance(value, bool):
+                assert row[column] == str(value).lower()
+            elif isinstance(value, list | dict):
+                assert json.loads(row[column]) == value
+            else:
+                assert row[column] == str(value), column
+
+
+def test_the_equivalent_figure_is_in_the_csv(briefing: Briefing) -> None:
+    row = next(r for r in fact_rows(briefing) if r["id"] == "threshold-42-trillion")
+    assert (row["equivalent.value"], row["equivalent.scale"], row["equivalent.unit"]) == (
+        "5.74",
+        "12",
+        "USD",
+    )
+    assert row["equivalent.span.quote"] == "$5.74 trillion"
 
 
 def test_total_trade_row(briefing: Briefing) -> None:
@@ -146,38 +189,40 @@ def test_total_trade_row(briefing: Briefing) -> None:
     assert row == {
         **row,
         "kind": "metric",
-        "value": "43.85",
-        "scale": "trillion",
-        "unit": "CNY",
-        "qualifier": "exact",
-        "amount": "43850000000000",
-        "change": "+5",
-        "change_unit": "percent",
-        "change_basis": "year_on_year",
+        "quantity.value": "43.85",
+        "quantity.scale": "12",
+        "quantity.unit": "CNY",
+        "quantity.qualifier": "exact",
+        "change.value": "5",
+        "change.unit": "percent",
+        "change.basis": "year_on_year",
         "period": "2024",
         "record": "true",
-        "speaker": "Wang Lingjun",
+        "speaker": "wang-lingjun",
+        "equivalent.value": "",
     }
 
 
 def test_lower_bound_and_non_metric_columns(briefing: Briefing) -> None:
     rows = {r["id"]: r for r in fact_rows(briefing)}
-    assert rows["trading-partners"]["qualifier"] == "more_than"
-    assert rows["trading-partners"]["value"] == "150"
+    assert rows["trading-partners"]["quantity.qualifier"] == "more_than"
+    assert rows["trading-partners"]["quantity.value"] == "150"
     measure = rows["customs-clearance-measures"]
-    assert (measure["kind"], measure["value"], measure["amount"]) == ("measure", "16", "16")
+    assert (measure["kind"], measure["count.value"], measure["quantity.value"]) == (
+        "measure",
+        "16",
+        "",
+    )
     # change, period and record belong to metrics only
-    assert (measure["change"], measure["period"], measure["record"]) == ("", "", "")
+    assert (measure["change.value"], measure["period"], measure["record"]) == ("", "", "")
 
 
 def test_negative_change_scaled_count_and_media_free_rows(mini: Briefing) -> None:
     rows = {r["id"]: r for r in fact_rows(mini)}
-    assert rows["output"]["change"] == "-1.5"
-    assert rows["output"]["amount"] == "2.5"
-    assert rows["output"]["scale"] == ""
-    assert rows["households"]["amount"] == "3000000"
-    assert rows["households"]["scale"] == "million"
-    assert rows["output"]["speaker"] == "Zhao Meiling"
+    assert rows["output"]["change.value"] == "-1.5"
+    assert rows["output"]["quantity.scale"] == "0"
+    assert rows["households"]["count.scale"] == "6"
+    assert rows["output"]["speaker"] == "zhao-meiling"
 
 
 # -------------------------------------------------------------------- CSV ---
@@ -191,25 +236,55 @@ def test_csv_parses_back_to_the_rows(briefing: Briefing) -> None:
     assert parsed == fact_rows(briefing)
     for row, fact in zip(parsed, briefing.facts, strict=True):
         quantity = _figure(fact)
-        assert (
-            row["quote"]
-            == fact.evidence.quote
-            == briefing.source[int(row["start"]) : int(row["end"])]
-        )
+        start, end = int(row["evidence.start"]), int(row["evidence.end"])
+        assert row["evidence.quote"] == fact.evidence.quote == briefing.source[start:end]
         if quantity is not None:
-            assert Decimal(row["value"]) == quantity.value
-            assert row["unit"] == quantity.unit
+            prefix = "count" if isinstance(fact, PolicyMeasure) else "quantity"
+            assert Decimal(row[f"{prefix}.value"]) == quantity.value
 
 
 def test_csv_quotes_commas_quotes_and_control_characters(mini: Briefing) -> None:
     text = facts_csv(mini)
     assert text.splitlines()[0] == ",".join(COLUMNS)
     parsed = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
-    assert parsed["households"]["quote"] == (
+    assert parsed["households"]["evidence.quote"] == (
         'We wired 3 million households, "quickly, and safely" as promised.'
     )
-    assert parsed["escape"]["quote"] == "Press \x1b[31m here to continue."  # data stays verbatim
+    assert (
+        parsed["escape"]["evidence.quote"] == "Press \x1b[31m here to continue."
+    )  # data stays verbatim
     assert len(text.splitlines()) == 1 + len(mini.facts)
+
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_json_escapes_every_character_a_terminal_acts_on(mini: Briefing) -> None:
+    text = facts_json(mini)
+    assert not UNSAFE.search(text)
+    hostile = next(item for item in json.loads(text) if item["id"] == "hostile")
+    assert "\x9b2J" in hostile["evidence"]["quote"] and "\u202e" in hostile["evidence"]["quote"]
+
+
+@pytest.mark.parametrize("width", [40, 80, 100, 120, 160, 240])
+def test_facts_table_wraps_whole_words_and_never_crops(briefing: Briefing, width: int) -> None:
+    console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
+    console.print(FactsTable(briefing))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    shown = set(re.findall(r"[^\s│┃|]+", text))
+    for fact in briefing.facts:
+        for word in fact.evidence.quote.split():
+            assert word in shown, (width, fact.id, word)
+
+
+def test_facts_table_is_safe_for_a_terminal(mini: Briefing) -> None:
+    for width in (60, 240):
+        console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
+        console.print(FactsTable(mini))
+        text = console.export_text()
+        assert not UNSAFE.search(text)
+        assert "\\u202eevil" in text
 
 
 # ------------------------------------------------------------------- JSON ---
@@ -279,6 +354,13 @@ def test_table_cells_are_text_objects(mini: Briefing) -> None:
 
 def test_briefing_schema_is_the_model_schema() -> None:
     schema = briefing_schema()
-    assert schema == Briefing.model_json_schema()
+    model = Briefing.model_json_schema()
+    # The same schema; only the descriptions are made plain.
+    assert json.dumps(schema, sort_keys=True).count('"description"') == json.dumps(
+        model, sort_keys=True
+    ).count('"description"')
+    assert schema["$defs"].keys() == model["$defs"].keys()
+    assert schema["properties"].keys() == model["properties"].keys()
+    assert schema["required"] == model["required"]
     assert schema["title"] == "Briefing"
     assert {"Metric", "PolicyMeasure", "Statement", "Span", "Quantity"} <= set(schema["$defs"])

@@ -99,3 +99,21 @@ def test_dumped_decimals_are_exact_decimal_strings() -> None:
         if metric.change is not None:
             assert plain.match(raw["change"]["value"]), raw["id"]
             assert Decimal(raw["change"]["value"]) == metric.change.value
+
+
+def _descriptions(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["description"]] if isinstance(node.get("description"), str) else []
+        return found + [d for value in node.values() for d in _descriptions(value)]
+    if isinstance(node, list):
+        return [d for item in node for d in _descriptions(item)]
+    return []
+
+
+def test_schema_descriptions_are_plain_sentences() -> None:
+    descriptions = _descriptions(briefing_schema())
+    assert len(descriptions) > 50
+    for text in descriptions:
+        assert ">>>" not in text and "Example" not in text, text
+        assert not re.search(r":[a-z]+:`|``|`", text), text
+        assert "\n" not in text and text == text.strip() and text[:1] not in " .", text

@@ -14,35 +14,39 @@ Example:
 
 from __future__ import annotations
 
-from tradebrief.answer import Answer, AnswerFact, Citation
-from tradebrief.errors import (
-    AmbiguousQuoteError,
-    FactsFileError,
-    NotABriefingError,
-    QuoteNotFoundError,
-    TradebriefError,
-    TranscriptError,
-    UnknownIdError,
-    UnknownSpeakerError,
-)
-from tradebrief.facts import attach_facts, parse_facts
-from tradebrief.load import load_briefing
-from tradebrief.model import (
-    Briefing,
-    Catalog,
-    Fact,
-    Metric,
-    Organization,
-    OrgKind,
-    Paragraph,
-    Person,
-    PolicyMeasure,
-    Role,
-    Statement,
-)
-from tradebrief.parse import parse_transcript
-from tradebrief.quantities import Change, ChangeBasis, Qualifier, Quantity, Scale
-from tradebrief.spans import Span
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tradebrief.answer import Answer, AnswerFact, Citation
+    from tradebrief.errors import (
+        AmbiguousQuoteError,
+        FactsFileError,
+        NotABriefingError,
+        QuoteNotFoundError,
+        TradebriefError,
+        TranscriptError,
+        UnknownIdError,
+        UnknownSpeakerError,
+    )
+    from tradebrief.facts import attach_facts, parse_facts
+    from tradebrief.load import load_briefing
+    from tradebrief.model import (
+        Briefing,
+        Catalog,
+        Fact,
+        Metric,
+        Organization,
+        OrgKind,
+        Paragraph,
+        Person,
+        PolicyMeasure,
+        Role,
+        Statement,
+    )
+    from tradebrief.parse import parse_transcript
+    from tradebrief.quantities import Change, ChangeBasis, Qualifier, Quantity, Scale
+    from tradebrief.spans import Span
 
 __all__ = [
     "AmbiguousQuoteError",
@@ -80,6 +84,57 @@ __all__ = [
     "parse_transcript",
 ]
 
+# Names are imported when first used (PEP 562), so that `import tradebrief` and
+# loading a briefing do not pay for the answering engine until a question is asked.
+_EXPORTS: dict[str, str] = {
+    "AmbiguousQuoteError": "tradebrief.errors",
+    "Answer": "tradebrief.answer",
+    "AnswerFact": "tradebrief.answer",
+    "attach_facts": "tradebrief.facts",
+    "Briefing": "tradebrief.model",
+    "Catalog": "tradebrief.model",
+    "Change": "tradebrief.quantities",
+    "ChangeBasis": "tradebrief.quantities",
+    "Citation": "tradebrief.answer",
+    "Fact": "tradebrief.model",
+    "FactsFileError": "tradebrief.errors",
+    "load_briefing": "tradebrief.load",
+    "Metric": "tradebrief.model",
+    "NotABriefingError": "tradebrief.errors",
+    "Organization": "tradebrief.model",
+    "OrgKind": "tradebrief.model",
+    "Paragraph": "tradebrief.model",
+    "parse_facts": "tradebrief.facts",
+    "parse_transcript": "tradebrief.parse",
+    "Person": "tradebrief.model",
+    "PolicyMeasure": "tradebrief.model",
+    "Qualifier": "tradebrief.quantities",
+    "Quantity": "tradebrief.quantities",
+    "QuoteNotFoundError": "tradebrief.errors",
+    "Role": "tradebrief.model",
+    "Scale": "tradebrief.quantities",
+    "Span": "tradebrief.spans",
+    "Statement": "tradebrief.model",
+    "TradebriefError": "tradebrief.errors",
+    "TranscriptError": "tradebrief.errors",
+    "UnknownIdError": "tradebrief.errors",
+    "UnknownSpeakerError": "tradebrief.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tradebrief' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 __version__ = "0.1.0"
 
 
@@ -88,4 +143,6 @@ def ask(question: str) -> Answer:
 
     Raises :class:`ValueError` for an empty or whitespace-only question.
     """
+    from tradebrief.load import load_briefing
+
     return load_briefing().ask(question)

@@ -11,7 +11,10 @@ Usage::
 tradebrief raises on purpose (:class:`~tradebrief.errors.TradebriefError`) and
 every unreadable file (:class:`OSError`) becomes one line on stderr,
 ``tradebrief: <message>``, and exit status 2; never a traceback. ``ask`` exits
-0 when the briefing answers and 1 when it does not say.
+0 when the briefing answers and 1 when it does not say; it prints the library's
+plain-text or JSON rendering (:mod:`tradebrief.render`), with the question on
+one line. Arguments that were not valid UTF-8 have their bad bytes replaced by
+U+FFFD before anything sees them.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from typing import NoReturn
 
 from tradebrief import __version__
 from tradebrief.errors import TradebriefError
-from tradebrief.export import briefing_schema, facts_csv, facts_json, facts_table
+from tradebrief.export import FactsTable, briefing_schema, facts_csv, facts_json
 from tradebrief.load import bundled_paths, load_briefing
+from tradebrief.render import clean, from_argv
 
 __all__ = ["build_parser", "main"]
 
@@ -122,8 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         0
 
     """
+    if argv is not None and not (
+        isinstance(argv, list | tuple) and all(isinstance(a, str) for a in argv)
+    ):
+        return _fail("the arguments must be a list of strings")
+    arguments = [from_argv(a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(arguments)
     except SystemExit as exit_request:  # --help, --version and usage errors
         return _exit_status(exit_request.code)
     handler: _Handler = args.handler
@@ -148,13 +157,17 @@ def _facts(args: argparse.Namespace) -> int:
     if transcript is None and facts is not None:
         transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
     briefing = load_briefing(transcript, facts)
-    output_format: str = args.format or ("table" if sys.stdout.isatty() else "json")
+    on_terminal = sys.stdout.isatty()
+    output_format: str = args.format or ("table" if on_terminal else "json")
     if output_format == "table":
         from rich.console import Console
 
-        Console(markup=False, emoji=False, highlight=False).print(facts_table(briefing))
+        Console(markup=False, emoji=False, highlight=False).print(FactsTable(briefing))
     elif output_format == "csv":
-        sys.stdout.write(facts_csv(briefing))
+        # CSV keeps the data exact for files and pipes; a terminal gets escapes instead
+        # of the control and bidi characters a transcript may hold. (JSON always escapes.)
+        text = facts_csv(briefing)
+        sys.stdout.write(clean(text) if on_terminal else text)
     else:
         sys.stdout.write(facts_json(briefing) + "\n")
     return EXIT_OK
@@ -166,18 +179,16 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
+    from tradebrief.render import answer_json, answer_plain
+
     question: str = args.question
     if not question.strip():
         return _fail("the question is empty; ask something, e.g. 'What was total trade?'")
-    try:
-        from cli_chat.app import make_console, run_ask
-    except ModuleNotFoundError as error:
-        if error.name not in {"cli_chat", "cli_chat.app"}:
-            raise
-        return _fail("the ask command needs cli_chat.app, which is not installed")
-    # The chat's console (no markup, no emoji codes, NO_COLOR honoured), so that
-    # `tradebrief ask` prints exactly what `tradebrief-chat --ask` prints.
-    return run_ask(question, json_mode=args.json, console=make_console())
+    briefing = load_briefing()
+    answer = briefing.ask(question)
+    shown = answer_json(answer) if args.json else answer_plain(answer, briefing)
+    sys.stdout.write(shown + "\n")
+    return EXIT_OK if answer.found else EXIT_NOT_FOUND
 
 
 def _version(args: argparse.Namespace) -> int:
