@@ -1,0 +1,340 @@
+"""Checking a yes/no claim against the briefing: yes, no, or not stated, with the stated words.
+
+:func:`answer_claim` reads a claim (:mod:`tradebrief.claim_words`) and judges it
+against the briefing's typed data, in this order: the date, people and their
+roles, subjects the briefing gives no figure for, statements that name one
+thing per slot (the last declaration form), hedged superlatives, figures (as
+intervals: ``more than 150`` is (150, ∞), so it supports ``more than 120``, is
+disjoint from ``fewer than 100`` and neither supports nor refutes ``over 300``),
+and the direction or record of total trade. A claim none of these rules can
+judge returns ``None`` and is answered as an ordinary question.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+
+from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
+from tradebrief.claim_facts import (
+    claimed_interval,
+    compare,
+    describe_metric,
+    metric_citation,
+    pick_fact_for_number,
+    pick_metric,
+)
+from tradebrief.claim_words import (
+    ClaimedNumber,
+    cite,
+    claim_words,
+    has_phrase,
+    is_claim,
+    not_given,
+    read_numbers,
+    words_of,
+    years_in,
+)
+from tradebrief.model import Briefing, Metric, Person, Role
+
+__all__ = ["answer_claim", "verdict_answer"]
+
+_SCORE = 0.9
+_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
+_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
+
+
+def verdict_answer(
+    question: str,
+    verdict: Verdict,
+    text: str,
+    citations: tuple[Citation, ...],
+    fact: AnswerFact | None = None,
+) -> Answer:
+    """An :class:`Answer` that leads with the verdict: "No. The briefing says ..."."""
+    return Answer(
+        question=question,
+        found=verdict is not Verdict.NOT_STATED,
+        text=f"{_LEAD[verdict]} {text}",
+        citations=citations,
+        score=_SCORE,
+        fact=fact,
+        verdict=verdict,
+    )
+
+
+def answer_claim(briefing: Briefing, question: str) -> Answer | None:
+    """Judge ``question`` when it is a yes/no claim the rules can judge; else ``None``.
+
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> answer_claim(b, "Did total trade top 46 trillion yuan?").text
+        'No. The briefing says 43.85 trillion yuan, up 5% year on year (Wang Lingjun, paragraph 5).'
+        >>> answer_claim(b, "What was total trade?") is None
+        True
+    """
+    if not isinstance(question, str):
+        raise TypeError(f"the question must be a str, not {type(question).__name__}")
+    if not question.strip() or not is_claim(question):
+        return None
+    numbers = read_numbers(question)
+    for judge in (_date, _person):
+        answer = judge(briefing, question)
+        if answer is not None:
+            return answer
+    subject = not_given(question, numbers=bool(numbers))
+    if subject is not None:
+        return _not_given(briefing, question, subject.what)
+    answer = _exclusive(briefing, question)
+    if answer is not None:
+        return answer
+    if numbers:
+        return _figures(briefing, question, numbers)
+    answer = _superlative(briefing, question)
+    if answer is not None:
+        return answer
+    return _direction_or_record(briefing, question)
+
+
+def _said(citation: Citation) -> str:
+    who = citation.speaker.full_name if isinstance(citation.speaker, Person) else None
+    where = f"paragraph {citation.paragraph}" if citation.paragraph else "the roster"
+    return f"({who}, {where})" if who else f"({where})"
+
+
+def _date(briefing: Briefing, question: str) -> Answer | None:
+    text = question.casefold()
+    month = next((m for m in _MONTHS if re.search(rf"\b{m[:3]}[a-z]*\.?(?=\W|$)", text)), None)
+    held = re.search(r"\b(held|take place|took place|happen|happened|dated|date)\b", text)
+    published = any(has_phrase(text, w) for w in claim_words().published)
+    if month is None or not (held or published):
+        return None
+    day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
+    )
+    years = years_in(question)
+    actual = briefing.published if published and briefing.published else briefing.date
+    what = "published" if actual is briefing.published and published else "held"
+    ok = _MONTHS.index(month) + 1 == actual.month
+    ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
+    ok = ok and all(y == actual.year for y in years)
+    said = f"{actual:%B} {actual.day}, {actual.year}"
+    span = briefing.date_span if what == "held" else None
+    citations = (cite(briefing, span),) if span is not None else ()
+    verdict = Verdict.YES if ok else Verdict.NO
+    return verdict_answer(question, verdict, f"The briefing was {what} on {said}.", citations)
+
+
+def _named_person(briefing: Briefing, question: str) -> Person | None:
+    for person in briefing.people:
+        if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
+            return person
+    for person in briefing.people:
+        if re.search(rf"\b{re.escape(person.family_name)}\b", question):
+            return person
+    return None
+
+
+def _person(briefing: Briefing, question: str) -> Answer | None:
+    words = claim_words()
+    person = _named_person(briefing, question)
+    chair = briefing.chairperson
+    chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    if person is None:
+        other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
+        if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
+            line = cite(briefing, chair.span)
+            return verdict_answer(
+                question, Verdict.NO, f"{chair.full_name} chaired the briefing.", (line,)
+            )
+        return None
+    line = cite(briefing, person.span)
+    title = f"{person.full_name} is listed as {person.title} {_said(line)}."
+    if chairs and chair is not None:
+        if person.role is Role.CHAIRPERSON:
+            return verdict_answer(
+                question, Verdict.YES, f"{person.full_name} chaired.", (line,), person
+            )
+        text = f"{chair.full_name} chaired; {person.full_name} was a speaker ({person.title})."
+        return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
+    if re.search(r"\bspeakers?\b", question, re.IGNORECASE):
+        verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
+        return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
+    if any(has_phrase(question, w) for w in words.roles["speaker"]):
+        spoke = any(p.speaker == person.id for p in briefing.paragraphs)
+        verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
+        return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
+    return _post(briefing, question, person, line)
+
+
+def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
+    return any(has_phrase(o.name, phrase) for o in briefing.organizations) or phrase.split()[0] in {
+        "The",
+        "Did",
+        "Was",
+        "Is",
+        "Were",
+        "Does",
+        "Smart",
+        "Free",
+        "Trade",
+        "State",
+    }
+
+
+def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
+    words = claim_words()
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    posts = sorted(words.posts, key=len, reverse=True)
+    post = next((p for p in posts if has_phrase(text, p)), None)
+    if post is None:
+        return None
+    deputy = "|".join(re.escape(d) for d in words.deputy)
+    claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
+    title = person.title.casefold()
+    plain, as_deputy = False, False
+    for found in re.finditer(rf"\b{re.escape(post)}\b", title):
+        if re.search(rf"\b(?:{deputy})\s+$", title[: found.start()]):
+            as_deputy = True
+        else:
+            plain = True
+    orgs = [o for o in briefing.organizations if o.acronym and has_phrase(question, o.acronym)]
+    org_ok = all(has_phrase(person.title, o.acronym or o.name) for o in orgs)
+    said = f"The roster lists {person.full_name} as {person.title} {_said(line)}."
+    if org_ok and (plain or (claimed_deputy and as_deputy)):
+        return verdict_answer(question, Verdict.YES, said, (line,), person)
+    others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
+    if plain or as_deputy or others or orgs:
+        return verdict_answer(question, Verdict.NO, said, (line,), person)
+    return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
+
+
+def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
+    total = pick_metric(briefing)
+    stated = ""
+    citations: tuple[Citation, ...] = ()
+    if total is not None:
+        citation = metric_citation(briefing, total)
+        stated = f" It says {describe_metric(total)} {_said(citation)}."
+        citations = (citation,)
+    text = f"The briefing gives no figure for {what}.{stated}"
+    return verdict_answer(question, Verdict.NOT_STATED, text, citations)
+
+
+def _exclusive(briefing: Briefing, question: str) -> Answer | None:
+    for entry in claim_words().exclusive:
+        if not any(has_phrase(question, w) for w in entry.subject):
+            continue
+        fact = briefing.statements.get(entry.fact)
+        if fact is None:
+            continue
+        rest = question.casefold()
+        claimed_wrong: list[str] = []
+        matched = 0
+        for slot in entry.slots:
+            accepted = [a for a in slot.accept if has_phrase(rest, a)]
+            if accepted:
+                matched += 1
+                for a in accepted:
+                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
+            elif slot.cue:
+                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
+                if claimed and claimed[1] not in entry.filler:
+                    claimed_wrong.append(claimed[1])
+                    rest = rest.replace(claimed[1], " ")
+        leftover = [
+            w
+            for w in words_of(rest)
+            if w not in entry.filler and w not in entry.subject and not w.isdigit()
+        ]
+        citation = cite(briefing, fact.evidence)
+        said = f"The briefing says: {fact.answer} {_said(citation)}"
+        if claimed_wrong or (leftover and matched == 0):
+            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if matched and not leftover:
+            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+def _superlative(briefing: Briefing, question: str) -> Answer | None:
+    for entry in claim_words().superlatives:
+        word = next((w for w in entry.words if has_phrase(question, w)), None)
+        fact = briefing.statements.get(entry.fact)
+        if word is None or fact is None:
+            continue
+        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
+        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
+            continue
+        citation = cite(briefing, fact.evidence)
+        said = f'The briefing says: "{fact.evidence.quote}" {_said(citation)}'
+        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), fact)
+    return None
+
+
+def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
+    words = claim_words()
+    number = numbers[-1] if numbers[0].unit == "CNY" and len(numbers) > 1 else numbers[0]
+    stated = pick_fact_for_number(briefing, question, number)
+    if stated is None:
+        return None
+    fact = stated.fact
+    citation = metric_citation(briefing, fact)
+    description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
+    said = f"The briefing says {description} {_said(citation)}."
+    money_or_rate = number.unit in ("CNY", "USD", "percent")
+    about_trade = any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
+    if money_or_rate and not about_trade:
+        text = f"{said} It gives no other figure in {_unit_name(number)}."
+        return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
+    if stated.interval is None:
+        return verdict_answer(
+            question, Verdict.NOT_STATED, f"{said} {stated.note}", (citation,), fact
+        )
+    period = fact.period if isinstance(fact, Metric) else None
+    other_years = [y for y in years_in(question) if period and str(y) != period]
+    about_change = number.unit == "percent"
+    if other_years and not (about_change and str(other_years[0] + 1) == period):
+        text = (
+            f"The briefing gives {description} for {period} {_said(citation)}; "
+            f"it gives no figure for {other_years[0]}."
+        )
+        return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
+    if about_change and any(has_phrase(question, w) for w in words.direction["down"]):
+        number = replace(number, value=-number.value)
+    claimed = claimed_interval(number, stated.scale, words.about_tolerance)
+    verdict = compare(claimed, stated.interval)
+    if verdict is Verdict.NOT_STATED:
+        said += f" That neither supports nor refutes {number.text!r}."
+    return verdict_answer(question, verdict, said, (citation,), fact)
+
+
+def _unit_name(number: ClaimedNumber) -> str:
+    return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")
+
+
+def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
+    words = claim_words()
+    if not any(has_phrase(question, w) for w in words.trade_words):
+        return None
+    total = pick_metric(briefing)
+    if total is None or total.change is None:
+        return None
+    citation = metric_citation(briefing, total)
+    said = f"The briefing says {describe_metric(total)} {_said(citation)}."
+    if has_phrase(question, "record"):
+        verdict = Verdict.YES if total.record else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), total)
+    up = any(has_phrase(question, w) for w in words.direction["up"])
+    down = any(has_phrase(question, w) for w in words.direction["down"])
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"]}
+    plain |= {w for t in words.trade_words for w in words_of(t)}
+    if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
+        return None  # "grow steadily" says more than a direction: a statement answers it
+    rose = total.change.value > 0
+    verdict = Verdict.YES if up == rose else Verdict.NO
+    return verdict_answer(question, verdict, said, (citation,), total)
