@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from tradebrief.answer import Answer, AnswerFact, Citation
+from tradebrief.answer import Answer, AnswerFact, Citation, Derivation, DerivedQuantity, Verdict
 from tradebrief.errors import (
     AmbiguousQuoteError,
     FactsFileError,
@@ -53,6 +53,8 @@ __all__ = [
     "Change",
     "ChangeBasis",
     "Citation",
+    "Derivation",
+    "DerivedQuantity",
     "Fact",
     "FactsFileError",
     "Metric",
@@ -73,6 +75,7 @@ __all__ = [
     "TranscriptError",
     "UnknownIdError",
     "UnknownSpeakerError",
+    "Verdict",
     "ask",
     "attach_facts",
     "load_briefing",

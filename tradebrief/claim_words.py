@@ -99,6 +99,7 @@ class ExclusiveStatement(BaseModel):
 
     fact: str = Field(min_length=1, description="Id of the curated statement.")
     subject: tuple[str, ...] = Field(min_length=1, description="Words that point at it.")
+    nouns: tuple[str, ...] = Field(min_length=1, description="One of these must be named too.")
     filler: tuple[str, ...] = Field(default=(), description="Words that claim nothing.")
     slots: tuple[ExclusiveSlot, ...] = Field(min_length=1, description="Its slots.")
 

@@ -36,7 +36,8 @@ from tradebrief.claim_words import (
     words_of,
     years_in,
 )
-from tradebrief.model import Briefing, Metric, Person, Role
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure, Role
+from tradebrief.quantities import Quantity
 
 __all__ = ["answer_claim", "verdict_answer"]
 
@@ -225,7 +226,9 @@ def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
 
 def _exclusive(briefing: Briefing, question: str) -> Answer | None:
     for entry in claim_words().exclusive:
-        if not any(has_phrase(question, w) for w in entry.subject):
+        if not any(has_phrase(question, w) for w in entry.subject) or not any(
+            has_phrase(question, w) for w in entry.nouns
+        ):
             continue
         fact = briefing.statements.get(entry.fact)
         if fact is None:
@@ -287,7 +290,10 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {_said(citation)}."
     money_or_rate = number.unit in ("CNY", "USD", "percent")
-    about_trade = any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
+    named = any(n.value == q.value for n in numbers for q in _quantities(fact))
+    about_trade = named or any(
+        has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words)
+    )
     if money_or_rate and not about_trade:
         text = f"{said} It gives no other figure in {_unit_name(number)}."
         return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
@@ -295,7 +301,9 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
         return verdict_answer(
             question, Verdict.NOT_STATED, f"{said} {stated.note}", (citation,), fact
         )
-    period = fact.period if isinstance(fact, Metric) else None
+    total = pick_metric(briefing)
+    period = fact.period if isinstance(fact, Metric) and fact.period else None
+    period = period or (total.period if total is not None else None)
     other_years = [y for y in years_in(question) if period and str(y) != period]
     about_change = number.unit == "percent"
     if other_years and not (about_change and str(other_years[0] + 1) == period):
@@ -311,6 +319,12 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
     return verdict_answer(question, verdict, said, (citation,), fact)
+
+
+def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
+    if isinstance(fact, Metric):
+        return [q for q in (fact.quantity, fact.equivalent) if q is not None]
+    return [fact.count] if fact.count is not None else []
 
 
 def _unit_name(number: ClaimedNumber) -> str:
