@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cli_chat.render import citation_line, clean, confidence_label, format_date
+from cli_chat.render import (
+    citation_line,
+    clean,
+    confidence_label,
+    derivation_lines,
+    format_date,
+    verdict_label,
+)
 from tradebrief import Answer, Briefing
 
 __all__ = ["session_markdown"]
@@ -15,13 +22,19 @@ def _blockquote(text: str) -> list[str]:
 
 
 def _answer_markdown(answer: Answer, briefing: Briefing) -> list[str]:
-    lines = [f"## {clean(answer.question)}", "", clean(answer.text), ""]
-    if answer.found:
+    lines = [f"## {clean(answer.question)}", ""]
+    if answer.verdict is not None:
+        lines.extend([f"**Verdict: {verdict_label(answer.verdict)}**", ""])
+    lines.extend([clean(answer.text), ""])
+    if answer.derivation is not None:
+        lines.extend(["```text", *derivation_lines(answer, briefing), "```", ""])
+    elif answer.found or answer.verdict is not None:
         for citation in answer.citations:
             lines.extend(_blockquote(clean(citation.quote)))
             lines.append(">")
             lines.append(f"> {citation_line(citation, briefing)}")
             lines.append("")
+    if answer.found:
         lines.append(f"*{confidence_label(answer.score)}*")
         lines.append("")
     elif answer.suggestions:

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cli_chat.sanitize import clean, escape_json_controls
-from tradebrief import Answer, Briefing, Citation, Organization, Paragraph, Person
+from tradebrief import Answer, Briefing, Citation, Organization, Paragraph, Person, Verdict
 
 __all__ = [
     "ANSWER_STYLE",
@@ -35,6 +35,8 @@ __all__ = [
     "citation_line",
     "clean",
     "confidence_label",
+    "derivation_lines",
+    "derivation_parts",
     "format_date",
     "highlight_ranges",
     "measures_table",
@@ -44,6 +46,8 @@ __all__ = [
     "quote_text",
     "speaker_label",
     "speakers_table",
+    "verdict_badge",
+    "verdict_label",
     "welcome",
 ]
 
@@ -127,11 +131,16 @@ def answer_panel(answer: Answer, briefing: Briefing) -> Panel:
     suggested questions, which the user can ask by typing their number.
     """
     parts: list[RenderableType] = [Text(clean(answer.text), style=ANSWER_STYLE)]
-    if answer.found:
+    badge = verdict_badge(answer)
+    if badge is not None:
+        parts.insert(0, badge)
+    parts.extend(derivation_parts(answer, briefing))
+    if answer.derivation is None and (answer.found or answer.verdict is not None):
         for citation in answer.citations:
             parts.append(Text())
             parts.append(quote_text(citation))
             parts.append(Text(citation_line(citation, briefing), style="italic"))
+    if answer.found:
         parts.append(Text())
         parts.append(Text(confidence_label(answer.score), style="dim"))
     elif answer.suggestions:
@@ -145,6 +154,57 @@ def answer_panel(answer: Answer, briefing: Briefing) -> Panel:
         border_style="green" if answer.found else "yellow",
         box=box.ROUNDED,
     )
+
+
+_VERDICT_STYLES = {
+    Verdict.YES: "bold white on green",
+    Verdict.NO: "bold white on red",
+    Verdict.NOT_STATED: "bold black on yellow",
+}
+
+
+def verdict_label(verdict: Verdict) -> str:
+    """The verdict in capitals for a badge: ``YES``, ``NO`` or ``NOT STATED``."""
+    return verdict.value.replace("_", " ").upper()
+
+
+def verdict_badge(answer: Answer) -> Text | None:
+    """A coloured badge (`` YES ``, `` NO ``, `` NOT STATED ``) for a claim; None otherwise."""
+    if answer.verdict is None:
+        return None
+    badge = Text(f" {verdict_label(answer.verdict)} ", style=_VERDICT_STYLES[answer.verdict])
+    badge.append(" claim checked against the briefing", style="dim")
+    return badge
+
+
+def derivation_lines(answer: Answer, briefing: Briefing) -> list[str]:
+    """A derived figure as plain lines: the formula, then each input quoted and cited."""
+    derivation = answer.derivation
+    if derivation is None:
+        return []
+    shown = derivation.result.describe()
+    lines = [
+        clean(
+            f"Derived, not stated: {derivation.expression} = {shown}, rounded {derivation.rounding}"
+        ),
+    ]
+    for number, citation in enumerate(derivation.inputs, start=1):
+        lines.append(f"  input {number}: “{clean(citation.quote)}”")
+        lines.append(f"  {citation_line(citation, briefing)}")
+    return lines
+
+
+def derivation_parts(answer: Answer, briefing: Briefing) -> list[RenderableType]:
+    """A derived figure for the panel: the formula, then each input with its citation."""
+    derivation = answer.derivation
+    if derivation is None:
+        return []
+    head = derivation_lines(answer, briefing)[0]
+    parts: list[RenderableType] = [Text(), Text(head, style="bold magenta")]
+    for citation in derivation.inputs:
+        parts.append(quote_text(citation))
+        parts.append(Text(citation_line(citation, briefing), style="italic"))
+    return parts
 
 
 def _numbered(items: Sequence[str]) -> list[Text]:
@@ -167,11 +227,16 @@ def answer_plain(answer: Answer, briefing: Briefing) -> str:
           — Wang Lingjun, vice minister ... · paragraph 4 · January 13, 2025 · China.org.cn
         Confidence: high (95%)
     """
-    lines = [f"Q: {clean(answer.question)}", f"A: {clean(answer.text)}"]
-    if answer.found:
+    lines = [f"Q: {clean(answer.question)}"]
+    if answer.verdict is not None:
+        lines.append(f"Verdict: {verdict_label(answer.verdict)}")
+    lines.append(f"A: {clean(answer.text)}")
+    lines.extend(derivation_lines(answer, briefing))
+    if answer.derivation is None and (answer.found or answer.verdict is not None):
         for citation in answer.citations:
             lines.append(f"  “{clean(citation.quote)}”")
             lines.append(f"  {citation_line(citation, briefing)}")
+    if answer.found:
         lines.append(confidence_label(answer.score))
     elif answer.suggestions:
         lines.append("Try:")

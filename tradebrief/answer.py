@@ -112,6 +112,19 @@ class DerivedQuantity(BaseModel):
         """The full amount, ``value * 10**scale``."""
         return self.value * (Decimal(10) ** int(self.scale))
 
+    def describe(self) -> str:
+        """The figure in plain English: ``41.76 trillion yuan``, ``$5.99 trillion``, ``4.79%``."""
+        number = f"{self.value:,f}"
+        if self.unit == "percent":
+            return f"{number}%"
+        if self.unit == "USD":
+            return " ".join(p for p in (f"${number}", self.scale.word) if p)
+        words = [_UNIT_WORDS.get(part, part) for part in self.unit.split(" per ")]
+        return " ".join(p for p in (number, self.scale.word, " per ".join(words)) if p)
+
+
+_UNIT_WORDS = {"CNY": "yuan", "USD": "US dollar", "metric_ton": "metric tons"}
+
 
 class Derivation(BaseModel):
     """A figure the briefing does not state but its stated figures imply, with every input cited.

@@ -5,13 +5,16 @@ Usage::
     tradebrief facts [--format table|json|csv] [--transcript PATH] [--facts PATH]
     tradebrief schema
     tradebrief ask "What was the total value of imports and exports?" [--json]
+    tradebrief check "Did total trade top 46 trillion yuan?" [--json]
     tradebrief version
 
 ``facts`` prints a rich table on a terminal and JSON otherwise. Every error
 tradebrief raises on purpose (:class:`~tradebrief.errors.TradebriefError`) and
 every unreadable file (:class:`OSError`) becomes one line on stderr,
 ``tradebrief: <message>``, and exit status 2; never a traceback. ``ask`` exits
-0 when the briefing answers and 1 when it does not say.
+0 when the briefing answers and 1 when it does not say. ``check`` exits 0 when
+the briefing supports the claim, 1 when it refutes it and 3 when it does not
+say; a question that is not a yes/no claim is a usage error (2).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ __all__ = ["build_parser", "main"]
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_ERROR = 2
+EXIT_NOT_STATED = 3  # `check`: the briefing neither supports nor refutes the claim
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
@@ -108,6 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.set_defaults(handler=_ask)
 
+    check = commands.add_parser(
+        "check",
+        help="check a yes/no claim against the bundled briefing",
+        description=(
+            "Check a claim such as 'Did total trade top 46 trillion yuan?' and print the "
+            "verdict with the stated figure, cited. Exit status 0 yes, 1 no, 3 not stated."
+        ),
+    )
+    check.add_argument("claim", metavar="CLAIM", help="the yes/no claim, quoted")
+    check.add_argument("--json", action="store_true", help="print the answer as JSON")
+    check.set_defaults(handler=_check)
+
     version = commands.add_parser("version", help="print the version")
     version.set_defaults(handler=_version)
     return parser
@@ -178,6 +194,36 @@ def _ask(args: argparse.Namespace) -> int:
     # The chat's console (no markup, no emoji codes, NO_COLOR honoured), so that
     # `tradebrief ask` prints exactly what `tradebrief-chat --ask` prints.
     return run_ask(question, json_mode=args.json, console=make_console())
+
+
+def _check(args: argparse.Namespace) -> int:
+    claim: str = args.claim
+    if not claim.strip():
+        return _fail("the claim is empty; check something, e.g. 'Did trade grow 6%?'")
+    from tradebrief.answer import Verdict
+
+    briefing = load_briefing()
+    answer = briefing.ask(claim)
+    if answer.verdict is None:
+        return _fail(
+            "not a yes/no claim the briefing can settle; "
+            "ask it with `tradebrief ask`, or phrase it as 'Did ...?' / 'Was ...?'"
+        )
+    try:
+        from cli_chat.app import make_console
+        from cli_chat.render import answer_json, answer_panel, answer_plain
+    except ModuleNotFoundError as error:
+        if error.name not in {"cli_chat", "cli_chat.app", "cli_chat.render"}:
+            raise
+        return _fail("the check command needs cli_chat, which is not installed")
+    console = make_console()
+    if args.json:
+        console.out(answer_json(answer), highlight=False)
+    elif console.is_terminal:
+        console.print(answer_panel(answer, briefing))
+    else:
+        console.out(answer_plain(answer, briefing), highlight=False)
+    return {Verdict.YES: EXIT_OK, Verdict.NO: EXIT_NOT_FOUND}.get(answer.verdict, EXIT_NOT_STATED)
 
 
 def _version(args: argparse.Namespace) -> int:

@@ -31,13 +31,6 @@ _BASIS = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to)\s+(?:the\s+)?$"
 )
 _SCORE = 0.8
-_UNIT_NAMES = {
-    "CNY": "yuan",
-    "USD": "US dollars",
-    "percent": "percent",
-    "metric_ton": "metric tons",
-}
-_PER_UNIT = {"CNY per USD": "yuan per US dollar"}
 
 
 def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
@@ -132,19 +125,6 @@ def _result(value: Decimal, scale: Scale, unit: str, *, whole: bool = False) -> 
     return rounded.model_copy(update={"unit": unit})
 
 
-def _show(quantity: DerivedQuantity) -> str:
-    number = f"{quantity.value:,f}"
-    if quantity.unit in _PER_UNIT:
-        return f"{number} {_PER_UNIT[quantity.unit]}"
-    base, per, rest = quantity.unit.partition(" per ")
-    unit = _UNIT_NAMES.get(base, base) + (f" per {rest}" if per else "")
-    if quantity.unit == "USD":
-        return " ".join(p for p in (f"${number}", quantity.scale.word) if p)
-    if quantity.unit == "percent":
-        return f"{number}%"
-    return " ".join(p for p in (number, quantity.scale.word, unit) if p)
-
-
 def _said(citation: Citation) -> str:
     speaker = citation.speaker
     who = getattr(speaker, "full_name", None) or getattr(speaker, "name", "the briefing")
@@ -159,15 +139,12 @@ def _derived(
     what: str,
     note: str | None = None,
 ) -> Answer:
-    rounding = (
-        "to whole units"
-        if result.value == result.value.to_integral() and not (result.value.as_tuple().exponent)
-        else f"to {_PLACES} decimal places"
-    )
-    stated = "; ".join(f"“{c.quote}” ({_said(c)})" for c in inputs)
+    whole = result.value.as_tuple().exponent == 0
+    rounding = "to whole units" if whole else f"to {_PLACES} decimal places"
+    sources = "; ".join(dict.fromkeys(_said(c) for c in inputs))
     text = (
-        f"Derived, not stated: {what} is about {_show(result)} ({expression}, rounded "
-        f"{rounding}). From: {stated}."
+        f"Derived, not stated: {what} is about {result.describe()} ({expression}, rounded "
+        f"{rounding}), from figures the briefing states ({sources})."
     )
     if note:
         text += f" {note}"
@@ -276,7 +253,7 @@ def _rate(briefing: Briefing, question: str) -> Answer:
     expression = f"{yuan.value:f} / {usd.value:f}"
     note = "The briefing states no exchange rate; this is the one its two figures imply."
     inputs = (metric_citation(briefing, pair),)
-    return _derived(question, expression, result, inputs, "the yuan per US dollar", note)
+    return _derived(question, expression, result, inputs, "the implied exchange rate", note)
 
 
 def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | None:
