@@ -56,6 +56,7 @@ class Relation(StrEnum):
     LE = "le"
     ABOUT = "about"
     NEARLY = "nearly"
+    SEVERAL = "several"
 
 
 class NotGiven(BaseModel):
@@ -113,6 +114,7 @@ class ClaimWords(BaseModel):
     claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
+    word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
     comparisons: dict[Relation, tuple[str, ...]] = Field(description="Words per relation.")
     units: dict[str, tuple[str, ...]] = Field(description="Unit code -> words naming it.")
     scales: dict[str, tuple[str, ...]] = Field(description="Scale name -> words naming it.")
@@ -237,6 +239,8 @@ class ClaimedNumber:
             return amount * (1 - tolerance), amount * (1 + tolerance)
         if self.relation is Relation.NEARLY:
             return amount * (1 - tolerance), amount
+        if self.relation is Relation.SEVERAL:  # "hundreds": two hundred up to a thousand
+            return amount * 2, amount * 10
         half = Decimal(5) * Decimal(10) ** -(self.decimals + 1) * unit if self.decimals else 0
         return amount - half, amount + half
 
@@ -290,6 +294,10 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         found.append(
             ClaimedNumber(value, scale, unit, relation, decimals, f"{phrase} {written}".strip())
         )
+    for match in re.finditer(r"\b(" + "|".join(words.word_numbers) + r")\b", lowered):
+        value = words.word_numbers[match[1]]
+        unit = _unit_after(lowered, match.end(), words)
+        found.append(ClaimedNumber(value, Scale.ONE, unit, Relation.SEVERAL, 0, match[1]))
     return found
 
 
@@ -305,18 +313,19 @@ def _unit_after(text: str, end: int, words: ClaimWords) -> str | None:
 
 
 def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relation, str]:
-    before = text[max(0, start - 40) : start].rstrip()
-    before = re.sub(r"(?:\s+(?:the|a|an|by|of|to|at))+$", "", before)
+    raw = text[max(0, start - 40) : start].rstrip()
+    stripped = re.sub(r"(?:\s+(?:the|a|an|by|of|to|at))+$", "", raw)
     best: tuple[str, Relation] | None = None
     for relation, phrases in words.comparisons.items():
         for phrase in phrases:
-            if re.search(r"(?:^|\W)" + re.escape(phrase) + r"$", before) and (
-                best is None or len(phrase) > len(best[0])
-            ):
+            ends = (re.search(r"(?:^|\W)" + re.escape(phrase) + r"$", b) for b in (raw, stripped))
+            if any(ends) and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, relation)
     if best is not None:
         return best[1], best[0]
     after = text[end : end + 40]
+    if after.startswith("+"):
+        return Relation.GT, ""
     if re.match(r"[\w\s]*?\bor (?:more|above|higher|greater)\b", after):
         return Relation.GE, ""
     if re.match(r"[\w\s]*?\bor (?:less|fewer|below|lower)\b", after):
