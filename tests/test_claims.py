@@ -226,3 +226,58 @@ def test_any_number_claim_gets_a_consistent_verdict(prefix: str, value: Decimal,
     if answer.verdict is not None:
         assert answer.found is (answer.verdict is not Verdict.NOT_STATED)
         _verbatim(briefing, answer)
+
+
+WRONG_TYPES = st.one_of(st.none(), st.integers(), st.binary(), st.lists(st.text(max_size=3)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(WRONG_TYPES)
+def test_text_readers_reject_wrong_types_clearly(wrong: object) -> None:
+    from tradebrief.claim_words import has_phrase, not_given, words_of, years_in
+
+    for reader in (is_claim, read_numbers, years_in, words_of):
+        with pytest.raises(TypeError, match="must be a str"):
+            reader(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        not_given(wrong, numbers=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        has_phrase("trade", wrong)  # type: ignore[arg-type]
+
+
+_BOUND = st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False)
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    low, high = sorted((draw(_BOUND), draw(_BOUND)))
+    if low == high:
+        return Interval(low, high)
+    return Interval(low, high, low_open=draw(st.booleans()), high_open=draw(st.booleans()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(intervals(), intervals())
+def test_verdicts_follow_the_intervals(claimed: Interval, stated: Interval) -> None:
+    verdict = compare(claimed, stated)
+    if verdict is Verdict.YES:
+        assert claimed.meets(stated) and claimed.holds(stated)
+    if verdict is Verdict.NO:
+        assert not claimed.meets(stated)
+    assert claimed.holds(claimed)
+    assert claimed.meets(stated) == stated.meets(claimed)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False),
+    st.sampled_from(list(tradebrief.Scale)),
+    st.sampled_from(["CNY", "USD", "percent", "forms per day", "CNY per USD", "metric_ton"]),
+)
+def test_derived_quantity_describes_itself(
+    value: Decimal, scale: tradebrief.Scale, unit: str
+) -> None:
+    quantity = DerivedQuantity(value=value, scale=scale, unit=unit)
+    assert quantity.amount == value * Decimal(10) ** int(scale)
+    assert f"{value:,f}" in quantity.describe()
+    assert DerivedQuantity.model_validate_json(quantity.model_dump_json()) == quantity

@@ -39,6 +39,7 @@ __all__ = [
     "is_claim",
     "not_given",
     "read_numbers",
+    "require_text",
     "words_of",
     "years_in",
 ]
@@ -173,14 +174,23 @@ def claim_words() -> ClaimWords:
         raise ClaimWordsError(f"tradebrief/data/claims.toml: {error}") from None
 
 
+def require_text(value: object, what: str = "the question") -> str:
+    """``value`` if it is a str; else a :class:`TypeError` that says what and which type."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    return value
+
+
 def words_of(text: str) -> list[str]:
     """Lower-case words of ``text`` (keeping hyphens and apostrophes inside words)."""
+    require_text(text, "the text")
     return re.findall(r"[a-z0-9$%]+(?:['\u2019.-][a-z0-9]+)*", text.casefold())
 
 
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``text`` as whole words, ignoring case."""
-    pattern = r"(?<![\w$])" + re.escape(phrase.casefold()) + r"(?![\w])"
+    require_text(text, "the text")
+    pattern = r"(?<![\w$])" + re.escape(require_text(phrase, "the phrase").casefold()) + r"(?![\w])"
     return re.search(pattern, text.casefold()) is not None
 
 
@@ -192,7 +202,7 @@ def is_claim(question: str) -> bool:
         (True, False)
     """
     words = claim_words()
-    text = question.strip().casefold()
+    text = require_text(question).strip().casefold()
     changed = True
     while changed:
         changed = False
@@ -211,6 +221,7 @@ def is_claim(question: str) -> bool:
 
 def years_in(text: str) -> list[int]:
     """Calendar years written in ``text``, e.g. ``[2023]``."""
+    require_text(text, "the text")
     return [int(y) for y in re.findall(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d%])", text)]
 
 
@@ -263,7 +274,7 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     """
     words = claim_words()
     found: list[ClaimedNumber] = []
-    lowered = question.casefold()
+    lowered = require_text(question).casefold()
     for match in _NUMBER.finditer(lowered):
         if match.start() > 0 and lowered[match.start() - 1].isalnum():
             continue
@@ -340,6 +351,7 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     subject such as "exports" counts only then (or with a word of growth).
     """
     words = claim_words()
+    require_text(question)
     direction = any(
         has_phrase(question, w) for ws in words.direction.values() for w in ws
     ) or has_phrase(question, "record")

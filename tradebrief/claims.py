@@ -33,6 +33,7 @@ from tradebrief.claim_words import (
     is_claim,
     not_given,
     read_numbers,
+    require_text,
     words_of,
     years_in,
 )
@@ -76,9 +77,7 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
         >>> answer_claim(b, "What was total trade?") is None
         True
     """
-    if not isinstance(question, str):
-        raise TypeError(f"the question must be a str, not {type(question).__name__}")
-    if not question.strip() or not is_claim(question):
+    if not require_text(question).strip() or not is_claim(question):
         return None
     numbers = read_numbers(question)
     for judge in (_date, _person):
@@ -295,7 +294,10 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
         has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words)
     )
     if money_or_rate and not about_trade:
-        text = f"{said} It gives no other figure in {_unit_name(number)}."
+        text = (
+            f"The only figure in {_unit_name(number)} the briefing gives for this is the "
+            f"{fact.name[0].lower()}{fact.name[1:]}: {description} {_said(citation)}."
+        )
         return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
     if stated.interval is None:
         return verdict_answer(

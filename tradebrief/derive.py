@@ -18,7 +18,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
 from tradebrief.claim_facts import metric_citation, pick_metric, search
-from tradebrief.claim_words import claim_words, has_phrase, is_claim, not_given, words_of, years_in
+from tradebrief.claim_words import (
+    claim_words,
+    has_phrase,
+    is_claim,
+    not_given,
+    require_text,
+    words_of,
+    years_in,
+)
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
 
@@ -45,9 +53,7 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         >>> answer_derivation(b, "How much did exports grow?").text.startswith("The briefing does")
         True
     """
-    if not isinstance(question, str):
-        raise TypeError(f"the question must be a str, not {type(question).__name__}")
-    if not question.strip() or is_claim(question):
+    if not require_text(question).strip() or is_claim(question):
         return None
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
