@@ -21,6 +21,7 @@ from tradebrief.answer import Citation, Verdict
 from tradebrief.claim_words import ClaimedNumber, Relation, cite, claim_words, has_phrase, words_of
 from tradebrief.model import Briefing, Metric, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity, Scale
+from tradebrief.spans import Span
 
 __all__ = [
     "Interval",
@@ -30,6 +31,7 @@ __all__ = [
     "describe_metric",
     "fact_rank",
     "metric_citation",
+    "passages",
     "pick_fact_for_number",
     "pick_metric",
     "search",
@@ -101,6 +103,19 @@ def fact_rank(briefing: Briefing, question: str) -> dict[str, int]:
         if ref and ref not in order:
             order[ref] = position
     return order
+
+
+def passages(briefing: Briefing, question: str, *, limit: int) -> list[Span]:
+    """The verbatim passages of the best-ranked facts and sentences, best first."""
+    found: list[Span] = []
+    for item in getattr(search(briefing, question), "ranked", ())[:limit]:
+        candidate = item.candidate
+        kind = str(getattr(candidate, "kind", ""))
+        if kind == "fact":
+            found.append(briefing.fact(candidate.ref).evidence)
+        elif kind == "sentence" and candidate.span is not None:
+            found.append(candidate.span)
+    return found
 
 
 def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:

@@ -126,6 +126,8 @@ class ClaimWords(BaseModel):
     increment_words: tuple[str, ...] = Field(description="Words asking for the increment.")
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
+    claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
     figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
     year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
     rate_words: tuple[str, ...] = Field(description="Words asking for the exchange rate.")
@@ -213,10 +215,18 @@ def is_claim(question: str) -> bool:
                     return True
                 changed = True
                 break
+    if _EITHER_OR.search(text):
+        return False  # "large or small?" asks which, not whether
     first = words_of(text[:40])
     if first and first[0] in words.openers:
         return True
     return any(text.endswith(suffix) for suffix in words.claim_suffixes)
+
+
+_EITHER_OR = re.compile(
+    r"\b(?!true\b)\w+ or (?!more\b|less\b|fewer\b|above\b|below\b|higher\b|lower\b|"
+    r"greater\b|so\b|not\b|false\b)\w+"
+)
 
 
 def years_in(text: str) -> list[int]:

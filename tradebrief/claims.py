@@ -22,6 +22,7 @@ from tradebrief.claim_facts import (
     compare,
     describe_metric,
     metric_citation,
+    passages,
     pick_fact_for_number,
     pick_metric,
 )
@@ -37,7 +38,7 @@ from tradebrief.claim_words import (
     words_of,
     years_in,
 )
-from tradebrief.model import Briefing, Metric, Person, PolicyMeasure, Role
+from tradebrief.model import Briefing, Metric, Organization, Person, PolicyMeasure, Role
 from tradebrief.quantities import Quantity
 
 __all__ = ["answer_claim", "verdict_answer"]
@@ -45,6 +46,7 @@ __all__ = ["answer_claim", "verdict_answer"]
 _SCORE = 0.9
 _LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
+_WEEKDAYS = [name.casefold() for name in calendar.day_name]
 
 
 def verdict_answer(
@@ -95,7 +97,7 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
     answer = _superlative(briefing, question)
     if answer is not None:
         return answer
-    return _direction_or_record(briefing, question)
+    return _direction_or_record(briefing, question) or _contained(briefing, question)
 
 
 def _said(citation: Citation) -> str:
@@ -106,25 +108,32 @@ def _said(citation: Citation) -> str:
 
 def _date(briefing: Briefing, question: str) -> Answer | None:
     text = question.casefold()
-    month = next((m for m in _MONTHS if re.search(rf"\b{m[:3]}[a-z]*\.?(?=\W|$)", text)), None)
-    held = re.search(r"\b(held|take place|took place|happen|happened|dated|date)\b", text)
-    published = any(has_phrase(text, w) for w in claim_words().published)
-    if month is None or not (held or published):
-        return None
-    day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
-    )
+    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
+    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
     years = years_in(question)
+    held = re.search(r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text)
+    published = any(has_phrase(text, w) for w in claim_words().published)
+    if not (held or published) or (month is None and weekday is None and not years):
+        return None
+    day_match = None
+    if month is not None:
+        day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
+        )
     actual = briefing.published if published and briefing.published else briefing.date
     what = "published" if actual is briefing.published and published else "held"
-    ok = _MONTHS.index(month) + 1 == actual.month
+    who = "transcript" if what == "published" else "briefing"
+    ok = month is None or _MONTHS.index(month) + 1 == actual.month
     ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
     ok = ok and all(y == actual.year for y in years)
+    ok = ok and (weekday is None or _WEEKDAYS.index(weekday) == actual.weekday())
     said = f"{actual:%B} {actual.day}, {actual.year}"
+    if weekday is not None:
+        said += f" (the calendar makes that a {actual:%A})"
     span = briefing.date_span if what == "held" else None
     citations = (cite(briefing, span),) if span is not None else ()
     verdict = Verdict.YES if ok else Verdict.NO
-    return verdict_answer(question, verdict, f"The briefing was {what} on {said}.", citations)
+    return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
 
 
 def _named_person(briefing: Briefing, question: str) -> Person | None:
@@ -189,8 +198,14 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     posts = sorted(words.posts, key=len, reverse=True)
     post = next((p for p in posts if has_phrase(text, p)), None)
+    orgs = [o for o in briefing.organizations if _names_org(question, o)]
+    org_ok = all(_names_org(person.title, o) for o in orgs)
+    said = f"The roster lists {person.full_name} as {person.title} {_said(line)}."
     if post is None:
-        return None
+        if not orgs or not _MEMBER.search(question):
+            return None
+        verdict = Verdict.YES if org_ok else Verdict.NO
+        return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
     title = person.title.casefold()
@@ -200,15 +215,23 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
             as_deputy = True
         else:
             plain = True
-    orgs = [o for o in briefing.organizations if o.acronym and has_phrase(question, o.acronym)]
-    org_ok = all(has_phrase(person.title, o.acronym or o.name) for o in orgs)
-    said = f"The roster lists {person.full_name} as {person.title} {_said(line)}."
     if org_ok and (plain or (claimed_deputy and as_deputy)):
         return verdict_answer(question, Verdict.YES, said, (line,), person)
     others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
     if plain or as_deputy or others or orgs:
         return verdict_answer(question, Verdict.NO, said, (line,), person)
     return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
+
+
+_MEMBER = re.compile(
+    r"\b(?:from|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
+    r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_org(text: str, org: Organization) -> bool:
+    return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))
 
 
 def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
@@ -225,9 +248,13 @@ def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
 
 def _exclusive(briefing: Briefing, question: str) -> Answer | None:
     for entry in claim_words().exclusive:
-        if not any(has_phrase(question, w) for w in entry.subject) or not any(
+        named = any(has_phrase(question, w) for w in entry.subject) and any(
             has_phrase(question, w) for w in entry.nouns
-        ):
+        )
+        definite = any(  # "the earbuds": that one shipment, not earbuds in general
+            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
+        )
+        if not (named or definite):
             continue
         fact = briefing.statements.get(entry.fact)
         if fact is None:
@@ -262,8 +289,9 @@ def _exclusive(briefing: Briefing, question: str) -> Answer | None:
 
 
 def _superlative(briefing: Briefing, question: str) -> Answer | None:
+    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
     for entry in claim_words().superlatives:
-        word = next((w for w in entry.words if has_phrase(question, w)), None)
+        word = next((w for w in entry.words if has_phrase(plain, w)), None)
         fact = briefing.statements.get(entry.fact)
         if word is None or fact is None:
             continue
@@ -354,3 +382,39 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     rose = total.change.value > 0
     verdict = Verdict.YES if up == rose else Verdict.NO
     return verdict_answer(question, verdict, said, (citation,), total)
+
+
+_STEM = 5  # letters two forms of a word share: "supported" and "support"
+
+
+def _contained(briefing: Briefing, question: str) -> Answer | None:
+    """Yes when one passage holds every content word of the claim and neither negates.
+
+    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
+    so many words; anything the passage lacks, or a "not" on either side, passes
+    the claim on to the ordinary answer.
+    """
+    words = claim_words()
+    content = [w for w in words_of(question) if w not in words.claim_stopwords]
+    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
+        return None
+    for span in passages(briefing, question, limit=3):
+        said = words_of(span.quote)
+        if any(w in words.negations for w in said):
+            continue
+        if all(any(_same_word(w, v) for v in said) for w in content):
+            citation = cite(briefing, span)
+            text = f'The briefing says: "{span.quote}" {_said(citation)}'
+            return verdict_answer(question, Verdict.YES, text, (citation,))
+    return None
+
+
+def _same_word(claimed: str, written: str) -> bool:
+    if claimed == written or _base(claimed) == _base(written):
+        return True
+    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
+
+
+def _base(word: str) -> str:
+    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)
