@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tradebrief.answer import Citation, Verdict
+from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
 from tradebrief.claim_words import ClaimedNumber, Relation, cite, claim_words, has_phrase, words_of
-from tradebrief.model import Briefing, Metric, PolicyMeasure
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity, Scale
 from tradebrief.spans import Span
 
@@ -34,11 +34,15 @@ __all__ = [
     "passages",
     "pick_fact_for_number",
     "pick_metric",
+    "said_by",
     "search",
     "stated_interval",
+    "verdict_answer",
 ]
 
 _INFINITY = Decimal("Infinity")
+_VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
+_VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
 _MEASURED = ("percent", "metric_ton")  # units that are not counts of things
 _BY_AMOUNT = re.compile(r"\b(?:by|of)\s+(?:(?:more|less|fewer) than\s+|over\s+|about\s+)?\$?\d")
 
@@ -86,6 +90,32 @@ class Stated:
     """The scale the figure is written in, for claims that omit theirs."""
     note: str = ""
     """Why the figure cannot settle the claim, when it cannot."""
+
+
+def verdict_answer(
+    question: str,
+    verdict: Verdict,
+    text: str,
+    citations: tuple[Citation, ...],
+    fact: AnswerFact | None = None,
+) -> Answer:
+    """An :class:`Answer` that leads with the verdict: "No. The briefing says ..."."""
+    return Answer(
+        question=question,
+        found=verdict is not Verdict.NOT_STATED,
+        text=f"{_VERDICT_LEAD[verdict]} {text}",
+        citations=citations,
+        score=_VERDICT_SCORE,
+        fact=fact,
+        verdict=verdict,
+    )
+
+
+def said_by(citation: Citation) -> str:
+    """``(Wang Lingjun, paragraph 5)``: who said a cited passage, and where."""
+    who = citation.speaker.full_name if isinstance(citation.speaker, Person) else None
+    where = f"paragraph {citation.paragraph}" if citation.paragraph else "the roster"
+    return f"({who}, {where})" if who else f"({where})"
 
 
 def search(briefing: Briefing, question: str) -> object:

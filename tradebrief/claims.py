@@ -1,22 +1,23 @@
 """Checking a yes/no claim against the briefing: yes, no, or not stated, with the stated words.
 
 :func:`answer_claim` reads a claim (:mod:`tradebrief.claim_words`) and judges it
-against the briefing's typed data, in this order: the date, people and their
-roles, subjects the briefing gives no figure for, statements that name one
-thing per slot (the last declaration form), hedged superlatives, figures (as
-intervals: ``more than 150`` is (150, ∞), so it supports ``more than 120``, is
-disjoint from ``fewer than 100`` and neither supports nor refutes ``over 300``),
-and the direction or record of total trade. A claim none of these rules can
-judge returns ``None`` and is answered as an ordinary question.
+against the briefing's typed data, in this order: the date and the roster
+(:mod:`tradebrief.claim_roster`), subjects the briefing gives no figure for,
+statements that name one thing per slot (the last declaration form), figures
+(as intervals, :mod:`tradebrief.claim_facts`: ``more than 150`` is (150, ∞), so
+it supports ``more than 120``, is disjoint from ``fewer than 100`` and neither
+supports nor refutes ``over 300``), hedged superlatives, the direction or record
+of total trade, and last a passage holding every content word of the claim. A
+claim none of these rules can judge returns ``None`` and is answered as an
+ordinary question.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 
-from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
+from tradebrief.answer import Answer, Citation, Verdict
 from tradebrief.claim_facts import (
     claimed_interval,
     compare,
@@ -25,7 +26,10 @@ from tradebrief.claim_facts import (
     passages,
     pick_fact_for_number,
     pick_metric,
+    said_by,
+    verdict_answer,
 )
+from tradebrief.claim_roster import judge_date, judge_person
 from tradebrief.claim_words import (
     ClaimedNumber,
     cite,
@@ -38,34 +42,10 @@ from tradebrief.claim_words import (
     words_of,
     years_in,
 )
-from tradebrief.model import Briefing, Metric, Organization, Person, PolicyMeasure, Role
+from tradebrief.model import Briefing, Metric, PolicyMeasure
 from tradebrief.quantities import Quantity
 
-__all__ = ["answer_claim", "verdict_answer"]
-
-_SCORE = 0.9
-_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
-_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
-_WEEKDAYS = [name.casefold() for name in calendar.day_name]
-
-
-def verdict_answer(
-    question: str,
-    verdict: Verdict,
-    text: str,
-    citations: tuple[Citation, ...],
-    fact: AnswerFact | None = None,
-) -> Answer:
-    """An :class:`Answer` that leads with the verdict: "No. The briefing says ..."."""
-    return Answer(
-        question=question,
-        found=verdict is not Verdict.NOT_STATED,
-        text=f"{_LEAD[verdict]} {text}",
-        citations=citations,
-        score=_SCORE,
-        fact=fact,
-        verdict=verdict,
-    )
+__all__ = ["answer_claim"]
 
 
 def answer_claim(briefing: Briefing, question: str) -> Answer | None:
@@ -82,7 +62,7 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
     if not require_text(question).strip() or not is_claim(question):
         return None
     numbers = read_numbers(question)
-    for judge in (_date, _person):
+    for judge in (judge_date, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer
@@ -100,147 +80,13 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
     return _direction_or_record(briefing, question) or _contained(briefing, question)
 
 
-def _said(citation: Citation) -> str:
-    who = citation.speaker.full_name if isinstance(citation.speaker, Person) else None
-    where = f"paragraph {citation.paragraph}" if citation.paragraph else "the roster"
-    return f"({who}, {where})" if who else f"({where})"
-
-
-def _date(briefing: Briefing, question: str) -> Answer | None:
-    text = question.casefold()
-    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
-    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
-    years = years_in(question)
-    held = re.search(r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text)
-    published = any(has_phrase(text, w) for w in claim_words().published)
-    if not (held or published) or (month is None and weekday is None and not years):
-        return None
-    day_match = None
-    if month is not None:
-        day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
-        )
-    actual = briefing.published if published and briefing.published else briefing.date
-    what = "published" if actual is briefing.published and published else "held"
-    who = "transcript" if what == "published" else "briefing"
-    ok = month is None or _MONTHS.index(month) + 1 == actual.month
-    ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
-    ok = ok and all(y == actual.year for y in years)
-    ok = ok and (weekday is None or _WEEKDAYS.index(weekday) == actual.weekday())
-    said = f"{actual:%B} {actual.day}, {actual.year}"
-    if weekday is not None:
-        said += f" (the calendar makes that a {actual:%A})"
-    span = briefing.date_span if what == "held" else None
-    citations = (cite(briefing, span),) if span is not None else ()
-    verdict = Verdict.YES if ok else Verdict.NO
-    return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
-
-
-def _named_person(briefing: Briefing, question: str) -> Person | None:
-    for person in briefing.people:
-        if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
-            return person
-    for person in briefing.people:
-        if re.search(rf"\b{re.escape(person.family_name)}\b", question):
-            return person
-    return None
-
-
-def _person(briefing: Briefing, question: str) -> Answer | None:
-    words = claim_words()
-    person = _named_person(briefing, question)
-    chair = briefing.chairperson
-    chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
-    if person is None:
-        other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
-        if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
-            line = cite(briefing, chair.span)
-            return verdict_answer(
-                question, Verdict.NO, f"{chair.full_name} chaired the briefing.", (line,)
-            )
-        return None
-    line = cite(briefing, person.span)
-    title = f"{person.full_name} is listed as {person.title} {_said(line)}."
-    if chairs and chair is not None:
-        if person.role is Role.CHAIRPERSON:
-            return verdict_answer(
-                question, Verdict.YES, f"{person.full_name} chaired.", (line,), person
-            )
-        text = f"{chair.full_name} chaired; {person.full_name} was a speaker ({person.title})."
-        return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
-    if re.search(r"\bspeakers?\b", question, re.IGNORECASE):
-        verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
-    if any(has_phrase(question, w) for w in words.roles["speaker"]):
-        spoke = any(p.speaker == person.id for p in briefing.paragraphs)
-        verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
-    return _post(briefing, question, person, line)
-
-
-def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
-    return any(has_phrase(o.name, phrase) for o in briefing.organizations) or phrase.split()[0] in {
-        "The",
-        "Did",
-        "Was",
-        "Is",
-        "Were",
-        "Does",
-        "Smart",
-        "Free",
-        "Trade",
-        "State",
-    }
-
-
-def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
-    words = claim_words()
-    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
-    posts = sorted(words.posts, key=len, reverse=True)
-    post = next((p for p in posts if has_phrase(text, p)), None)
-    orgs = [o for o in briefing.organizations if _names_org(question, o)]
-    org_ok = all(_names_org(person.title, o) for o in orgs)
-    said = f"The roster lists {person.full_name} as {person.title} {_said(line)}."
-    if post is None:
-        if not orgs or not _MEMBER.search(question):
-            return None
-        verdict = Verdict.YES if org_ok else Verdict.NO
-        return verdict_answer(question, verdict, said, (line,), person)
-    deputy = "|".join(re.escape(d) for d in words.deputy)
-    claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
-    title = person.title.casefold()
-    plain, as_deputy = False, False
-    for found in re.finditer(rf"\b{re.escape(post)}\b", title):
-        if re.search(rf"\b(?:{deputy})\s+$", title[: found.start()]):
-            as_deputy = True
-        else:
-            plain = True
-    if org_ok and (plain or (claimed_deputy and as_deputy)):
-        return verdict_answer(question, Verdict.YES, said, (line,), person)
-    others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
-    if plain or as_deputy or others or orgs:
-        return verdict_answer(question, Verdict.NO, said, (line,), person)
-    return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
-
-
-_MEMBER = re.compile(
-    r"\b(?:from|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
-    r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
-    re.IGNORECASE,
-)
-
-
-def _names_org(text: str, org: Organization) -> bool:
-    return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))
-
-
 def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
     total = pick_metric(briefing)
     stated = ""
     citations: tuple[Citation, ...] = ()
     if total is not None:
         citation = metric_citation(briefing, total)
-        stated = f" It says {describe_metric(total)} {_said(citation)}."
+        stated = f" It says {describe_metric(total)} {said_by(citation)}."
         citations = (citation,)
     text = f"The briefing gives no figure for {what}.{stated}"
     return verdict_answer(question, Verdict.NOT_STATED, text, citations)
@@ -279,7 +125,7 @@ def _exclusive(briefing: Briefing, question: str) -> Answer | None:
             if w not in entry.filler and w not in entry.subject and not w.isdigit()
         ]
         citation = cite(briefing, fact.evidence)
-        said = f"The briefing says: {fact.answer} {_said(citation)}"
+        said = f"The briefing says: {fact.answer} {said_by(citation)}"
         if claimed_wrong or (leftover and matched == 0):
             return verdict_answer(question, Verdict.NO, said, (citation,), fact)
         if matched and not leftover:
@@ -299,7 +145,7 @@ def _superlative(briefing: Briefing, question: str) -> Answer | None:
         if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
             continue
         citation = cite(briefing, fact.evidence)
-        said = f'The briefing says: "{fact.evidence.quote}" {_said(citation)}'
+        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
         hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), fact)
@@ -315,7 +161,7 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     fact = stated.fact
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
-    said = f"The briefing says {description} {_said(citation)}."
+    said = f"The briefing says {description} {said_by(citation)}."
     money_or_rate = number.unit in ("CNY", "USD", "percent")
     named = any(n.value == q.value for n in numbers for q in _quantities(fact))
     about_trade = named or any(
@@ -324,7 +170,7 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     if money_or_rate and not about_trade:
         text = (
             f"The only figure in {_unit_name(number)} the briefing gives for this is the "
-            f"{fact.name[0].lower()}{fact.name[1:]}: {description} {_said(citation)}."
+            f"{fact.name[0].lower()}{fact.name[1:]}: {description} {said_by(citation)}."
         )
         return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
     if stated.interval is None:
@@ -338,7 +184,7 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     about_change = number.unit == "percent"
     if other_years and not (about_change and str(other_years[0] + 1) == period):
         text = (
-            f"The briefing gives {description} for {period} {_said(citation)}; "
+            f"The briefing gives {description} for {period} {said_by(citation)}; "
             f"it gives no figure for {other_years[0]}."
         )
         return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
@@ -369,7 +215,7 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     if total is None or total.change is None:
         return None
     citation = metric_citation(briefing, total)
-    said = f"The briefing says {describe_metric(total)} {_said(citation)}."
+    said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
     if has_phrase(question, "record"):
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), total)
@@ -404,7 +250,7 @@ def _contained(briefing: Briefing, question: str) -> Answer | None:
             continue
         if all(any(_same_word(w, v) for v in said) for w in content):
             citation = cite(briefing, span)
-            text = f'The briefing says: "{span.quote}" {_said(citation)}'
+            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
             return verdict_answer(question, Verdict.YES, text, (citation,))
     return None
 
