@@ -134,7 +134,8 @@ class ClaimWords(BaseModel):
     rate_excludes: tuple[str, ...] = Field(description="Words asking about rate policy instead.")
     difference_words: tuple[str, ...] = Field(description="Words asking for a difference.")
     share_words: tuple[str, ...] = Field(description="Words asking for a share.")
-    per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month' -> words.")
+    per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month'/'hour' -> words.")
+    increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
     published: tuple[str, ...] = Field(description="Words about publication.")
@@ -147,6 +148,14 @@ class ClaimWords(BaseModel):
     def _known_scales(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         for name in value:
             Scale.from_word(name)  # raises ValueError for an unknown scale
+        return value
+
+    @field_validator("per_period")
+    @classmethod
+    def _known_periods(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = set(value) - {"day", "month", "hour"}
+        if unknown:
+            raise ValueError(f"per_period knows day, month and hour, not {sorted(unknown)}")
         return value
 
     @field_validator("direction")

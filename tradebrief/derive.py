@@ -28,12 +28,13 @@ from tradebrief.claim_words import (
     years_in,
 )
 from tradebrief.model import Briefing, Metric
-from tradebrief.quantities import Quantity, Scale
+from tradebrief.quantities import Qualifier, Quantity, Scale
 
 __all__ = ["answer_derivation", "refusal"]
 
 _PLACES = 2  # decimal places of every derived value, at the scale shown
 _HUNDRED = Decimal(100)
+_MEASURED = ("metric_ton", "percent")  # measured, not counted
 _MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
 _BASIS = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to)\s+(?:the\s+)?$"
@@ -61,6 +62,9 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     period = _period_request(question)
     if period is not None and total is not None:
         return _average(briefing, question, period)
+    ratio = _ratio(briefing, question, total)
+    if ratio is not None:
+        return ratio
     subject = not_given(question, numbers=asks_figure)
     if subject is not None and _only_unknown(briefing, question, subject.words):
         return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
@@ -79,9 +83,7 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
         return _share(briefing, question, total)
-    if any(has_phrase(question, w) for w in words.threshold_words) and any(
-        has_phrase(question, w) for w in words.difference_words
-    ):
+    if any(has_phrase(question, w) for w in words.difference_words):
         return _over_threshold(briefing, question, total)
     return None
 
@@ -220,6 +222,11 @@ def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> 
         earlier = f"the total for {year - 1}" if year == period - 1 else f"growth for {year + 1}"
         return refusal(briefing, question, f"trade in {year} (that needs {earlier})")
     citation = metric_citation(briefing, total)
+    increment = _increment(briefing, total)
+    if increment is not None and any(
+        has_phrase(question, w) for w in claim_words().increment_route
+    ):
+        return _by_subtraction(question, briefing, total, increment, year)
     value = total.quantity.value / (1 + total.change.value / _HUNDRED)
     result = _result(value, total.quantity.scale, total.quantity.unit)
     expression = f"{total.quantity.value:f} / (1 + {total.change.value:f}%)"
@@ -236,6 +243,90 @@ def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> 
             "in the stated figures."
         )
     return _derived(question, expression, result, inputs, f"total trade in {year}", note)
+
+
+def _by_subtraction(
+    question: str, briefing: Briefing, total: Metric, increment: Metric, year: int
+) -> Answer:
+    """The prior year as the total less the stated increment, when that is what is asked."""
+    assert total.change is not None
+    value = total.quantity.value - increment.quantity.value
+    result = _result(value, total.quantity.scale, total.quantity.unit)
+    expression = f"{total.quantity.value:f} {_MINUS} {increment.quantity.value:f}"
+    by_rate = total.quantity.value / (1 + total.change.value / _HUNDRED)
+    note = (
+        f"From the growth rate instead, {total.quantity.value:f} / (1 + "
+        f"{total.change.value:f}%) = {by_rate.quantize(Decimal('0.01'), ROUND_HALF_UP)}; "
+        "the difference is rounding in the stated figures."
+    )
+    inputs = (metric_citation(briefing, total), metric_citation(briefing, increment))
+    return _derived(question, expression, result, inputs, f"total trade in {year}", note)
+
+
+_PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+((?:[\w-]+\s?){1,3})", re.I)
+
+
+def _ratio(briefing: Briefing, question: str, total: Metric | None) -> Answer | None:
+    """One figure per unit of another: trade value per declaration form, tons per crossing."""
+    found = re.search(
+        r"\b(?:per|each|for every|for each|an? average)\s+((?:[\w-]+\s?){1,3})", question, re.I
+    )
+    if found is None:
+        return None
+    named = found[1].casefold()
+    denominators = [
+        m
+        for m in briefing.metrics
+        if m is not total
+        and not m.quantity.is_money
+        and m.quantity.unit not in _MEASURED
+        and any(_same_unit(w, named) for w in _unit_and_keywords(m))
+    ]
+    if not denominators:
+        return None
+    if denominators[0].quantity.qualifier is not Qualifier.EXACT:  # "more than 150" cannot divide
+        bound = denominators[0].quantity
+        return refusal(
+            briefing, question, f"an exact number of {bound.unit} (only {bound.describe()})"
+        )
+    below = denominators[0]
+    rest = question[: found.start()] + question[found.end() :]
+    above = _subject_metric(briefing, rest) or total
+    if (
+        above is None
+        or above is below
+        or not (above.quantity.is_money or above.quantity.unit in _MEASURED)
+    ):
+        return None
+    value = above.quantity.amount / below.quantity.amount
+    unit = f"{above.quantity.unit} per {_singular(below.quantity.unit)}"
+    result = _result(value, Scale.ONE, unit)
+    expression = (
+        f"{above.quantity.value:f} {above.quantity.scale.word} / "
+        f"{below.quantity.value:f} {below.quantity.scale.word}"
+    )
+    inputs = (metric_citation(briefing, above), metric_citation(briefing, below))
+    what = f"the {above.name[0].lower()}{above.name[1:]} per {_singular(below.quantity.unit)}"
+    note = (
+        "A plain ratio of two stated totals for the year; the briefing gives no such "
+        "figure and does not say one total is carried by the other."
+    )
+    return _derived(question, expression, result, inputs, what, note)
+
+
+def _unit_and_keywords(metric: Metric) -> list[str]:
+    """Words that name what a metric counts: its unit and its one-word keywords."""
+    words = [w for w in words_of(metric.quantity.unit) if w != "and"]
+    return words + [k for k in metric.keywords if " " not in k]
+
+
+def _same_unit(word: str, named: str) -> bool:
+    return any(_singular(word)[:5] == _singular(n)[:5] for n in words_of(named))
+
+
+def _singular(unit: str) -> str:
+    words = unit.split()
+    return " ".join([*words[:-1], re.sub(r"(?<=\w\w)s$", "", words[-1])]) if words else unit
 
 
 def _increment(briefing: Briefing, total: Metric) -> Metric | None:
@@ -315,6 +406,8 @@ def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer 
         m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
     ]
     named = [m for m in thresholds if _names(question, m.quantity)]
+    if not named and not any(has_phrase(question, w) for w in words.threshold_words):
+        return None
     below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]
     chosen = named[0] if named else max(below, key=lambda m: m.quantity.amount, default=None)
     if chosen is None or chosen.quantity.scale != total.quantity.scale:
@@ -342,14 +435,19 @@ def _average(briefing: Briefing, question: str, period: str) -> Answer:
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)
     days = 366 if calendar.isleap(year) else 365
-    divisor, label = (Decimal(days), "day") if period == "day" else (Decimal(12), "month")
+    divisors = {"day": Decimal(days), "month": Decimal(12), "hour": Decimal(days * 24)}
+    divisor, label = divisors[period], period
     quantity = metric.quantity
     counted = not quantity.is_money and quantity.unit not in ("metric_ton", "percent")
     value = quantity.value / divisor
     result = _result(value, quantity.scale, f"{quantity.unit} per {label}", whole=counted)
     expression = f"{quantity.value:f} {quantity.scale.word} / {divisor}".replace("  ", " ")
-    length = f"{year} had {days} days" if label == "day" else "a year has 12 months"
-    adjective = "daily" if label == "day" else "monthly"
+    length = {
+        "day": f"{year} had {days} days",
+        "month": "a year has 12 months",
+        "hour": f"{year} had {days} days of 24 hours",
+    }[label]
+    adjective = {"day": "daily", "month": "monthly", "hour": "hourly"}[label]
     note = f"An average over the year ({length}); the briefing gives no {adjective} figures."
     inputs = (metric_citation(briefing, metric),)
     what = f"{quantity.describe()} averaged per {label}"
