@@ -154,7 +154,7 @@ def _superlative(briefing: Briefing, question: str) -> Answer | None:
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
     words = claim_words()
-    number = numbers[-1] if numbers[0].unit == "CNY" and len(numbers) > 1 else numbers[0]
+    number = next((n for n in numbers if n.unit == "USD"), numbers[0])  # "42 yuan = $5.74?"
     stated = pick_fact_for_number(briefing, question, number)
     if stated is None:
         return None
