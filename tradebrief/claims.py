@@ -32,6 +32,7 @@ from tradebrief.claim_facts import (
 from tradebrief.claim_roster import judge_date, judge_person
 from tradebrief.claim_words import (
     ClaimedNumber,
+    Relation,
     cite,
     claim_words,
     has_phrase,
@@ -61,6 +62,21 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
     """
     if not require_text(question).strip() or not is_claim(question):
         return None
+    answer = _judge(briefing, question)
+    if answer is None or answer.verdict is Verdict.NOT_STATED or not _negated(question):
+        return answer
+    flipped = Verdict.NO if answer.verdict is Verdict.YES else Verdict.YES
+    reason = answer.text.split(" ", 1)[1]
+    return verdict_answer(question, flipped, reason, answer.citations, answer.fact)
+
+
+def _negated(question: str) -> bool:
+    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks."""
+    negations = claim_words().negations
+    return any(w in negations for w in words_of(question)[1:])
+
+
+def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
     for judge in (judge_date, judge_person):
         answer = judge(briefing, question)
@@ -182,7 +198,8 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     period = period or (total.period if total is not None else None)
     other_years = [y for y in years_in(question) if period and str(y) != period]
     about_change = number.unit == "percent"
-    if other_years and not (about_change and str(other_years[0] + 1) == period):
+    basis = _BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
+    if other_years and not (about_change and basis and str(other_years[0] + 1) == period):
         text = (
             f"The briefing gives {description} for {period} {said_by(citation)}; "
             f"it gives no figure for {other_years[0]}."
@@ -221,7 +238,13 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
     down = any(has_phrase(question, w) for w in words.direction["down"])
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"]}
+    if _BASIS_YEAR.search(question) and not (up or down):
+        up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
+        down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
+        if up != down:
+            verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
+            return verdict_answer(question, verdict, said, (citation,), total)
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
     plain |= {w for t in words.trade_words for w in words_of(t)}
     if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
         return None  # "grow steadily" says more than a direction: a statement answers it
@@ -230,6 +253,11 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, said, (citation,), total)
 
 
+_BASIS_YEAR = re.compile(
+    r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
+    r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
+    re.IGNORECASE,
+)
 _STEM = 5  # letters two forms of a word share: "supported" and "support"
 
 
