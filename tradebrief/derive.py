@@ -34,6 +34,7 @@ __all__ = ["answer_derivation", "refusal"]
 
 _PLACES = 2  # decimal places of every derived value, at the scale shown
 _HUNDRED = Decimal(100)
+_STEM = 6  # letters two forms of a word share: "supervise" and "supervised"
 _MEASURED = ("metric_ton", "percent")  # measured, not counted
 _MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
 _BASIS = re.compile(
@@ -197,10 +198,18 @@ def _subject_metric(briefing: Briefing, question: str) -> Metric | None:
         unit_words = set(words_of(metric.quantity.unit.replace("_", " "))) - {"and"}
         unit_words |= {w.rstrip("s") for w in unit_words}
         keywords = {w for k in metric.keywords for w in words_of(k)} - {"value", "volume"}
-        overlap = 3 * len(asked & unit_words) + len(asked & keywords)
+        overlap = 3 * _overlap(asked, unit_words) + _overlap(asked, keywords)
         if overlap and (best is None or overlap > best[0]):
             best = (overlap, metric)
     return best[1] if best else None
+
+
+def _overlap(asked: set[str], named: set[str]) -> int:
+    """How many asked words a set names, "supervise" matching "supervised"."""
+    return sum(
+        any(a[:_STEM] == n[:_STEM] if min(len(a), len(n)) >= _STEM else a == n for n in named)
+        for a in asked
+    )
 
 
 def _is_trade(briefing: Briefing, question: str, total: Metric) -> bool:
