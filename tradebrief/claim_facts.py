@@ -44,7 +44,6 @@ _INFINITY = Decimal("Infinity")
 _VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
 _VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
 _MEASURED = ("percent", "metric_ton")  # units that are not counts of things
-_BY_AMOUNT = re.compile(r"\b(?:by|of)\s+(?:(?:more|less|fewer) than\s+|over\s+|about\s+)?\$?\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,12 +284,16 @@ def _money(
     words = claim_words()
     up_words = words.direction["up"] + words.direction["down"]
     grows = any(has_phrase(question, w) for w in up_words)
-    by = re.search(
-        r"\b(?:by|of)\s+(?:(?:more|less|fewer) than\s+|over\s+|about\s+|nearly\s+)?\$?\d", question
-    )
+    written = re.escape(number.text)
+    moved = "|".join(re.escape(w) for w in up_words)
+    by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
+    right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
     increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
     if increment and (
-        has_phrase(question, "increment") or (grows and by) or has_phrase(question, "added")
+        has_phrase(question, "increment")
+        or (grows and by)
+        or right_after
+        or has_phrase(question, "added")
     ):
         return increment[0]
     thresholds = [

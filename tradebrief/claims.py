@@ -169,8 +169,27 @@ def _superlative(briefing: Briefing, question: str) -> Answer | None:
 
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
+    """Every claimed number judged on its own; one No makes the claim No."""
+    judged = [j for n in numbers if (j := _figure(briefing, question, numbers, n)) is not None]
+    if not judged:
+        return None
+    for wanted in (Verdict.NO, Verdict.NOT_STATED, Verdict.YES):
+        for verdict, text, citation, fact in judged:
+            if verdict is wanted:
+                others = tuple(dict.fromkeys(c for _, _, c, _ in judged if c != citation))
+                return verdict_answer(question, verdict, text, (citation, *others), fact)
+    return None  # pragma: no cover - every verdict is one of the three
+
+
+_Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure]
+
+
+def _figure(
+    briefing: Briefing, question: str, numbers: list[ClaimedNumber], number: ClaimedNumber
+) -> _Judged | None:
     words = claim_words()
-    number = next((n for n in numbers if n.unit == "USD"), numbers[0])  # "42 yuan = $5.74?"
+    if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
+        return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
     stated = pick_fact_for_number(briefing, question, number)
     if stated is None:
         return None
@@ -188,11 +207,9 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
             f"The only figure in {_unit_name(number)} the briefing gives for this is the "
             f"{fact.name[0].lower()}{fact.name[1:]}: {description} {said_by(citation)}."
         )
-        return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
+        return Verdict.NOT_STATED, text, citation, fact
     if stated.interval is None:
-        return verdict_answer(
-            question, Verdict.NOT_STATED, f"{said} {stated.note}", (citation,), fact
-        )
+        return Verdict.NOT_STATED, f"{said} {stated.note}", citation, fact
     total = pick_metric(briefing)
     period = fact.period if isinstance(fact, Metric) and fact.period else None
     period = period or (total.period if total is not None else None)
@@ -204,14 +221,16 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
             f"The briefing gives {description} for {period} {said_by(citation)}; "
             f"it gives no figure for {other_years[0]}."
         )
-        return verdict_answer(question, Verdict.NOT_STATED, text, (citation,), fact)
+        return Verdict.NOT_STATED, text, citation, fact
     if about_change and any(has_phrase(question, w) for w in words.direction["down"]):
         number = replace(number, value=-number.value)
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
-    return verdict_answer(question, verdict, said, (citation,), fact)
+    elif verdict is Verdict.NO and len(numbers) > 1:
+        said += f" That refutes {number.text!r}."
+    return verdict, said, citation, fact
 
 
 def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
