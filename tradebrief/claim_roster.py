@@ -27,7 +27,12 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
     month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
     weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
     years = years_in(question)
-    held = re.search(r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text)
+    if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
+        month = None  # "may" the verb
+    named = re.search(r"\b(?:briefing|press conference|conference)\b", text) is not None
+    held = re.search(
+        r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text
+    ) is not None or (month is not None and named)
     published = any(has_phrase(text, w) for w in claim_words().published)
     if not (held or published) or (month is None and weekday is None and not years):
         return None
