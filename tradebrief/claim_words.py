@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -200,9 +200,16 @@ def words_of(text: str) -> list[str]:
 
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``text`` as whole words, ignoring case."""
-    require_text(text, "the text")
-    pattern = r"(?<![\w$])" + re.escape(require_text(phrase, "the phrase").casefold()) + r"(?![\w])"
-    return re.search(pattern, text.casefold()) is not None
+    folded = require_text(text, "the text").casefold()
+    wanted = require_text(phrase, "the phrase").casefold()
+    if wanted not in folded:  # the cheap test first: most phrases are simply absent
+        return False
+    return _whole_words(wanted).search(folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w$])" + re.escape(phrase) + r"(?![\w])")
 
 
 def is_claim(question: str) -> bool:
