@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from decimal import Decimal
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.claim_facts import said_by, verdict_answer
-from tradebrief.claim_words import cite, claim_words, has_phrase, years_in
+from tradebrief.claim_facts import Interval, claimed_interval, compare, said_by, verdict_answer
+from tradebrief.claim_words import ClaimedNumber, cite, claim_words, has_phrase, years_in
 from tradebrief.model import Briefing, Organization, Person, Role
+from tradebrief.quantities import Scale
 
-__all__ = ["judge_date", "judge_person"]
+__all__ = ["judge_date", "judge_headcount", "judge_person"]
 
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _WEEKDAYS = [name.casefold() for name in calendar.day_name]
@@ -154,3 +156,27 @@ _MEMBER = re.compile(
 
 def _names_org(text: str, org: Organization) -> bool:
     return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))
+
+
+def judge_headcount(
+    briefing: Briefing, question: str, numbers: list[ClaimedNumber]
+) -> Answer | None:
+    """Judge "Were there three speakers?" against the roster; else ``None``."""
+    words = claim_words()
+    if len(numbers) != 1 or numbers[0].unit is not None:
+        return None
+    if any(has_phrase(question, w) for w in words.headcount_speakers):
+        people, noun = briefing.speakers, "speakers"
+    elif any(has_phrase(question, w) for w in words.headcount_everyone):
+        people, noun = tuple(briefing.people), "people"
+    else:
+        return None
+    chair = briefing.chairperson
+    listed = ", ".join(p.full_name for p in people)
+    tail = f", and {chair.full_name} chaired" if noun == "speakers" and chair else ""
+    text = f"The roster lists {len(people)} {noun}: {listed}{tail}."
+    claimed = claimed_interval(numbers[0], Scale.ONE, words.about_tolerance)
+    count = Decimal(len(people))
+    verdict = compare(claimed, Interval(count, count))
+    citations = tuple(cite(briefing, p.span) for p in people)
+    return verdict_answer(question, verdict, text, citations)

@@ -116,6 +116,9 @@ class ClaimWords(BaseModel):
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
     word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
+    small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
+    headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
+    headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
     comparisons: dict[Relation, tuple[str, ...]] = Field(description="Words per relation.")
     units: dict[str, tuple[str, ...]] = Field(description="Unit code -> words naming it.")
     scales: dict[str, tuple[str, ...]] = Field(description="Scale name -> words naming it.")
@@ -331,6 +334,16 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         found.append(
             ClaimedNumber(value, scale, unit, relation, decimals, f"{phrase} {written}".strip())
         )
+    spelled = "|".join(words.small_numbers)
+    for match in re.finditer(rf"\b({spelled})(?:-({spelled}))?\b", lowered):
+        if match[1] == "one" and re.match(r"\s+of\b", lowered[match.end() :]):
+            continue  # "one of the fastest"
+        relation, phrase = _relation(lowered, match.start(), match.end(), words)
+        value = words.small_numbers[match[1]]
+        if match[2]:  # "twenty-five"
+            value += words.small_numbers[match[2]]
+        text = f"{phrase} {match[0]}".strip()
+        found.append(ClaimedNumber(value, Scale.ONE, None, relation, 0, text))
     for match in re.finditer(r"\b(" + "|".join(words.word_numbers) + r")\b", lowered):
         value = words.word_numbers[match[1]]
         unit = _unit_after(lowered, match.end(), words)

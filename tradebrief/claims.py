@@ -29,7 +29,7 @@ from tradebrief.claim_facts import (
     said_by,
     verdict_answer,
 )
-from tradebrief.claim_roster import judge_date, judge_person
+from tradebrief.claim_roster import judge_date, judge_headcount, judge_person
 from tradebrief.claim_words import (
     ClaimedNumber,
     Relation,
@@ -82,6 +82,9 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
         answer = judge(briefing, question)
         if answer is not None:
             return answer
+    answer = judge_headcount(briefing, question, numbers)
+    if answer is not None:
+        return answer
     subject = not_given(question, numbers=bool(numbers))
     if subject is not None:
         return _not_given(briefing, question, subject.what)
