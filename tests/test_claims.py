@@ -20,7 +20,8 @@ import tradebrief
 from bench.claims import result_matches, score
 from tradebrief import Answer, Briefing, Derivation, DerivedQuantity, Verdict
 from tradebrief.claim_facts import Interval, compare
-from tradebrief.claim_words import ClaimWords, Relation, claim_words, is_claim, read_numbers
+from tradebrief.claim_numbers import read_numbers
+from tradebrief.claim_words import ClaimWords, Relation, claim_words, is_claim
 from tradebrief.claims import answer_claim
 from tradebrief.derive import answer_derivation
 

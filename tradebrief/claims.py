@@ -1,6 +1,7 @@
 """Checking a yes/no claim against the briefing: yes, no, or not stated, with the stated words.
 
-:func:`answer_claim` reads a claim (:mod:`tradebrief.claim_words`) and judges it
+:func:`answer_claim` reads a claim (:mod:`tradebrief.claim_words`,
+:mod:`tradebrief.claim_numbers`) and judges it
 against the briefing's typed data, in this order: the date and the roster
 (:mod:`tradebrief.claim_roster`), subjects the briefing gives no figure for,
 statements that name one thing per slot (the last declaration form), figures
@@ -29,16 +30,15 @@ from tradebrief.claim_facts import (
     said_by,
     verdict_answer,
 )
+from tradebrief.claim_numbers import ClaimedNumber, read_numbers
 from tradebrief.claim_roster import judge_date, judge_headcount, judge_person
 from tradebrief.claim_words import (
-    ClaimedNumber,
     Relation,
     cite,
     claim_words,
     has_phrase,
     is_claim,
     not_given,
-    read_numbers,
     require_text,
     words_of,
     years_in,
