@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tradebrief.render import citation_line, clean, confidence_label, format_date
+from tradebrief.render import (
+    citation_line,
+    clean,
+    confidence_label,
+    derivation_lines,
+    format_date,
+    verdict_label,
+)
 
 if TYPE_CHECKING:
     from tradebrief.answer import Answer
@@ -19,13 +26,19 @@ def _blockquote(text: str) -> list[str]:
 
 
 def _answer_markdown(answer: Answer, briefing: Briefing) -> list[str]:
-    lines = [f"## {clean(answer.question)}", "", clean(answer.text), ""]
-    if answer.found:
+    lines = [f"## {clean(answer.question)}", ""]
+    if answer.verdict is not None:
+        lines.extend([f"**Verdict: {verdict_label(answer.verdict)}**", ""])
+    lines.extend([clean(answer.text), ""])
+    if answer.derivation is not None:
+        lines.extend(["```text", *derivation_lines(answer, briefing), "```", ""])
+    elif answer.found or answer.verdict is not None:
         for citation in answer.citations:
             lines.extend(_blockquote(clean(citation.quote)))
             lines.append(">")
             lines.append(f"> {citation_line(citation, briefing)}")
             lines.append("")
+    if answer.found:
         lines.append(f"*{confidence_label(answer.score)}*")
         lines.append("")
     elif answer.suggestions:

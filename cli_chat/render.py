@@ -31,8 +31,10 @@ from tradebrief.render import (
     citation_line,
     clean,
     confidence_label,
+    derivation_lines,
     format_date,
     speaker_label,
+    verdict_label,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ __all__ = [
     "citation_line",
     "clean",
     "confidence_label",
+    "derivation_lines",
+    "derivation_parts",
     "format_date",
     "highlight_ranges",
     "measures_table",
@@ -58,6 +62,8 @@ __all__ = [
     "quote_text",
     "speaker_label",
     "speakers_table",
+    "verdict_badge",
+    "verdict_label",
     "welcome",
 ]
 
@@ -110,11 +116,16 @@ def answer_panel(answer: Answer, briefing: Briefing) -> Panel:
     suggested questions, which the user can ask by typing their number.
     """
     parts: list[RenderableType] = [Text(clean(answer.text), style=ANSWER_STYLE)]
-    if answer.found:
+    badge = verdict_badge(answer)
+    if badge is not None:
+        parts.insert(0, badge)
+    parts.extend(derivation_parts(answer, briefing))
+    if answer.derivation is None and (answer.found or answer.verdict is not None):
         for citation in answer.citations:
             parts.append(Text())
             parts.append(quote_text(citation))
             parts.append(Text(citation_line(citation, briefing), style="italic"))
+    if answer.found:
         parts.append(Text())
         parts.append(Text(confidence_label(answer.score), style="dim"))
     elif answer.suggestions:
@@ -128,6 +139,36 @@ def answer_panel(answer: Answer, briefing: Briefing) -> Panel:
         border_style="green" if answer.found else "yellow",
         box=box.ROUNDED,
     )
+
+
+_VERDICT_STYLES = {
+    # Keyed by the verdict's value, so this module needs no runtime import of the engine.
+    "yes": "bold white on green",
+    "no": "bold white on red",
+    "not_stated": "bold black on yellow",
+}
+
+
+def verdict_badge(answer: Answer) -> Text | None:
+    """A coloured badge (`` YES ``, `` NO ``, `` NOT STATED ``) for a claim; None otherwise."""
+    if answer.verdict is None:
+        return None
+    badge = Text(f" {verdict_label(answer.verdict)} ", style=_VERDICT_STYLES[answer.verdict])
+    badge.append(" claim checked against the briefing", style="dim")
+    return badge
+
+
+def derivation_parts(answer: Answer, briefing: Briefing) -> list[RenderableType]:
+    """A derived figure for the panel: the formula, then each input with its citation."""
+    derivation = answer.derivation
+    if derivation is None:
+        return []
+    head = derivation_lines(answer, briefing)[0]
+    parts: list[RenderableType] = [Text(), Text(head, style="bold magenta")]
+    for citation in derivation.inputs:
+        parts.append(quote_text(citation))
+        parts.append(Text(citation_line(citation, briefing), style="italic"))
+    return parts
 
 
 def _numbered(items: Sequence[str]) -> list[Text]:

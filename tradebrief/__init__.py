@@ -18,7 +18,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tradebrief.answer import Answer, AnswerFact, Citation
+    from tradebrief.answer import (
+        Answer,
+        AnswerFact,
+        Citation,
+        Derivation,
+        DerivedQuantity,
+        Verdict,
+    )
     from tradebrief.errors import (
         AmbiguousQuoteError,
         FactsFileError,
@@ -57,6 +64,8 @@ __all__ = [
     "Change",
     "ChangeBasis",
     "Citation",
+    "Derivation",
+    "DerivedQuantity",
     "Fact",
     "FactsFileError",
     "Metric",
@@ -77,6 +86,7 @@ __all__ = [
     "TranscriptError",
     "UnknownIdError",
     "UnknownSpeakerError",
+    "Verdict",
     "ask",
     "attach_facts",
     "load_briefing",
@@ -96,6 +106,9 @@ _EXPORTS: dict[str, str] = {
     "Change": "tradebrief.quantities",
     "ChangeBasis": "tradebrief.quantities",
     "Citation": "tradebrief.answer",
+    "Derivation": "tradebrief.answer",
+    "DerivedQuantity": "tradebrief.answer",
+    "Verdict": "tradebrief.answer",
     "Fact": "tradebrief.model",
     "FactsFileError": "tradebrief.errors",
     "load_briefing": "tradebrief.load",

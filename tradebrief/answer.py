@@ -10,6 +10,8 @@ text says so, and ``suggestions`` offers close questions it can answer.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,7 +25,7 @@ from tradebrief.model import (
     Role,
     Statement,
 )
-from tradebrief.quantities import Quantity, find_numbers
+from tradebrief.quantities import ExactDecimal, Quantity, Scale, find_numbers
 from tradebrief.retrieve import (
     MAX_QUESTION_CHARS,
     CandidateKind,
@@ -40,6 +42,9 @@ __all__ = [
     "Answer",
     "AnswerFact",
     "Citation",
+    "Derivation",
+    "DerivedQuantity",
+    "Verdict",
     "answer_question",
 ]
 
@@ -76,6 +81,72 @@ class Citation(BaseModel):
         return Span(start=self.start, end=self.end, quote=self.quote)
 
 
+class Verdict(StrEnum):
+    """What the briefing says about a yes/no claim such as "Did trade grow 6%?"."""
+
+    YES = "yes"
+    """The briefing states something that makes the claim true."""
+    NO = "no"
+    """The briefing states something that makes the claim false."""
+    NOT_STATED = "not_stated"
+    """The briefing neither supports nor refutes the claim."""
+
+
+class DerivedQuantity(BaseModel):
+    """A figure computed from stated ones: a ``Decimal`` value with scale and unit, no source span.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> DerivedQuantity(value=Decimal("41.76"), scale=Scale.TRILLION, unit="CNY").amount
+        Decimal('41760000000000.00')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: ExactDecimal = Field(description="The rounded result, before scaling: 41.76.")
+    scale: Scale = Field(default=Scale.ONE, description="Power of ten the value is quoted in.")
+    unit: str = Field(min_length=1, description="CNY, USD, percent, or the noun counted.")
+
+    @property
+    def amount(self) -> Decimal:
+        """The full amount, ``value * 10**scale``."""
+        return self.value * (Decimal(10) ** int(self.scale))
+
+    def describe(self) -> str:
+        """The figure in plain English: ``41.76 trillion yuan``, ``$5.99 trillion``, ``4.79%``."""
+        number = f"{self.value:,f}"
+        if self.unit == "percent":
+            return f"{number}%"
+        if self.unit == "USD":
+            return " ".join(p for p in (f"${number}", self.scale.word) if p)
+        words = [_UNIT_WORDS.get(part, part) for part in self.unit.split(" per ")]
+        return " ".join(p for p in (number, self.scale.word, " per ".join(words)) if p)
+
+
+_UNIT_WORDS = {"CNY": "yuan", "USD": "US dollar", "metric_ton": "metric tons"}
+
+
+class Derivation(BaseModel):
+    """A figure the briefing does not state but its stated figures imply, with every input cited.
+
+    Example:
+        >>> import tradebrief
+        >>> d = tradebrief.ask("What was total trade in 2023?").derivation
+        >>> d.expression, d.result.value, d.result.unit
+        ('43.85 / (1 + 5%)', Decimal('41.76'), 'CNY')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    expression: str = Field(description="The arithmetic on the stated figures: '43.85 / (1 + 5%)'.")
+    result: DerivedQuantity = Field(description="The result, rounded as `rounding` says.")
+    rounding: str = Field(description="How the result was rounded: 'to 2 decimal places'.")
+    inputs: tuple[Citation, ...] = Field(
+        min_length=1, description="A verbatim citation of every stated figure used."
+    )
+    note: str | None = Field(default=None, description="A caveat or cross-check, if any.")
+
+
 class Answer(BaseModel):
     """The reply to one question: a short answer with citations, or an honest no.
 
@@ -99,6 +170,12 @@ class Answer(BaseModel):
     suggestions: tuple[str, ...] = Field(
         default=(), description="When not found: up to 3 answerable questions close to this one."
     )
+    verdict: Verdict | None = Field(
+        default=None, description="For a yes/no claim: yes, no or not_stated; else None."
+    )
+    derivation: Derivation | None = Field(
+        default=None, description="When the answer is computed from stated figures: how."
+    )
 
 
 # Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
@@ -116,6 +193,13 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     """
     if not question.strip():
         raise ValueError("the question is empty; ask something about the briefing")
+    # Claims and derivations build on this module's models, so they are imported here.
+    from tradebrief.claims import answer_claim
+    from tradebrief.derive import answer_derivation
+
+    checked = answer_claim(briefing, question) or answer_derivation(briefing, question)
+    if checked is not None:
+        return checked
     retrieval = briefing.search_index().search(question, limit=8)
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:

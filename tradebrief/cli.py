@@ -5,6 +5,7 @@ Usage::
     tradebrief facts [--format table|json|csv] [--transcript PATH] [--facts PATH]
     tradebrief schema
     tradebrief ask "What was the total value of imports and exports?" [--json]
+    tradebrief check "Did total trade top 46 trillion yuan?" [--json]
     tradebrief version
 
 ``facts`` prints a rich table on a terminal and JSON otherwise. Every error
@@ -13,8 +14,10 @@ every unreadable file (:class:`OSError`) becomes one line on stderr,
 ``tradebrief: <message>``, and exit status 2; never a traceback. ``ask`` exits
 0 when the briefing answers and 1 when it does not say; it prints the library's
 plain-text or JSON rendering (:mod:`tradebrief.render`), with the question on
-one line. Arguments that were not valid UTF-8 have their bad bytes replaced by
-U+FFFD before anything sees them.
+one line. ``check`` prints the same and exits 0 when the briefing supports the
+claim, 1 when it refutes it and 3 when it does not say; a question that is not a
+yes/no claim is a usage error (2). Arguments that were not valid UTF-8 have
+their bad bytes replaced by U+FFFD before anything sees them.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ __all__ = ["build_parser", "main"]
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_ERROR = 2
+EXIT_NOT_STATED = 3  # `check`: the briefing neither supports nor refutes the claim
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
@@ -111,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", metavar="QUESTION", help="the question, quoted")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.set_defaults(handler=_ask)
+
+    check = commands.add_parser(
+        "check",
+        help="check a yes/no claim against the bundled briefing",
+        description=(
+            "Check a claim such as 'Did total trade top 46 trillion yuan?' and print the "
+            "verdict with the stated figure, cited. Exit status 0 yes, 1 no, 3 not stated."
+        ),
+    )
+    check.add_argument("claim", metavar="CLAIM", help="the yes/no claim, quoted")
+    check.add_argument("--json", action="store_true", help="print the answer as JSON")
+    check.set_defaults(handler=_check)
 
     version = commands.add_parser("version", help="print the version")
     version.set_defaults(handler=_version)
@@ -189,6 +205,26 @@ def _ask(args: argparse.Namespace) -> int:
     shown = answer_json(answer) if args.json else answer_plain(answer, briefing)
     sys.stdout.write(shown + "\n")
     return EXIT_OK if answer.found else EXIT_NOT_FOUND
+
+
+def _check(args: argparse.Namespace) -> int:
+    claim: str = args.claim
+    if not claim.strip():
+        return _fail("the claim is empty; check something, e.g. 'Did trade grow 6%?'")
+    from tradebrief.answer import Verdict
+
+    briefing = load_briefing()
+    answer = briefing.ask(claim)
+    if answer.verdict is None:
+        return _fail(
+            "not a yes/no claim the briefing can settle; "
+            "ask it with `tradebrief ask`, or phrase it as 'Did ...?' / 'Was ...?'"
+        )
+    from tradebrief.render import answer_json, answer_plain
+
+    shown = answer_json(answer) if args.json else answer_plain(answer, briefing)
+    sys.stdout.write(shown + "\n")
+    return {Verdict.YES: EXIT_OK, Verdict.NO: EXIT_NOT_FOUND}.get(answer.verdict, EXIT_NOT_STATED)
 
 
 def _version(args: argparse.Namespace) -> int:

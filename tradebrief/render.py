@@ -27,7 +27,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tradebrief.answer import Answer, Citation
+    from tradebrief.answer import Answer, Citation, Verdict
     from tradebrief.model import Briefing, Organization, Person
 
 __all__ = [
@@ -37,12 +37,14 @@ __all__ = [
     "citation_line",
     "clean",
     "confidence_label",
+    "derivation_lines",
     "escape_json_controls",
     "format_date",
     "from_argv",
     "one_line",
     "safe_json",
     "speaker_label",
+    "verdict_label",
 ]
 
 BIDI_CONTROLS = frozenset(
@@ -182,18 +184,46 @@ def confidence_label(score: float) -> str:
     return f"Confidence: {level} ({score:.0%})"
 
 
+def verdict_label(verdict: Verdict) -> str:
+    """The verdict as a word for a badge or a plain line: YES, NO or NOT STATED."""
+    return verdict.value.replace("_", " ").upper()
+
+
+def derivation_lines(answer: Answer, briefing: Briefing) -> list[str]:
+    """A derived figure as plain lines: the formula, then each input quoted and cited."""
+    derivation = answer.derivation
+    if derivation is None:
+        return []
+    shown = derivation.result.describe()
+    lines = [
+        one_line(
+            f"Derived, not stated: {derivation.expression} = {shown}, rounded {derivation.rounding}"
+        ),
+    ]
+    for number, citation in enumerate(derivation.inputs, start=1):
+        lines.append(f"  input {number}: “{one_line(citation.quote)}”")
+        lines.append(f"  {citation_line(citation, briefing)}")
+    return lines
+
+
 def answer_plain(answer: Answer, briefing: Briefing) -> str:
     """Render an answer as plain text: question, answer, quotes with citations, confidence.
 
     The question is always one line, so a line break typed into it can never
-    start a forged ``A:`` line. Quote and citation are indented by two spaces;
-    a not-found answer lists its suggestions instead.
+    start a forged ``A:`` line. A checked claim leads with its verdict; a derived
+    figure shows its formula with each input cited. Quote and citation are
+    indented by two spaces; a not-found answer lists its suggestions instead.
     """
-    lines = [f"Q: {one_line(answer.question)}", f"A: {one_line(answer.text)}"]
-    if answer.found:
+    lines = [f"Q: {one_line(answer.question)}"]
+    if answer.verdict is not None:
+        lines.append(f"Verdict: {verdict_label(answer.verdict)}")
+    lines.append(f"A: {one_line(answer.text)}")
+    lines.extend(derivation_lines(answer, briefing))
+    if answer.derivation is None and (answer.found or answer.verdict is not None):
         for citation in answer.citations:
             lines.append(f"  “{one_line(citation.quote)}”")
             lines.append(f"  {citation_line(citation, briefing)}")
+    if answer.found:
         lines.append(confidence_label(answer.score))
     elif answer.suggestions:
         lines.append("Try:")

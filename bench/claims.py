@@ -1,0 +1,175 @@
+"""Score claim verdicts and derived figures on a folder of JSON Lines files.
+
+The folder holds ``claims.jsonl`` (rows ``{"id", "question", "verdict":
+"yes|no|not_stated", "expect": [verbatim strings], "style"}``) and
+``derivations.jsonl`` (rows ``{"id", "question", "result": "41.76" | null,
+"unit", "scale", "inputs": [verbatim strings], "why"}``). Either may be absent.
+
+A verdict is right when ``Answer.verdict`` equals the expected one. A
+derivation is right when its result, at the expected scale, rounds to the
+expected value at the expected number of decimals; or, when the expected result
+is null, when the answer refuses (no derivation, not found). Units and inputs
+are reported beside, not folded into, the accuracy.
+
+Run it with ``python -m bench.claims [FOLDER]`` (default: tests/claims).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+
+import tradebrief
+from tradebrief import Answer, Briefing, Scale
+
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "tests" / "claims"
+
+
+@dataclass
+class ClaimScores:
+    """What one run measured; rates are 0 to 1 (0 when there was nothing to measure)."""
+
+    claims: int = 0
+    verdicts_right: int = 0
+    wrong_yes_no: int = 0
+    evidence_quoted: int = 0
+    derivations: int = 0
+    derivations_right: int = 0
+    refusals: int = 0
+    refusals_right: int = 0
+    inputs_cited: int = 0
+    units_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float:
+        return part / whole if whole else 0.0
+
+    @property
+    def derived(self) -> int:
+        """Derivations expected to give a figure (not refusals)."""
+        return self.derivations - self.refusals
+
+    @property
+    def verdict_accuracy(self) -> float:
+        return self._rate(self.verdicts_right, self.claims)
+
+    @property
+    def wrong_yes_no_rate(self) -> float:
+        return self._rate(self.wrong_yes_no, self.claims)
+
+    @property
+    def derivation_accuracy(self) -> float:
+        return self._rate(self.derivations_right, self.derivations)
+
+    @property
+    def refusal_rate(self) -> float:
+        return self._rate(self.refusals_right, self.refusals)
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "claims": self.claims,
+            "verdict_accuracy": round(self.verdict_accuracy, 4),
+            "wrong_yes_no_rate": round(self.wrong_yes_no_rate, 4),
+            "evidence_quoted": round(self._rate(self.evidence_quoted, self.claims), 4),
+            "derivations": self.derivations,
+            "derivation_accuracy": round(self.derivation_accuracy, 4),
+            "refusals": self.refusals,
+            "refusal_rate": round(self.refusal_rate, 4),
+            "inputs_cited": round(self._rate(self.inputs_cited, self.derived), 4),
+            "units_right": round(self._rate(self.units_right, self.derived), 4),
+            "misses": self.misses,
+        }
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        return []
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not JSON: {error.msg}") from None
+    return rows
+
+
+def _scale(name: object) -> Scale:
+    text = str(name or "").strip().lower()
+    return Scale.ONE if text in ("", "one", "units", "unit") else Scale.from_word(text)
+
+
+def _quoted(answer: Answer, strings: list[str]) -> bool:
+    haystack = "\n".join([answer.text, *(c.quote for c in answer.citations)]).casefold()
+    return all(s.casefold() in haystack for s in strings)
+
+
+def result_matches(answer: Answer, expected: str, scale_name: object) -> bool:
+    """Whether the derived result rounds to ``expected`` (at its scale and decimals)."""
+    if answer.derivation is None:
+        return False
+    try:
+        want = Decimal(expected)
+    except InvalidOperation:
+        return False
+    exponent = want.as_tuple().exponent
+    places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    got = answer.derivation.result.amount / Decimal(10) ** int(_scale(scale_name))
+    return got.quantize(places, ROUND_HALF_UP) == want
+
+
+def _unit(text: str) -> str:
+    return text.casefold().replace("metric tons", "metric_ton").replace("yuan", "cny").strip()
+
+
+def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> ClaimScores:
+    """Ask every question in ``folder``'s claims.jsonl and derivations.jsonl and score it."""
+    briefing = briefing or tradebrief.load_briefing()
+    scores = ClaimScores()
+    for row in _rows(folder / "claims.jsonl"):
+        answer = briefing.ask(str(row["question"]))
+        got = answer.verdict.value if answer.verdict is not None else "none"
+        scores.claims += 1
+        if got == row["verdict"]:
+            scores.verdicts_right += 1
+        else:
+            scores.misses.append(f"{row['id']}: expected {row['verdict']}, got {got}")
+            if got in ("yes", "no"):
+                scores.wrong_yes_no += 1
+        expect = [str(e) for e in row.get("expect", []) or []]  # type: ignore[union-attr]
+        scores.evidence_quoted += _quoted(answer, expect)
+    for row in _rows(folder / "derivations.jsonl"):
+        answer = briefing.ask(str(row["question"]))
+        scores.derivations += 1
+        if row["result"] is None:
+            scores.refusals += 1
+            right = answer.derivation is None and not answer.found
+            scores.refusals_right += right
+        else:
+            right = result_matches(answer, str(row["result"]), row.get("scale"))
+            derivation = answer.derivation
+            if derivation is not None:
+                quotes = [c.quote for c in derivation.inputs]
+                inputs = [str(i) for i in row.get("inputs", []) or []]  # type: ignore[union-attr]
+                scores.inputs_cited += all(any(i in q for q in quotes) for i in inputs)
+                scores.units_right += _unit(derivation.result.unit) == _unit(str(row["unit"]))
+        scores.derivations_right += right
+        if not right:
+            shown = answer.derivation.result if answer.derivation else answer.text[:80]
+            scores.misses.append(f"{row['id']}: expected {row['result']}, got {shown}")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else DEFAULT_FOLDER
+    print(json.dumps(score(folder).summary(), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,328 @@
+"""Which stated figure a claim is about, and figures as intervals to compare.
+
+A stated figure becomes an :class:`Interval` of full amounts: ``43.85
+trillion`` is the point 43.85e12, ``more than 150`` is (150, ∞), ``hundreds`` is
+[200, 1000). A claimed number becomes one too (``top 46 trillion`` is (46e12,
+∞), ``43.9 trillion`` is [43.85e12, 43.95e12] at the precision written). The
+claim is true when its interval holds the stated one, false when they are
+disjoint, and not stated otherwise.
+
+Finding the figure goes through the retrieval index once, in :func:`search`, so
+that the lookup can be pointed elsewhere without touching the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
+from tradebrief.claim_numbers import ClaimedNumber
+from tradebrief.claim_words import Relation, cite, claim_words, has_phrase, words_of
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
+from tradebrief.quantities import Qualifier, Quantity, Scale
+from tradebrief.spans import Span
+
+__all__ = [
+    "Interval",
+    "Stated",
+    "claimed_interval",
+    "compare",
+    "describe_metric",
+    "fact_rank",
+    "metric_citation",
+    "passages",
+    "pick_fact_for_number",
+    "pick_metric",
+    "said_by",
+    "search",
+    "stated_interval",
+    "verdict_answer",
+]
+
+_INFINITY = Decimal("Infinity")
+_VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
+_VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
+_MEASURED = ("percent", "metric_ton")  # units that are not counts of things
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A set of amounts between ``low`` and ``high``; each end open or closed."""
+
+    low: Decimal
+    high: Decimal
+    low_open: bool = False
+    high_open: bool = False
+
+    def holds(self, other: Interval) -> bool:
+        """Whether every amount of ``other`` lies in this interval."""
+        low_ok = other.low > self.low or (
+            other.low == self.low and (not self.low_open or other.low_open)
+        )
+        high_ok = other.high < self.high or (
+            other.high == self.high and (not self.high_open or other.high_open)
+        )
+        return low_ok and high_ok
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals share an amount."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return not (self.high_open or other.low_open)
+        if other.high == self.low:
+            return not (other.high_open or self.low_open)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """The stated figure a claim is about: the fact, the figure as an interval, its words."""
+
+    fact: Metric | PolicyMeasure
+    interval: Interval | None
+    """None when the figure is not comparable (a figure of speech, another unit)."""
+    quote: str
+    """The words that state the figure."""
+    scale: Scale
+    """The scale the figure is written in, for claims that omit theirs."""
+    note: str = ""
+    """Why the figure cannot settle the claim, when it cannot."""
+
+
+def verdict_answer(
+    question: str,
+    verdict: Verdict,
+    text: str,
+    citations: tuple[Citation, ...],
+    fact: AnswerFact | None = None,
+) -> Answer:
+    """An :class:`Answer` that leads with the verdict: "No. The briefing says ..."."""
+    return Answer(
+        question=question,
+        found=verdict is not Verdict.NOT_STATED,
+        text=f"{_VERDICT_LEAD[verdict]} {text}",
+        citations=citations,
+        score=_VERDICT_SCORE,
+        fact=fact,
+        verdict=verdict,
+    )
+
+
+def said_by(citation: Citation) -> str:
+    """``(Wang Lingjun, paragraph 5)``: who said a cited passage, and where."""
+    who = citation.speaker.full_name if isinstance(citation.speaker, Person) else None
+    where = f"paragraph {citation.paragraph}" if citation.paragraph else "the roster"
+    return f"({who}, {where})" if who else f"({where})"
+
+
+def search(briefing: Briefing, question: str) -> object:
+    """The one call into retrieval (repoint it here when the engine moves)."""
+    return briefing.search_index().search(question, limit=8)
+
+
+def fact_rank(briefing: Briefing, question: str) -> dict[str, int]:
+    """Fact id -> position among the retrieval's ranked candidates, best first."""
+    retrieval = search(briefing, question)
+    ranked = getattr(retrieval, "ranked", ())
+    order: dict[str, int] = {}
+    for position, item in enumerate(ranked):
+        ref = getattr(item.candidate, "ref", "")
+        if ref and ref not in order:
+            order[ref] = position
+    return order
+
+
+def passages(briefing: Briefing, question: str, *, limit: int) -> list[Span]:
+    """The verbatim passages of the best-ranked facts and sentences, best first."""
+    found: list[Span] = []
+    for item in getattr(search(briefing, question), "ranked", ())[:limit]:
+        candidate = item.candidate
+        kind = str(getattr(candidate, "kind", ""))
+        if kind == "fact":
+            found.append(briefing.fact(candidate.ref).evidence)
+        elif kind == "sentence" and candidate.span is not None:
+            found.append(candidate.span)
+    return found
+
+
+def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
+    """The amounts a stated quantity allows, by its qualifier."""
+    amount = quantity.amount
+    if quantity.qualifier is Qualifier.MORE_THAN:
+        return Interval(amount, _INFINITY, low_open=True)
+    if quantity.qualifier is Qualifier.AT_LEAST:
+        return Interval(amount, _INFINITY)
+    if quantity.qualifier is Qualifier.LESS_THAN:
+        return Interval(-_INFINITY, amount, high_open=True)
+    if quantity.qualifier is Qualifier.ABOUT:
+        return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
+    if quantity.qualifier is Qualifier.SEVERAL:  # "hundreds": at least two hundred, under 1,000
+        return Interval(amount * 2, amount * 10, high_open=True)
+    return Interval(amount, amount)
+
+
+def claimed_interval(number: ClaimedNumber, scale: Scale, tolerance: Decimal) -> Interval:
+    """The amounts a claimed number allows; ``scale`` is used when the claim gives none."""
+    use = number.scale if number.scale is not Scale.ONE else scale
+    amount = number.value * Decimal(10) ** int(use)
+    if number.relation is Relation.GT:
+        return Interval(amount, _INFINITY, low_open=True)
+    if number.relation is Relation.GE:
+        return Interval(amount, _INFINITY)
+    if number.relation is Relation.LT:
+        return Interval(-_INFINITY, amount, high_open=True)
+    if number.relation is Relation.LE:
+        return Interval(-_INFINITY, amount)
+    low, high = number.bounds(tolerance, use)
+    return Interval(low, high)
+
+
+def compare(claimed: Interval, stated: Interval) -> Verdict:
+    """Yes when the claim holds every stated amount, no when it holds none, else not stated."""
+    if claimed.holds(stated):
+        return Verdict.YES
+    if not claimed.meets(stated):
+        touching = claimed.low == claimed.high and claimed.low in (stated.low, stated.high)
+        return Verdict.NOT_STATED if touching else Verdict.NO
+    return Verdict.NOT_STATED
+
+
+def describe_metric(metric: Metric) -> str:
+    """The stated figure with its change: ``43.85 trillion yuan, up 5% year on year``."""
+    text = metric.quantity.describe()
+    if metric.equivalent is not None:
+        text += f" ({metric.equivalent.describe()})"
+    if metric.change is not None:
+        text += f", {metric.change.describe()}"
+    return text
+
+
+def metric_citation(briefing: Briefing, fact: Metric | PolicyMeasure) -> Citation:
+    """The fact's evidence, cited verbatim with its figures highlighted."""
+    return cite(briefing, fact.evidence, fact.figure_spans)
+
+
+def pick_metric(briefing: Briefing) -> Metric | None:
+    """The level figure of trade as a whole: the money metric that states its change."""
+    return next((m for m in briefing.metrics if m.quantity.is_money and m.change), None)
+
+
+def _unit_words(fact: Metric | PolicyMeasure, quantity: Quantity) -> set[str]:
+    words = set(words_of(quantity.unit.replace("_", " ")))
+    return words | {w.rstrip("s") for w in words}
+
+
+def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumber) -> Stated | None:
+    """The stated figure the claimed ``number`` is about, or None when none fits."""
+    words = claim_words()
+    tolerance = words.about_tolerance
+    total = pick_metric(briefing)
+    if number.unit == "percent":
+        changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
+        if not changed or changed[0].change is None:
+            return None
+        change = changed[0].change
+        value = change.value
+        return Stated(changed[0], Interval(value, value), change.span.quote, Scale.ONE)
+    if number.unit == "USD":
+        with_usd = [m for m in briefing.metrics if m.equivalent and m.equivalent.unit == "USD"]
+        named = [m for m in with_usd if _names_figure(question, m.quantity)]
+        if named or (with_usd and any(has_phrase(question, w) for w in words.threshold_words)):
+            metric = (named or with_usd)[0]
+            assert metric.equivalent is not None
+            interval = stated_interval(metric.equivalent, tolerance)
+            return Stated(metric, interval, metric.equivalent.span.quote, metric.equivalent.scale)
+        if total is None:
+            return None
+        note = (
+            "It gives this figure in yuan only; a dollar figure would be derived, not stated "
+            "(ask for it in dollars to see the derivation)."
+        )
+        return Stated(total, None, total.quantity.span.quote, total.quantity.scale, note)
+    candidates = _with_quantities(briefing, number.unit)
+    if not candidates:
+        return None
+    if number.unit == "CNY":
+        fact, quantity = _money(briefing, question, number, candidates, total)
+    else:
+        fact, quantity = _best_count(briefing, question, candidates)
+    if any(has_phrase(quantity.span.quote, w) for w in words.figures_of_speech):
+        note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
+        return Stated(fact, None, quantity.span.quote, quantity.scale, note)
+    return Stated(fact, stated_interval(quantity, tolerance), quantity.span.quote, quantity.scale)
+
+
+def _names_figure(question: str, quantity: Quantity) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(f'{quantity.value:f}')}(?![\d])", question) is not None
+
+
+def _with_quantities(
+    briefing: Briefing, unit: str | None
+) -> list[tuple[Metric | PolicyMeasure, Quantity]]:
+    found: list[tuple[Metric | PolicyMeasure, Quantity]] = []
+    for metric in briefing.metrics:
+        found.append((metric, metric.quantity))
+    for measure in briefing.measures:
+        if measure.count is not None:
+            found.append((measure, measure.count))
+    if unit is None:
+        return [
+            (f, q) for f, q in found if not q.is_money and q.unit not in ("percent", "metric_ton")
+        ]
+    return [(f, q) for f, q in found if q.unit == unit]
+
+
+def _money(
+    briefing: Briefing,
+    question: str,
+    number: ClaimedNumber,
+    candidates: list[tuple[Metric | PolicyMeasure, Quantity]],
+    total: Metric | None,
+) -> tuple[Metric | PolicyMeasure, Quantity]:
+    words = claim_words()
+    up_words = words.direction["up"] + words.direction["down"]
+    grows = any(has_phrase(question, w) for w in up_words)
+    written = re.escape(number.text)
+    moved = "|".join(re.escape(w) for w in up_words)
+    by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
+    right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
+    increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
+    if increment and (
+        has_phrase(question, "increment")
+        or (grows and by)
+        or right_after
+        or has_phrase(question, "added")
+    ):
+        return increment[0]
+    thresholds = [
+        (f, q) for f, q in candidates if any(w in f.keywords for w in words.threshold_words)
+    ]
+    if (
+        thresholds
+        and number.relation is Relation.EQ
+        and any(has_phrase(question, w) for w in words.threshold_words)
+    ):
+        same = [(f, q) for f, q in thresholds if q.value == number.value]
+        return (same or thresholds)[0]
+    if total is not None:
+        return total, total.quantity
+    return candidates[0]
+
+
+def _best_count(
+    briefing: Briefing, question: str, candidates: list[tuple[Metric | PolicyMeasure, Quantity]]
+) -> tuple[Metric | PolicyMeasure, Quantity]:
+    asked = set(words_of(question))
+    asked |= {w.rstrip("s") for w in asked}
+    rank = fact_rank(briefing, question)
+
+    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, int]:
+        fact, quantity = item
+        keywords = {w for k in fact.keywords for w in words_of(k)}
+        overlap = 2 * len(asked & _unit_words(fact, quantity)) + len(asked & keywords)
+        return (overlap, -rank.get(fact.id, 99))
+
+    return max(candidates, key=score)

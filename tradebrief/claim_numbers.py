@@ -1,0 +1,146 @@
+"""The numbers a claim names: value, scale, unit and the comparison made, as data.
+
+``"Did total trade top 46 trillion yuan?"`` names 46, trillion, yuan, and the
+comparison "top" (more than). Comparison, unit and scale words come from
+``tradebrief/data/claims.toml`` (:func:`~tradebrief.claim_words.claim_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from tradebrief.claim_words import ClaimWords, Relation, claim_words, require_text
+from tradebrief.quantities import Scale
+
+__all__ = ["ClaimedNumber", "read_numbers"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedNumber:
+    """A number a claim names, with how it bounds and what it counts."""
+
+    value: Decimal
+    """The number as written, before scaling."""
+    scale: Scale
+    """Its scale word, or :attr:`Scale.ONE`."""
+    unit: str | None
+    """CNY, USD, percent, metric_ton, or None when no unit word follows."""
+    relation: Relation
+    """The comparison the claim makes."""
+    decimals: int
+    """Decimal places written: 43.9 has 1."""
+    text: str
+    """The words of the claim that state it."""
+
+    def bounds(self, tolerance: Decimal, scale: Scale | None = None) -> tuple[Decimal, Decimal]:
+        """Closed bounds (low, high) of an EQ/ABOUT/NEARLY claim, in amount terms."""
+        amount = self.value * Decimal(10) ** int(scale if scale is not None else self.scale)
+        unit = Decimal(10) ** int(scale if scale is not None else self.scale)
+        if self.relation is Relation.ABOUT:
+            return amount * (1 - tolerance), amount * (1 + tolerance)
+        if self.relation is Relation.NEARLY:
+            return amount * (1 - tolerance), amount
+        if self.relation is Relation.SEVERAL:  # "hundreds": two hundred up to a thousand
+            return amount * 2, amount * 10
+        half = Decimal(5) * Decimal(10) ** -(self.decimals + 1) * unit if self.decimals else 0
+        return amount - half, amount + half
+
+
+_NUMBER = re.compile(
+    r"(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
+    r"(?:\s?(?P<scale>[a-z]+)\b)?",
+    re.IGNORECASE,
+)
+
+
+def read_numbers(question: str) -> list[ClaimedNumber]:
+    """The numbers a claim names (years left out), each with relation, scale and unit.
+
+    Example:
+        >>> [(n.value, n.scale.name, n.unit, n.relation.value)
+        ...  for n in read_numbers("Did total trade top 46 trillion yuan?")]
+        [(Decimal('46'), 'TRILLION', 'CNY', 'gt')]
+    """
+    words = claim_words()
+    found: list[ClaimedNumber] = []
+    lowered = require_text(question).casefold()
+    for match in _NUMBER.finditer(lowered):
+        if match.start() > 0 and lowered[match.start() - 1].isalnum():
+            continue
+        try:
+            value = Decimal(match["num"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            continue
+        scale, end = Scale.ONE, match.end("num")
+        if match["pct"]:
+            end = match.end("pct")
+        word = match["scale"]
+        if word and not match["pct"]:
+            for name, spellings in words.scales.items():
+                if word in spellings:
+                    scale, end = Scale.from_word(name), match.end("scale")
+        is_year = scale is Scale.ONE and not match["pct"] and not match["dollar"]
+        unit_follows = re.match(r"\s*(?:yuan|dollars|tons|metric)", lowered[match.end("num") :])
+        if is_year and "." not in match["num"] and 1900 <= value <= 2100 and not unit_follows:
+            continue
+        unit = _unit_after(lowered, end, words)
+        if match["pct"]:
+            unit = "percent"
+        elif match["dollar"]:
+            unit = "USD"
+        decimals = len(match["num"].split(".")[1]) if "." in match["num"] else 0
+        relation, phrase = _relation(lowered, match.start(), end, words)
+        written = question[match.start() : end]
+        found.append(
+            ClaimedNumber(value, scale, unit, relation, decimals, f"{phrase} {written}".strip())
+        )
+    spelled = "|".join(words.small_numbers)
+    for match in re.finditer(rf"\b({spelled})(?:-({spelled}))?\b", lowered):
+        if match[1] == "one" and re.match(r"\s+of\b", lowered[match.end() :]):
+            continue  # "one of the fastest"
+        relation, phrase = _relation(lowered, match.start(), match.end(), words)
+        value = words.small_numbers[match[1]]
+        if match[2]:  # "twenty-five"
+            value += words.small_numbers[match[2]]
+        text = f"{phrase} {match[0]}".strip()
+        found.append(ClaimedNumber(value, Scale.ONE, None, relation, 0, text))
+    for match in re.finditer(r"\b(" + "|".join(words.word_numbers) + r")\b", lowered):
+        value = words.word_numbers[match[1]]
+        unit = _unit_after(lowered, match.end(), words)
+        found.append(ClaimedNumber(value, Scale.ONE, unit, Relation.SEVERAL, 0, match[1]))
+    return found
+
+
+def _unit_after(text: str, end: int, words: ClaimWords) -> str | None:
+    following = text[end : end + 40]
+    best: tuple[int, str] | None = None
+    for code, spellings in words.units.items():
+        for spelling in spellings:
+            found = re.match(r"\s*(?:(?:of|in|worth)\s+)?" + re.escape(spelling) + r"\b", following)
+            if found and (best is None or len(spelling) > best[0]):
+                best = (len(spelling), code)
+    return best[1] if best else None
+
+
+def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relation, str]:
+    raw = text[max(0, start - 40) : start].rstrip()
+    stripped = re.sub(r"(?:\s+(?:the|a|an|by|of|to|at))+$", "", raw)
+    best: tuple[str, Relation] | None = None
+    for relation, phrases in words.comparisons.items():
+        for phrase in phrases:
+            ends = (re.search(r"(?:^|\W)" + re.escape(phrase) + r"$", b) for b in (raw, stripped))
+            if any(ends) and (best is None or len(phrase) > len(best[0])):
+                best = (phrase, relation)
+    if best is not None:
+        return best[1], best[0]
+    after = text[end : end + 40]
+    if after.startswith("+"):
+        return Relation.GT, ""
+    if re.match(r"[\w\s]*?\bor (?:more|above|higher|greater)\b", after):
+        return Relation.GE, ""
+    if re.match(r"[\w\s]*?\bor (?:less|fewer|below|lower)\b", after):
+        return Relation.LE, ""
+    return Relation.EQ, ""

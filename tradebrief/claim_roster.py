@@ -1,0 +1,183 @@
+"""Claims about the roster and the date: who chaired, who holds which post, when it was held.
+
+Part of checking a claim (:mod:`tradebrief.claims`): a person's role and title
+are judged against the roster line, which is cited; the date against the page
+header. Each judge returns ``None`` when the claim is not of its kind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal
+
+from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.claim_facts import Interval, claimed_interval, compare, said_by, verdict_answer
+from tradebrief.claim_numbers import ClaimedNumber
+from tradebrief.claim_words import cite, claim_words, has_phrase, years_in
+from tradebrief.model import Briefing, Organization, Person, Role
+from tradebrief.quantities import Scale
+
+__all__ = ["judge_date", "judge_headcount", "judge_person"]
+
+_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
+_WEEKDAYS = [name.casefold() for name in calendar.day_name]
+
+
+def judge_date(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a claim about when the briefing was held or published; else ``None``."""
+    text = question.casefold()
+    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
+    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
+    years = years_in(question)
+    if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
+        month = None  # "may" the verb
+    named = re.search(r"\b(?:briefing|press conference|conference)\b", text) is not None
+    held = re.search(
+        r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text
+    ) is not None or (month is not None and named)
+    published = any(has_phrase(text, w) for w in claim_words().published)
+    if not (held or published) or (month is None and weekday is None and not years):
+        return None
+    day_match = None
+    if month is not None:
+        day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
+        )
+    actual = briefing.published if published and briefing.published else briefing.date
+    what = "published" if actual is briefing.published and published else "held"
+    who = "transcript" if what == "published" else "briefing"
+    ok = month is None or _MONTHS.index(month) + 1 == actual.month
+    ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
+    ok = ok and all(y == actual.year for y in years)
+    ok = ok and (weekday is None or _WEEKDAYS.index(weekday) == actual.weekday())
+    said = f"{actual:%B} {actual.day}, {actual.year}"
+    if weekday is not None:
+        said += f" (the calendar makes that a {actual:%A})"
+    span = briefing.date_span if what == "held" else None
+    citations = (cite(briefing, span),) if span is not None else ()
+    verdict = Verdict.YES if ok else Verdict.NO
+    return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
+
+
+def _named_person(briefing: Briefing, question: str) -> Person | None:
+    for person in briefing.people:
+        if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
+            return person
+    for person in briefing.people:
+        if re.search(rf"\b{re.escape(person.family_name)}\b", question):
+            return person
+    return None
+
+
+def judge_person(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a claim about a person's role, post or organisation; else ``None``."""
+    words = claim_words()
+    person = _named_person(briefing, question)
+    chair = briefing.chairperson
+    chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    if person is None:
+        other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
+        if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
+            line = cite(briefing, chair.span)
+            return verdict_answer(
+                question, Verdict.NO, f"{chair.full_name} chaired the briefing.", (line,)
+            )
+        return None
+    line = cite(briefing, person.span)
+    title = f"{person.full_name} is listed as {person.title} {said_by(line)}."
+    if chairs and chair is not None:
+        if person.role is Role.CHAIRPERSON:
+            return verdict_answer(
+                question, Verdict.YES, f"{person.full_name} chaired.", (line,), person
+            )
+        text = f"{chair.full_name} chaired; {person.full_name} was a speaker ({person.title})."
+        return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
+    if re.search(r"\bspeakers?\b", question, re.IGNORECASE):
+        verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
+        return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
+    if any(has_phrase(question, w) for w in words.roles["speaker"]):
+        spoke = any(p.speaker == person.id for p in briefing.paragraphs)
+        verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
+        return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
+    return _post(briefing, question, person, line)
+
+
+def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
+    return any(has_phrase(o.name, phrase) for o in briefing.organizations) or phrase.split()[0] in {
+        "The",
+        "Did",
+        "Was",
+        "Is",
+        "Were",
+        "Does",
+        "Smart",
+        "Free",
+        "Trade",
+        "State",
+    }
+
+
+def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
+    words = claim_words()
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    posts = sorted(words.posts, key=len, reverse=True)
+    post = next((p for p in posts if has_phrase(text, p)), None)
+    orgs = [o for o in briefing.organizations if _names_org(question, o)]
+    org_ok = all(_names_org(person.title, o) for o in orgs)
+    said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
+    if post is None:
+        if not orgs or not _MEMBER.search(question):
+            return None
+        verdict = Verdict.YES if org_ok else Verdict.NO
+        return verdict_answer(question, verdict, said, (line,), person)
+    deputy = "|".join(re.escape(d) for d in words.deputy)
+    claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
+    title = person.title.casefold()
+    plain, as_deputy = False, False
+    for found in re.finditer(rf"\b{re.escape(post)}\b", title):
+        if re.search(rf"\b(?:{deputy})\s+$", title[: found.start()]):
+            as_deputy = True
+        else:
+            plain = True
+    if org_ok and (plain or (claimed_deputy and as_deputy)):
+        return verdict_answer(question, Verdict.YES, said, (line,), person)
+    others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
+    if plain or as_deputy or others or orgs:
+        return verdict_answer(question, Verdict.NO, said, (line,), person)
+    return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
+
+
+_MEMBER = re.compile(
+    r"\b(?:from|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
+    r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_org(text: str, org: Organization) -> bool:
+    return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))
+
+
+def judge_headcount(
+    briefing: Briefing, question: str, numbers: list[ClaimedNumber]
+) -> Answer | None:
+    """Judge "Were there three speakers?" against the roster; else ``None``."""
+    words = claim_words()
+    if len(numbers) != 1 or numbers[0].unit is not None:
+        return None
+    if any(has_phrase(question, w) for w in words.headcount_speakers):
+        people, noun = briefing.speakers, "speakers"
+    elif any(has_phrase(question, w) for w in words.headcount_everyone):
+        people, noun = tuple(briefing.people), "people"
+    else:
+        return None
+    chair = briefing.chairperson
+    listed = ", ".join(p.full_name for p in people)
+    tail = f", and {chair.full_name} chaired" if noun == "speakers" and chair else ""
+    text = f"The roster lists {len(people)} {noun}: {listed}{tail}."
+    claimed = claimed_interval(numbers[0], Scale.ONE, words.about_tolerance)
+    count = Decimal(len(people))
+    verdict = compare(claimed, Interval(count, count))
+    citations = tuple(cite(briefing, p.span) for p in people)
+    return verdict_answer(question, verdict, text, citations)

@@ -1,0 +1,291 @@
+"""Reading a claim: is it yes/no, which numbers does it name, with which comparison and unit.
+
+The English word knowledge (comparison words, units, scales, roles, subjects
+the briefing gives no figure for) lives in ``tradebrief/data/claims.toml`` and
+is validated on load by :class:`ClaimWords`. Everything here is pure: text in,
+small typed objects out. :mod:`tradebrief.claims` judges what is read here
+against a briefing, and :mod:`tradebrief.derive` computes from it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tradebrief.answer import Citation
+from tradebrief.errors import TradebriefError
+from tradebrief.model import Briefing
+from tradebrief.quantities import Scale
+from tradebrief.spans import Span
+
+__all__ = [
+    "ClaimWords",
+    "ExclusiveSlot",
+    "ExclusiveStatement",
+    "NotGiven",
+    "Relation",
+    "Superlative",
+    "cite",
+    "claim_words",
+    "has_phrase",
+    "is_claim",
+    "not_given",
+    "require_text",
+    "words_of",
+    "years_in",
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Relation(StrEnum):
+    """How a claimed number bounds the true one: ``top 46 trillion`` is :attr:`GT`."""
+
+    EQ = "eq"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    SEVERAL = "several"
+
+
+class NotGiven(BaseModel):
+    """A subject the briefing gives no figure for, e.g. exports alone."""
+
+    model_config = _FROZEN
+
+    what: str = Field(min_length=1, description="The missing input, in words: 'exports alone'.")
+    missing: str = Field(min_length=1, description="What a derivation of it would need.")
+    words: tuple[str, ...] = Field(min_length=1, description="Words that name the subject.")
+    absent: tuple[str, ...] = Field(default=(), description="Words whose presence cancels it.")
+    unless: tuple[str, ...] = Field(default=(), description="Words that make it a stated one.")
+    needs_direction: bool = Field(default=False, description="Only with a word of growth.")
+
+
+class Superlative(BaseModel):
+    """A superlative statement, and whether the text hedges it ("one of the fastest")."""
+
+    model_config = _FROZEN
+
+    fact: str = Field(min_length=1, description="Id of the curated statement.")
+    words: tuple[str, ...] = Field(min_length=1, description="The superlative and its synonyms.")
+    hedged: bool = Field(description="Whether the text only puts it among the best.")
+    hedges: tuple[str, ...] = Field(default=(), description="Words of a hedged claim: 'one of'.")
+
+
+class ExclusiveSlot(BaseModel):
+    """One slot of an exclusive statement: the product, origin or destination."""
+
+    model_config = _FROZEN
+
+    name: str = Field(min_length=1, description="What the slot holds: 'destination'.")
+    cue: str = Field(description="Words that introduce a claimed value, '|'-separated; '' none.")
+    accept: tuple[str, ...] = Field(min_length=1, description="Values the text supports.")
+
+
+class ExclusiveStatement(BaseModel):
+    """A statement naming one thing per slot, so a claim naming another thing is false."""
+
+    model_config = _FROZEN
+
+    fact: str = Field(min_length=1, description="Id of the curated statement.")
+    subject: tuple[str, ...] = Field(min_length=1, description="Words that point at it.")
+    nouns: tuple[str, ...] = Field(min_length=1, description="One of these must be named too.")
+    filler: tuple[str, ...] = Field(default=(), description="Words that claim nothing.")
+    slots: tuple[ExclusiveSlot, ...] = Field(min_length=1, description="Its slots.")
+
+
+class ClaimWords(BaseModel):
+    """The validated contents of ``tradebrief/data/claims.toml``."""
+
+    model_config = _FROZEN
+
+    openers: tuple[str, ...] = Field(min_length=1, description="Words opening a yes/no question.")
+    claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
+    claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
+    about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
+    word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
+    small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
+    headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
+    headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
+    comparisons: dict[Relation, tuple[str, ...]] = Field(description="Words per relation.")
+    units: dict[str, tuple[str, ...]] = Field(description="Unit code -> words naming it.")
+    scales: dict[str, tuple[str, ...]] = Field(description="Scale name -> words naming it.")
+    direction: dict[str, tuple[str, ...]] = Field(description="'up' and 'down' words.")
+    roles: dict[str, tuple[str, ...]] = Field(description="Role -> words naming it.")
+    figures_of_speech: tuple[str, ...] = Field(description="Phrases that are not counts.")
+    trade_words: tuple[str, ...] = Field(description="Words naming trade as a whole.")
+    increment_words: tuple[str, ...] = Field(description="Words asking for the increment.")
+    threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
+    plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
+    claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
+    figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
+    year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
+    rate_words: tuple[str, ...] = Field(description="Words asking for the exchange rate.")
+    rate_excludes: tuple[str, ...] = Field(description="Words asking about rate policy instead.")
+    difference_words: tuple[str, ...] = Field(description="Words asking for a difference.")
+    share_words: tuple[str, ...] = Field(description="Words asking for a share.")
+    per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month'/'hour' -> words.")
+    increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
+    posts: tuple[str, ...] = Field(description="Posts a title may give.")
+    deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
+    published: tuple[str, ...] = Field(description="Words about publication.")
+    not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
+    superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
+    exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")
+
+    @field_validator("scales")
+    @classmethod
+    def _known_scales(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for name in value:
+            Scale.from_word(name)  # raises ValueError for an unknown scale
+        return value
+
+    @field_validator("per_period")
+    @classmethod
+    def _known_periods(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = set(value) - {"day", "month", "hour"}
+        if unknown:
+            raise ValueError(f"per_period knows day, month and hour, not {sorted(unknown)}")
+        return value
+
+    @field_validator("direction")
+    @classmethod
+    def _up_and_down(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(value) != {"up", "down"}:
+            raise ValueError("direction needs exactly the keys 'up' and 'down'")
+        return value
+
+
+class ClaimWordsError(TradebriefError):
+    """The claims data file is malformed."""
+
+    code = "TB400"
+
+
+@cache
+def claim_words() -> ClaimWords:
+    """Load and validate ``tradebrief/data/claims.toml`` once.
+
+    Raises :class:`ClaimWordsError` naming the field when the file is malformed.
+    """
+    text = resources.files("tradebrief").joinpath("data/claims.toml").read_text("utf-8")
+    try:
+        return ClaimWords.model_validate(tomllib.loads(text))
+    except (ValidationError, tomllib.TOMLDecodeError) as error:
+        raise ClaimWordsError(f"tradebrief/data/claims.toml: {error}") from None
+
+
+def require_text(value: object, what: str = "the question") -> str:
+    """``value`` if it is a str; else a :class:`TypeError` that says what and which type."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    return value
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of ``text`` (keeping hyphens and apostrophes inside words)."""
+    require_text(text, "the text")
+    return re.findall(r"[a-z0-9$%]+(?:['\u2019.-][a-z0-9]+)*", text.casefold())
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as whole words, ignoring case."""
+    folded = require_text(text, "the text").casefold()
+    wanted = require_text(phrase, "the phrase").casefold()
+    if wanted not in folded:  # the cheap test first: most phrases are simply absent
+        return False
+    return _whole_words(wanted).search(folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w$])" + re.escape(phrase) + r"(?![\w])")
+
+
+def is_claim(question: str) -> bool:
+    """Whether ``question`` is a yes/no claim such as "Did trade grow 6%?".
+
+    Example:
+        >>> is_claim("Did total trade top 46 trillion yuan?"), is_claim("What was total trade?")
+        (True, False)
+    """
+    words = claim_words()
+    text = require_text(question).strip().casefold()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in sorted(words.claim_prefixes, key=len, reverse=True):
+            if text.startswith(prefix + " ") or text.startswith(prefix + ","):
+                text = text[len(prefix) + 1 :].lstrip(" ,")
+                if prefix.endswith("that") or prefix.startswith(("true", "fact", "check")):
+                    return True
+                changed = True
+                break
+    if _EITHER_OR.search(text):
+        return False  # "large or small?" asks which, not whether
+    first = words_of(text[:40])
+    if first and first[0] in words.openers:
+        return True
+    return any(text.endswith(suffix) for suffix in words.claim_suffixes)
+
+
+_EITHER_OR = re.compile(
+    r"\b(?!true\b)\w+ or (?!more\b|less\b|fewer\b|above\b|below\b|higher\b|lower\b|"
+    r"greater\b|so\b|not\b|false\b)\w+"
+)
+
+
+def years_in(text: str) -> list[int]:
+    """Calendar years written in ``text``, e.g. ``[2023]``."""
+    require_text(text, "the text")
+    return [int(y) for y in re.findall(r"(?<![\d.,$])((?:19|20)\d\d)(?![\d%])", text)]
+
+
+def not_given(question: str, *, numbers: bool) -> NotGiven | None:
+    """The subject without a figure that ``question`` asks about, if any.
+
+    ``numbers`` says whether the question names a figure or asks for one; a
+    subject such as "exports" counts only then (or with a word of growth).
+    """
+    words = claim_words()
+    require_text(question)
+    direction = any(
+        has_phrase(question, w) for ws in words.direction.values() for w in ws
+    ) or has_phrase(question, "record")
+    for subject in words.not_given:
+        if not any(has_phrase(question, w) for w in subject.words):
+            continue
+        if any(has_phrase(question, w) for w in subject.absent):
+            continue
+        if any(has_phrase(question, w) for w in subject.unless):
+            continue
+        if subject.needs_direction and not direction:
+            continue
+        if subject.absent and not (numbers or direction):
+            continue
+        return subject
+    return None
+
+
+def cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> Citation:
+    """A verbatim :class:`~tradebrief.answer.Citation` of ``span``, with speaker and paragraph."""
+    paragraph = briefing.paragraph_at(span.start)
+    speaker = briefing.speaker_of(paragraph) if paragraph else None
+    return Citation(
+        quote=span.quote,
+        start=span.start,
+        end=span.end,
+        paragraph=paragraph.number if paragraph else None,
+        speaker=speaker,
+        highlights=tuple(h for h in highlights if span.contains(h)),
+    )

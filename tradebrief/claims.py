@@ -1,0 +1,316 @@
+"""Checking a yes/no claim against the briefing: yes, no, or not stated, with the stated words.
+
+:func:`answer_claim` reads a claim (:mod:`tradebrief.claim_words`,
+:mod:`tradebrief.claim_numbers`) and judges it
+against the briefing's typed data, in this order: the date and the roster
+(:mod:`tradebrief.claim_roster`), subjects the briefing gives no figure for,
+statements that name one thing per slot (the last declaration form), figures
+(as intervals, :mod:`tradebrief.claim_facts`: ``more than 150`` is (150, ∞), so
+it supports ``more than 120``, is disjoint from ``fewer than 100`` and neither
+supports nor refutes ``over 300``), hedged superlatives, the direction or record
+of total trade, and last a passage holding every content word of the claim. A
+claim none of these rules can judge returns ``None`` and is answered as an
+ordinary question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.claim_facts import (
+    claimed_interval,
+    compare,
+    describe_metric,
+    metric_citation,
+    passages,
+    pick_fact_for_number,
+    pick_metric,
+    said_by,
+    verdict_answer,
+)
+from tradebrief.claim_numbers import ClaimedNumber, read_numbers
+from tradebrief.claim_roster import judge_date, judge_headcount, judge_person
+from tradebrief.claim_words import (
+    Relation,
+    cite,
+    claim_words,
+    has_phrase,
+    is_claim,
+    not_given,
+    require_text,
+    words_of,
+    years_in,
+)
+from tradebrief.model import Briefing, Metric, PolicyMeasure
+from tradebrief.quantities import Quantity
+
+__all__ = ["answer_claim"]
+
+
+def answer_claim(briefing: Briefing, question: str) -> Answer | None:
+    """Judge ``question`` when it is a yes/no claim the rules can judge; else ``None``.
+
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> answer_claim(b, "Did total trade top 46 trillion yuan?").text
+        'No. The briefing says 43.85 trillion yuan, up 5% year on year (Wang Lingjun, paragraph 5).'
+        >>> answer_claim(b, "What was total trade?") is None
+        True
+    """
+    if not require_text(question).strip() or not is_claim(question):
+        return None
+    answer = _judge(briefing, question)
+    if answer is None or answer.verdict is Verdict.NOT_STATED or not _negated(question):
+        return answer
+    flipped = Verdict.NO if answer.verdict is Verdict.YES else Verdict.YES
+    reason = answer.text.split(" ", 1)[1]
+    return verdict_answer(question, flipped, reason, answer.citations, answer.fact)
+
+
+def _negated(question: str) -> bool:
+    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks."""
+    negations = claim_words().negations
+    return any(w in negations for w in words_of(question)[1:])
+
+
+def _judge(briefing: Briefing, question: str) -> Answer | None:
+    numbers = read_numbers(question)
+    for judge in (judge_date, judge_person):
+        answer = judge(briefing, question)
+        if answer is not None:
+            return answer
+    answer = judge_headcount(briefing, question, numbers)
+    if answer is not None:
+        return answer
+    subject = not_given(question, numbers=bool(numbers))
+    if subject is not None:
+        return _not_given(briefing, question, subject.what)
+    answer = _exclusive(briefing, question)
+    if answer is not None:
+        return answer
+    if numbers:
+        return _figures(briefing, question, numbers)
+    answer = _superlative(briefing, question)
+    if answer is not None:
+        return answer
+    return _direction_or_record(briefing, question) or _contained(briefing, question)
+
+
+def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
+    total = pick_metric(briefing)
+    stated = ""
+    citations: tuple[Citation, ...] = ()
+    if total is not None:
+        citation = metric_citation(briefing, total)
+        stated = f" It says {describe_metric(total)} {said_by(citation)}."
+        citations = (citation,)
+    text = f"The briefing gives no figure for {what}.{stated}"
+    return verdict_answer(question, Verdict.NOT_STATED, text, citations)
+
+
+def _exclusive(briefing: Briefing, question: str) -> Answer | None:
+    for entry in claim_words().exclusive:
+        named = any(has_phrase(question, w) for w in entry.subject) and any(
+            has_phrase(question, w) for w in entry.nouns
+        )
+        definite = any(  # "the earbuds": that one shipment, not earbuds in general
+            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
+        )
+        if not (named or definite):
+            continue
+        fact = briefing.statements.get(entry.fact)
+        if fact is None:
+            continue
+        rest = question.casefold()
+        claimed_wrong: list[str] = []
+        matched = 0
+        for slot in entry.slots:
+            accepted = [a for a in slot.accept if has_phrase(rest, a)]
+            if accepted:
+                matched += 1
+                for a in accepted:
+                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
+            elif slot.cue:
+                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
+                if claimed and claimed[1] not in entry.filler:
+                    claimed_wrong.append(claimed[1])
+                    rest = rest.replace(claimed[1], " ")
+        leftover = [
+            w
+            for w in words_of(rest)
+            if w not in entry.filler and w not in entry.subject and not w.isdigit()
+        ]
+        citation = cite(briefing, fact.evidence)
+        said = f"The briefing says: {fact.answer} {said_by(citation)}"
+        if claimed_wrong or (leftover and matched == 0):
+            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if matched and not leftover:
+            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+def _superlative(briefing: Briefing, question: str) -> Answer | None:
+    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
+    for entry in claim_words().superlatives:
+        word = next((w for w in entry.words if has_phrase(plain, w)), None)
+        fact = briefing.statements.get(entry.fact)
+        if word is None or fact is None:
+            continue
+        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
+        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
+            continue
+        citation = cite(briefing, fact.evidence)
+        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
+        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), fact)
+    return None
+
+
+def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
+    """Every claimed number judged on its own; one No makes the claim No."""
+    judged = [j for n in numbers if (j := _figure(briefing, question, numbers, n)) is not None]
+    if not judged:
+        return None
+    for wanted in (Verdict.NO, Verdict.NOT_STATED, Verdict.YES):
+        for verdict, text, citation, fact in judged:
+            if verdict is wanted:
+                others = tuple(dict.fromkeys(c for _, _, c, _ in judged if c != citation))
+                return verdict_answer(question, verdict, text, (citation, *others), fact)
+    return None  # pragma: no cover - every verdict is one of the three
+
+
+_Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure]
+
+
+def _figure(
+    briefing: Briefing, question: str, numbers: list[ClaimedNumber], number: ClaimedNumber
+) -> _Judged | None:
+    words = claim_words()
+    if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
+        return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
+    stated = pick_fact_for_number(briefing, question, number)
+    if stated is None:
+        return None
+    fact = stated.fact
+    citation = metric_citation(briefing, fact)
+    description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
+    said = f"The briefing says {description} {said_by(citation)}."
+    money_or_rate = number.unit in ("CNY", "USD", "percent")
+    named = any(n.value == q.value for n in numbers for q in _quantities(fact))
+    about_trade = named or any(
+        has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words)
+    )
+    if money_or_rate and not about_trade:
+        text = (
+            f"The only figure in {_unit_name(number)} the briefing gives for this is the "
+            f"{fact.name[0].lower()}{fact.name[1:]}: {description} {said_by(citation)}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
+    if stated.interval is None:
+        return Verdict.NOT_STATED, f"{said} {stated.note}", citation, fact
+    total = pick_metric(briefing)
+    period = fact.period if isinstance(fact, Metric) and fact.period else None
+    period = period or (total.period if total is not None else None)
+    other_years = [y for y in years_in(question) if period and str(y) != period]
+    about_change = number.unit == "percent"
+    basis = _BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
+    if other_years and not (about_change and basis and str(other_years[0] + 1) == period):
+        text = (
+            f"The briefing gives {description} for {period} {said_by(citation)}; "
+            f"it gives no figure for {other_years[0]}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
+    if about_change and any(has_phrase(question, w) for w in words.direction["down"]):
+        number = replace(number, value=-number.value)
+    claimed = claimed_interval(number, stated.scale, words.about_tolerance)
+    verdict = compare(claimed, stated.interval)
+    if verdict is Verdict.NOT_STATED:
+        said += f" That neither supports nor refutes {number.text!r}."
+    elif verdict is Verdict.NO and len(numbers) > 1:
+        said += f" That refutes {number.text!r}."
+    return verdict, said, citation, fact
+
+
+def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
+    if isinstance(fact, Metric):
+        return [q for q in (fact.quantity, fact.equivalent) if q is not None]
+    return [fact.count] if fact.count is not None else []
+
+
+def _unit_name(number: ClaimedNumber) -> str:
+    return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")
+
+
+def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
+    words = claim_words()
+    if not any(has_phrase(question, w) for w in words.trade_words):
+        return None
+    total = pick_metric(briefing)
+    if total is None or total.change is None:
+        return None
+    citation = metric_citation(briefing, total)
+    said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
+    if has_phrase(question, "record"):
+        verdict = Verdict.YES if total.record else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), total)
+    up = any(has_phrase(question, w) for w in words.direction["up"])
+    down = any(has_phrase(question, w) for w in words.direction["down"])
+    if _BASIS_YEAR.search(question) and not (up or down):
+        up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
+        down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
+        if up != down:
+            verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
+            return verdict_answer(question, verdict, said, (citation,), total)
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
+    plain |= {w for t in words.trade_words for w in words_of(t)}
+    if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
+        return None  # "grow steadily" says more than a direction: a statement answers it
+    rose = total.change.value > 0
+    verdict = Verdict.YES if up == rose else Verdict.NO
+    return verdict_answer(question, verdict, said, (citation,), total)
+
+
+_BASIS_YEAR = re.compile(
+    r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
+    r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
+    re.IGNORECASE,
+)
+_STEM = 5  # letters two forms of a word share: "supported" and "support"
+
+
+def _contained(briefing: Briefing, question: str) -> Answer | None:
+    """Yes when one passage holds every content word of the claim and neither negates.
+
+    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
+    so many words; anything the passage lacks, or a "not" on either side, passes
+    the claim on to the ordinary answer.
+    """
+    words = claim_words()
+    content = [w for w in words_of(question) if w not in words.claim_stopwords]
+    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
+        return None
+    for span in passages(briefing, question, limit=3):
+        said = words_of(span.quote)
+        if any(w in words.negations for w in said):
+            continue
+        if all(any(_same_word(w, v) for v in said) for w in content):
+            citation = cite(briefing, span)
+            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
+            return verdict_answer(question, Verdict.YES, text, (citation,))
+    return None
+
+
+def _same_word(claimed: str, written: str) -> bool:
+    if claimed == written or _base(claimed) == _base(written):
+        return True
+    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
+
+
+def _base(word: str) -> str:
+    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)

@@ -1,0 +1,273 @@
+"""Derived figures: what the stated figures imply, shown as derived, with every input cited.
+
+:func:`answer_derivation` computes, in :class:`~decimal.Decimal` arithmetic and
+with the rounding stated, the figures a journalist most often works out from a
+briefing: the prior-year value from a total and its growth, a conversion at the
+rate the briefing's own figures imply, how far a total is over a threshold, the
+increase as a share of the total, and per-day or per-month averages. When an
+input is missing (exports alone, the surplus, a forecast, another year's
+growth) it refuses and says which input. Any other question returns ``None``
+and is answered as an ordinary question. Averages and ratios live in
+:mod:`tradebrief.derive_averages`; rounding, the answer and the refusal in
+:mod:`tradebrief.derive_common`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from tradebrief.answer import Answer, Citation
+from tradebrief.claim_facts import metric_citation, pick_metric, search
+from tradebrief.claim_words import (
+    claim_words,
+    has_phrase,
+    is_claim,
+    not_given,
+    require_text,
+    words_of,
+    years_in,
+)
+from tradebrief.derive_averages import answer_average, answer_ratio, period_request
+from tradebrief.derive_common import (
+    derived_answer,
+    refusal,
+    rounded_result,
+    subject_metric,
+)
+from tradebrief.model import Briefing, Metric
+from tradebrief.quantities import Quantity, Scale
+
+__all__ = ["answer_derivation", "refusal"]
+
+_HUNDRED = Decimal(100)
+_MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
+_BASIS = re.compile(
+    r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to)\s+(?:the\s+)?$"
+)
+
+
+def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
+    """A derived figure, or a refusal naming the missing input; ``None`` for other questions.
+
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> a = answer_derivation(b, "What was total trade in 2023?")
+        >>> a.derivation.expression, a.derivation.result.value
+        ('43.85 / (1 + 5%)', Decimal('41.76'))
+        >>> answer_derivation(b, "How much did exports grow?").text.startswith("The briefing does")
+        True
+    """
+    if not require_text(question).strip() or is_claim(question):
+        return None
+    words = claim_words()
+    asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
+    total = pick_metric(briefing)
+    period = period_request(question)
+    if period is not None and total is not None:
+        return answer_average(briefing, question, period)
+    ratio = answer_ratio(briefing, question, total)
+    if ratio is not None:
+        return ratio
+    subject = not_given(question, numbers=asks_figure)
+    if subject is not None and _only_unknown(briefing, question, subject.words):
+        return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
+    dollars = has_phrase(question, "dollars") or has_phrase(question, "usd") or "$" in question
+    if not any(has_phrase(question, w) for w in words.rate_excludes) and (
+        any(has_phrase(question, w) for w in words.rate_words)
+        or (dollars and has_phrase(question, "rate"))
+    ):
+        return _rate(briefing, question)
+    if total is None or total.change is None or not asks_figure:
+        return None
+    year = _year_asked(question, total)
+    if year is not None:
+        return _other_year(briefing, question, total, year)
+    if dollars:
+        return _in_dollars(briefing, question, total)
+    if any(has_phrase(question, w) for w in words.share_words):
+        return _share(briefing, question, total)
+    if any(has_phrase(question, w) for w in words.difference_words):
+        return _over_threshold(briefing, question, total)
+    return None
+
+
+def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -> bool:
+    """Whether every word the briefing never uses belongs to the missing subject.
+
+    "How much soybean did China import?" is about soybeans, which the ordinary
+    answer names as never mentioned; "imports alone" would hide that.
+    """
+    unknown = getattr(search(briefing, question), "unknown", ())
+    stems = [w[:4] for phrase in subject for w in words_of(phrase)]
+    return all(any(str(term).startswith(stem) for stem in stems) for term in unknown)
+
+
+def _year_asked(question: str, total: Metric) -> int | None:
+    if total.period is None or not total.period.isdigit():
+        return None
+    period = int(total.period)
+    lowered = question.casefold()
+    for phrase in claim_words().year_before:
+        at = lowered.find(phrase)
+        if at >= 0 and not _BASIS.search(lowered[:at]):
+            return period - 1
+    for year in years_in(question):
+        at = lowered.find(str(year))
+        if year != period and not _BASIS.search(lowered[:at]):
+            return year
+    return None
+
+
+def _is_trade(briefing: Briefing, question: str, total: Metric) -> bool:
+    metric = subject_metric(briefing, question)
+    return metric is None or metric is total or metric.quantity.is_money
+
+
+def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> Answer:
+    assert total.change is not None and total.period is not None
+    period = int(total.period)
+    rate = any(has_phrase(question, w) for w in ("rate", "percent", "percentage", "%", "grow"))
+    if not _is_trade(briefing, question, total):
+        metric = subject_metric(briefing, question)
+        name = metric.name[0].lower() + metric.name[1:] if metric else "that figure"
+        return refusal(
+            briefing, question, f"{name} in {year}; that would need its growth in {period}"
+        )
+    if year != period - 1 or rate:
+        earlier = f"the total for {year - 1}" if year == period - 1 else f"growth for {year + 1}"
+        return refusal(briefing, question, f"trade in {year} (that needs {earlier})")
+    citation = metric_citation(briefing, total)
+    increment = _increment(briefing, total)
+    if increment is not None and any(
+        has_phrase(question, w) for w in claim_words().increment_route
+    ):
+        return _by_subtraction(question, briefing, total, increment, year)
+    value = total.quantity.value / (1 + total.change.value / _HUNDRED)
+    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+    expression = f"{total.quantity.value:f} / (1 + {total.change.value:f}%)"
+    inputs: tuple[Citation, ...] = (citation,)
+    note = None
+    increment = _increment(briefing, total)
+    if increment is not None and increment.quantity.scale == total.quantity.scale:
+        other = total.quantity.value - increment.quantity.value
+        gap = abs(other - result.value)
+        inputs = (citation, metric_citation(briefing, increment))
+        note = (
+            f"Subtracting the stated increment gives {total.quantity.value:f} {_MINUS} "
+            f"{increment.quantity.value:f} = {other:f}; the {gap:f} difference is rounding "
+            "in the stated figures."
+        )
+    return derived_answer(question, expression, result, inputs, f"total trade in {year}", note)
+
+
+def _by_subtraction(
+    question: str, briefing: Briefing, total: Metric, increment: Metric, year: int
+) -> Answer:
+    """The prior year as the total less the stated increment, when that is what is asked."""
+    assert total.change is not None
+    value = total.quantity.value - increment.quantity.value
+    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+    expression = f"{total.quantity.value:f} {_MINUS} {increment.quantity.value:f}"
+    by_rate = total.quantity.value / (1 + total.change.value / _HUNDRED)
+    note = (
+        f"From the growth rate instead, {total.quantity.value:f} / (1 + "
+        f"{total.change.value:f}%) = {by_rate.quantize(Decimal('0.01'), ROUND_HALF_UP)}; "
+        "the difference is rounding in the stated figures."
+    )
+    inputs = (metric_citation(briefing, total), metric_citation(briefing, increment))
+    return derived_answer(question, expression, result, inputs, f"total trade in {year}", note)
+
+
+def _increment(briefing: Briefing, total: Metric) -> Metric | None:
+    return next((m for m in briefing.metrics if "increment" in m.keywords and m is not total), None)
+
+
+def _exchange(briefing: Briefing) -> Metric | None:
+    return next(
+        (m for m in briefing.metrics if m.equivalent is not None and m.equivalent.unit == "USD"),
+        None,
+    )
+
+
+def _rate(briefing: Briefing, question: str) -> Answer:
+    pair = _exchange(briefing)
+    if pair is None or pair.equivalent is None:
+        return refusal(briefing, question, "a dollar equivalent of any yuan figure")
+    yuan, usd = pair.quantity, pair.equivalent
+    value = yuan.amount / usd.amount
+    result = rounded_result(value, Scale.ONE, "CNY per USD")
+    expression = f"{yuan.value:f} / {usd.value:f}"
+    note = "The briefing states no exchange rate; this is the one its two figures imply."
+    inputs = (metric_citation(briefing, pair),)
+    return derived_answer(question, expression, result, inputs, "the implied exchange rate", note)
+
+
+def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    pair = _exchange(briefing)
+    if pair is None or pair.equivalent is None:
+        return refusal(briefing, question, "a dollar equivalent of any yuan figure")
+    named = [
+        m
+        for m in briefing.metrics
+        if m.quantity.is_money and m.quantity.unit == "CNY" and _names(question, m.quantity)
+    ]
+    source = named[0] if named else total
+    if source is pair:
+        return None  # stated, not derived: the ordinary answer quotes it
+    yuan, usd = pair.quantity, pair.equivalent
+    value = source.quantity.amount * usd.amount / yuan.amount
+    result = rounded_result(
+        value / Decimal(10) ** int(source.quantity.scale), source.quantity.scale, "USD"
+    )
+    expression = f"{source.quantity.value:f} {_TIMES} {usd.value:f} / {yuan.value:f}"
+    rate = (yuan.amount / usd.amount).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    note = (
+        f"Converted at the rate the briefing's own figures imply ({yuan.describe()} = "
+        f"{usd.describe()}, about {rate} yuan per dollar); the briefing states no dollar total."
+    )
+    inputs = (metric_citation(briefing, source), metric_citation(briefing, pair))
+    what = f"{source.quantity.describe()} in US dollars"
+    return derived_answer(question, expression, result, inputs, what, note)
+
+
+def _names(question: str, quantity: Quantity) -> bool:
+    return (
+        re.search(rf"(?<![\d.]){re.escape(f'{quantity.value:f}')}(?![\d.])", question) is not None
+    )
+
+
+def _share(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    increment = _increment(briefing, total)
+    if increment is None or not any(
+        has_phrase(question, w) for w in (*claim_words().direction["up"], "increment", "increase")
+    ):
+        return None
+    value = increment.quantity.amount / total.quantity.amount * _HUNDRED
+    result = rounded_result(value, Scale.ONE, "percent")
+    expression = f"{increment.quantity.value:f} / {total.quantity.value:f} {_TIMES} 100"
+    inputs = (metric_citation(briefing, increment), metric_citation(briefing, total))
+    return derived_answer(
+        question, expression, result, inputs, "the increase as a share of the total"
+    )
+
+
+def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    words = claim_words()
+    thresholds = [
+        m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
+    ]
+    named = [m for m in thresholds if _names(question, m.quantity)]
+    if not named and not any(has_phrase(question, w) for w in words.threshold_words):
+        return None
+    below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]
+    chosen = named[0] if named else max(below, key=lambda m: m.quantity.amount, default=None)
+    if chosen is None or chosen.quantity.scale != total.quantity.scale:
+        return None
+    value = total.quantity.value - chosen.quantity.value
+    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+    expression = f"{total.quantity.value:f} {_MINUS} {chosen.quantity.value:f}"
+    inputs = (metric_citation(briefing, total), metric_citation(briefing, chosen))
+    what = f"how far the total was over the {chosen.quantity.describe()} threshold"
+    return derived_answer(question, expression, result, inputs, what)

@@ -1,0 +1,130 @@
+"""Averages and ratios of stated totals: per day, hour or month, and value per declaration form.
+
+Part of :mod:`tradebrief.derive`. A per-period average divides a total for the
+year by the days (2024 had 366), hours or months in it; a ratio divides one
+stated total by another that counts things exactly ("more than 150 countries"
+is a bound and cannot divide: that is refused).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal
+
+from tradebrief.answer import Answer
+from tradebrief.claim_facts import metric_citation, pick_metric
+from tradebrief.claim_words import claim_words, has_phrase, words_of
+from tradebrief.derive_common import (
+    MEASURED,
+    derived_answer,
+    refusal,
+    rounded_result,
+    subject_metric,
+)
+from tradebrief.model import Briefing, Metric
+from tradebrief.quantities import Qualifier, Scale
+
+__all__ = ["answer_average", "answer_ratio", "period_request"]
+
+
+_PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+((?:[\w-]+\s?){1,3})", re.I)
+
+
+def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Answer | None:
+    """One figure per unit of another: trade value per declaration form, tons per crossing."""
+    found = re.search(
+        r"\b(?:per|each|for every|for each|an? average)\s+((?:[\w-]+\s?){1,3})", question, re.I
+    )
+    if found is None:
+        return None
+    named = found[1].casefold()
+    denominators = [
+        m
+        for m in briefing.metrics
+        if m is not total
+        and not m.quantity.is_money
+        and m.quantity.unit not in MEASURED
+        and any(_same_unit(w, named) for w in _unit_and_keywords(m))
+    ]
+    if not denominators:
+        return None
+    if denominators[0].quantity.qualifier is not Qualifier.EXACT:  # "more than 150" cannot divide
+        bound = denominators[0].quantity
+        return refusal(
+            briefing, question, f"an exact number of {bound.unit} (only {bound.describe()})"
+        )
+    below = denominators[0]
+    rest = question[: found.start()] + question[found.end() :]
+    above = subject_metric(briefing, rest) or total
+    if (
+        above is None
+        or above is below
+        or not (above.quantity.is_money or above.quantity.unit in MEASURED)
+    ):
+        return None
+    value = above.quantity.amount / below.quantity.amount
+    unit = f"{above.quantity.unit} per {_singular(below.quantity.unit)}"
+    result = rounded_result(value, Scale.ONE, unit)
+    expression = (
+        f"{above.quantity.value:f} {above.quantity.scale.word} / "
+        f"{below.quantity.value:f} {below.quantity.scale.word}"
+    )
+    inputs = (metric_citation(briefing, above), metric_citation(briefing, below))
+    what = f"the {above.name[0].lower()}{above.name[1:]} per {_singular(below.quantity.unit)}"
+    note = (
+        "A plain ratio of two stated totals for the year; the briefing gives no such "
+        "figure and does not say one total is carried by the other."
+    )
+    return derived_answer(question, expression, result, inputs, what, note)
+
+
+def _unit_and_keywords(metric: Metric) -> list[str]:
+    """Words that name what a metric counts: its unit and its one-word keywords."""
+    words = [w for w in words_of(metric.quantity.unit) if w != "and"]
+    return words + [k for k in metric.keywords if " " not in k]
+
+
+def _same_unit(word: str, named: str) -> bool:
+    return any(_singular(word)[:5] == _singular(n)[:5] for n in words_of(named))
+
+
+def _singular(unit: str) -> str:
+    words = unit.split()
+    return " ".join([*words[:-1], re.sub(r"(?<=\w\w)s$", "", words[-1])]) if words else unit
+
+
+def period_request(question: str) -> str | None:
+    """Which period (day, hour or month) the question asks an average for, if any."""
+    for period, phrases in claim_words().per_period.items():
+        if any(has_phrase(question, p) for p in phrases):
+            return period
+    return None
+
+
+def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
+    """A stated total for the year averaged per ``period`` ("day", "hour" or "month")."""
+    total = pick_metric(briefing)
+    metric = subject_metric(briefing, question) or total
+    assert metric is not None
+    if not metric.period or not metric.period.isdigit():
+        return refusal(briefing, question, f"the period {metric.name.lower()} covers")
+    year = int(metric.period)
+    days = 366 if calendar.isleap(year) else 365
+    divisors = {"day": Decimal(days), "month": Decimal(12), "hour": Decimal(days * 24)}
+    divisor, label = divisors[period], period
+    quantity = metric.quantity
+    counted = not quantity.is_money and quantity.unit not in ("metric_ton", "percent")
+    value = quantity.value / divisor
+    result = rounded_result(value, quantity.scale, f"{quantity.unit} per {label}", whole=counted)
+    expression = f"{quantity.value:f} {quantity.scale.word} / {divisor}".replace("  ", " ")
+    length = {
+        "day": f"{year} had {days} days",
+        "month": "a year has 12 months",
+        "hour": f"{year} had {days} days of 24 hours",
+    }[label]
+    adjective = {"day": "daily", "month": "monthly", "hour": "hourly"}[label]
+    note = f"An average over the year ({length}); the briefing gives no {adjective} figures."
+    inputs = (metric_citation(briefing, metric),)
+    what = f"{quantity.describe()} averaged per {label}"
+    return derived_answer(question, expression, result, inputs, what, note)

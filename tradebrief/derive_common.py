@@ -1,0 +1,130 @@
+"""What every derived figure shares: rounding, the answer that shows it, the honest refusal.
+
+Used by :mod:`tradebrief.derive` and :mod:`tradebrief.derive_averages`. Every
+value is a :class:`~decimal.Decimal`, rounded half up to two decimal places at
+the scale shown (counts per period to whole units), and the answer says so.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
+from tradebrief.claim_facts import search
+from tradebrief.claim_words import claim_words, has_phrase, words_of
+from tradebrief.model import Briefing, Metric
+from tradebrief.quantities import Scale
+
+__all__ = [
+    "MEASURED",
+    "derived_answer",
+    "refusal",
+    "rounded_result",
+    "subject_metric",
+]
+
+MEASURED = ("metric_ton", "percent")
+"""Units that measure rather than count: averaging them keeps decimals."""
+_PLACES = 2  # decimal places of every derived value, at the scale shown
+_STEM = 6  # letters two forms of a word share: "supervise" and "supervised"
+_SCORE = 0.8  # derived, so a little below a stated answer
+
+
+def refusal(briefing: Briefing, question: str, missing: str) -> Answer:
+    """An honest no that names the missing input, with up to three answerable suggestions."""
+    retrieval = search(briefing, question)
+    chosen: list[str] = []
+    for item in getattr(retrieval, "ranked", ()):
+        ref = getattr(item.candidate, "ref", "")
+        if ref and item.candidate.question not in chosen:
+            chosen.append(item.candidate.question)
+    chosen.extend(f.question for f in briefing.facts if f.question not in chosen)
+    return Answer(
+        question=question,
+        found=False,
+        text=f"The briefing does not say. It gives no figure for {missing}, so none is derived.",
+        score=0.0,
+        suggestions=tuple(dict.fromkeys(chosen))[:3],
+    )
+
+
+def _round(value: Decimal, scale: Scale, *, whole: bool = False) -> DerivedQuantity | None:
+    """``value`` (already in ``scale``) at a scale where it is at least 1, rounded."""
+    while abs(value) < 1 and scale > Scale.ONE:
+        value, scale = value * 1000, Scale(int(scale) - 3)
+    if whole:
+        value, scale = value * Decimal(10) ** int(scale), Scale.ONE
+    places = Decimal(1) if whole else Decimal(1).scaleb(-_PLACES)
+    return DerivedQuantity(value=value.quantize(places, ROUND_HALF_UP), scale=scale, unit="x")
+
+
+def rounded_result(
+    value: Decimal, scale: Scale, unit: str, *, whole: bool = False
+) -> DerivedQuantity:
+    """``value`` (in ``scale``) as a DerivedQuantity, rescaled to be at least 1, rounded."""
+    rounded = _round(value, scale, whole=whole)
+    assert rounded is not None
+    return rounded.model_copy(update={"unit": unit})
+
+
+def _said(citation: Citation) -> str:
+    speaker = citation.speaker
+    who = getattr(speaker, "full_name", None) or getattr(speaker, "name", "the briefing")
+    return f"{who}, paragraph {citation.paragraph}" if citation.paragraph else str(who)
+
+
+def derived_answer(
+    question: str,
+    expression: str,
+    result: DerivedQuantity,
+    inputs: tuple[Citation, ...],
+    what: str,
+    note: str | None = None,
+) -> Answer:
+    """The answer showing a derived figure: text that says so, the formula, inputs cited."""
+    whole = result.value.as_tuple().exponent == 0
+    rounding = "to whole units" if whole else f"to {_PLACES} decimal places"
+    sources = "; ".join(dict.fromkeys(_said(c) for c in inputs))
+    text = (
+        f"Derived, not stated: {what} is about {result.describe()} ({expression}, rounded "
+        f"{rounding}), from figures the briefing states ({sources})."
+    )
+    if note:
+        text += f" {note}"
+    derivation = Derivation(
+        expression=expression, result=result, rounding=rounding, inputs=inputs, note=note
+    )
+    return Answer(
+        question=question,
+        found=True,
+        text=text,
+        citations=inputs,
+        score=_SCORE,
+        derivation=derivation,
+    )
+
+
+def subject_metric(briefing: Briefing, question: str) -> Metric | None:
+    """The metric a question names by its unit or keywords, if it is not trade as a whole."""
+    general = {w for t in claim_words().trade_words for w in words_of(t)}
+    asked = set(words_of(question)) - general
+    asked |= {w.rstrip("s") for w in asked}
+    best: tuple[int, Metric] | None = None
+    for metric in briefing.metrics:
+        if any(has_phrase(metric.quantity.span.quote, w) for w in claim_words().figures_of_speech):
+            continue
+        unit_words = set(words_of(metric.quantity.unit.replace("_", " "))) - {"and"}
+        unit_words |= {w.rstrip("s") for w in unit_words}
+        keywords = {w for k in metric.keywords for w in words_of(k)} - {"value", "volume"}
+        overlap = 3 * _overlap(asked, unit_words) + _overlap(asked, keywords)
+        if overlap and (best is None or overlap > best[0]):
+            best = (overlap, metric)
+    return best[1] if best else None
+
+
+def _overlap(asked: set[str], named: set[str]) -> int:
+    """How many asked words a set names, "supervise" matching "supervised"."""
+    return sum(
+        any(a[:_STEM] == n[:_STEM] if min(len(a), len(n)) >= _STEM else a == n for n in named)
+        for a in asked
+    )
