@@ -194,8 +194,8 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     if not question.strip():
         raise ValueError("the question is empty; ask something about the briefing")
     # Claims and derivations build on this module's models, so they are imported here.
-    from tradebrief.claims import answer_claim
-    from tradebrief.derive import answer_derivation
+    from tradebrief.claims.derive import answer_derivation
+    from tradebrief.claims.verdict import answer_claim
 
     checked = answer_claim(briefing, question) or answer_derivation(briefing, question)
     if checked is not None:

@@ -4,7 +4,7 @@ The English word knowledge (comparison words, units, scales, roles, subjects
 the briefing gives no figure for) lives in ``tradebrief/data/claims.toml`` and
 is validated on load by :class:`ClaimWords`. Everything here is pure: text in,
 small typed objects out. :mod:`tradebrief.claims` judges what is read here
-against a briefing, and :mod:`tradebrief.derive` computes from it.
+against a briefing, and :mod:`tradebrief.claims.derive` computes from it.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ import re
 from decimal import Decimal
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.claim_facts import Interval, claimed_interval, compare, said_by, verdict_answer
-from tradebrief.claim_numbers import ClaimedNumber
-from tradebrief.claim_words import cite, claim_words, has_phrase, years_in
+from tradebrief.claims.facts import Interval, claimed_interval, compare, said_by, verdict_answer
+from tradebrief.claims.numbers import ClaimedNumber
+from tradebrief.claims.words import cite, claim_words, has_phrase, years_in
 from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 

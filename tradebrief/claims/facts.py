@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
-from tradebrief.claim_numbers import ClaimedNumber
-from tradebrief.claim_words import Relation, cite, claim_words, has_phrase, words_of
+from tradebrief.claims.numbers import ClaimedNumber
+from tradebrief.claims.words import Relation, cite, claim_words, has_phrase, words_of
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity, Scale
 from tradebrief.spans import Span

@@ -8,8 +8,8 @@ increase as a share of the total, and per-day or per-month averages. When an
 input is missing (exports alone, the surplus, a forecast, another year's
 growth) it refuses and says which input. Any other question returns ``None``
 and is answered as an ordinary question. Averages and ratios live in
-:mod:`tradebrief.derive_averages`; rounding, the answer and the refusal in
-:mod:`tradebrief.derive_common`.
+:mod:`tradebrief.claims.averages`; rounding, the answer and the refusal in
+:mod:`tradebrief.claims.arithmetic`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,15 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation
-from tradebrief.claim_facts import metric_citation, pick_metric, search
-from tradebrief.claim_words import (
+from tradebrief.claims.arithmetic import (
+    derived_answer,
+    refusal,
+    rounded_result,
+    subject_metric,
+)
+from tradebrief.claims.averages import answer_average, answer_ratio, period_request
+from tradebrief.claims.facts import metric_citation, pick_metric, search
+from tradebrief.claims.words import (
     claim_words,
     has_phrase,
     is_claim,
@@ -27,13 +34,6 @@ from tradebrief.claim_words import (
     require_text,
     words_of,
     years_in,
-)
-from tradebrief.derive_averages import answer_average, answer_ratio, period_request
-from tradebrief.derive_common import (
-    derived_answer,
-    refusal,
-    rounded_result,
-    subject_metric,
 )
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
