@@ -6,6 +6,10 @@ in ``bench/blind_readings.json`` the moment it is taken and never replaced;
 later readings of the same set are printed beside it, marked as such.
 
     python -m bench.blind FOLDER --name NAME [--record]
+    python -m bench.blind FOLDER --name NAME --claims [--record]
+
+A question set is scored by ``bench.evaluate.judge``; a claims set (claims.jsonl
+and derivations.jsonl) by ``bench.claims.score``.
 """
 
 from __future__ import annotations
@@ -57,6 +61,13 @@ def measure(folder: Path) -> dict[str, Any]:
     }
 
 
+def measure_claims(folder: Path) -> dict[str, Any]:
+    """Verdict and derivation accuracy on a claims set (``bench.claims``)."""
+    from bench.claims import score
+
+    return score(folder).summary()
+
+
 def _commit() -> str:
     try:
         out = subprocess.run(
@@ -72,13 +83,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--name", required=True, help="the set's name in the record")
     parser.add_argument("--record", action="store_true", help="record as the first reading")
+    parser.add_argument("--claims", action="store_true", help="a claims and derivations set")
     args = parser.parse_args(argv)
-    figures = measure(args.folder)
+    figures = measure_claims(args.folder) if args.claims else measure(args.folder)
     readings: dict[str, Any] = (
         json.loads(READINGS.read_text(encoding="utf-8")) if READINGS.exists() else {}
     )
     first = readings.get(args.name)
     print(report.heading(f"Blind set {args.name}"))
+    if args.claims:
+        print(json.dumps(figures, indent=2))
+        _record(readings, args, figures)
+        return
     print(
         f"  answered correctly {report.pct(figures['answerable'])}, declined correctly "
         f"{report.pct(figures['abstention'])}, non-verbatim {figures['non_verbatim']}, "
@@ -92,6 +108,13 @@ def main(argv: list[str] | None = None) -> None:
             f"{report.pct(first['answerable'])}, declined {report.pct(first['abstention'])}"
             " — this run is a later reading, not a blind figure"
         )
+    _record(readings, args, figures)
+
+
+def _record(readings: dict[str, Any], args: argparse.Namespace, figures: dict[str, Any]) -> None:
+    """Write the first reading of a set; a set already read is never overwritten."""
+    if args.name in readings:
+        print(f"  {args.name} was read before: this run is a later reading, not recorded")
     elif args.record:
         readings[args.name] = {"date": dt.date.today().isoformat(), "commit": _commit(), **figures}
         READINGS.write_text(json.dumps(readings, indent=2) + "\n", encoding="utf-8")
