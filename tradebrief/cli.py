@@ -21,14 +21,16 @@ import json
 import os
 import sys
 import unicodedata
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 from tradebrief import __version__
-from tradebrief.errors import TradebriefError
+from tradebrief.errors import TradebriefError, TranscriptWarning
 from tradebrief.export import briefing_schema, facts_csv, facts_json, facts_table
 from tradebrief.load import bundled_paths, load_briefing
+from tradebrief.model import Briefing
 
 __all__ = ["build_parser", "main"]
 
@@ -147,7 +149,7 @@ def _facts(args: argparse.Namespace) -> int:
     facts: Path | None = args.facts
     if transcript is None and facts is not None:
         transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
-    briefing = load_briefing(transcript, facts)
+    briefing = _load(transcript, facts)
     output_format: str = args.format or ("table" if sys.stdout.isatty() else "json")
     if output_format == "table":
         from rich.console import Console
@@ -158,6 +160,21 @@ def _facts(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(facts_json(briefing) + "\n")
     return EXIT_OK
+
+
+def _load(transcript: Path | list[Path] | None, facts: Path | None) -> Briefing:
+    """Load as the library does, printing each load warning as one line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TranscriptWarning)
+        briefing = load_briefing(transcript, facts)
+    for warning in caught:
+        if issubclass(warning.category, TranscriptWarning):
+            sys.stderr.write(f"tradebrief: warning: {_one_line(str(warning.message))}\n")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return briefing
 
 
 def _schema(args: argparse.Namespace) -> int:

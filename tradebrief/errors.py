@@ -14,6 +14,7 @@ __all__ = [
     "QuoteNotFoundError",
     "TradebriefError",
     "TranscriptError",
+    "TranscriptWarning",
     "UnknownIdError",
     "UnknownSpeakerError",
 ]
@@ -76,3 +77,7 @@ class UnknownIdError(TradebriefError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise wrap the message in quotes.
         return f"{self.code}: {self.message}"
+
+
+class TranscriptWarning(UserWarning):
+    """Something a load noticed but did not refuse: an unlisted speaker, a typo in a label."""

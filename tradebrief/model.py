@@ -34,6 +34,7 @@ __all__ = [
     "Metric",
     "OrgKind",
     "Organization",
+    "Page",
     "Paragraph",
     "Person",
     "PolicyMeasure",
@@ -52,6 +53,8 @@ class Role(StrEnum):
     """Briefs the press and answers questions."""
     CHAIRPERSON = "chairperson"
     """Hosts the briefing and gives the floor."""
+    UNLISTED = "unlisted"
+    """Speaks under a label the roster does not list (the load warns about it)."""
 
 
 class OrgKind(StrEnum):
@@ -142,6 +145,9 @@ class Paragraph(BaseModel):
     number: int = Field(ge=1, description="1-based position among the briefing's paragraphs.")
     speaker: str = Field(description="Id of the person or media outlet whose turn it is.")
     span: Span = Field(description="The paragraph's text in the source.")
+    page: int | None = Field(
+        default=None, ge=1, description="1-based number of the loaded page it is on."
+    )
 
     @property
     def text(self) -> str:
@@ -194,6 +200,10 @@ class Metric(_FactBase):
     equivalent: Quantity | None = Field(
         default=None, description="The same amount in another unit, as the text gives it."
     )
+    origin: Literal["curated", "extracted"] = Field(
+        default="curated",
+        description="'curated' from a facts file, 'extracted' found in the text automatically.",
+    )
 
     @property
     def figure_spans(self) -> tuple[Span, ...]:
@@ -226,6 +236,30 @@ class Statement(_FactBase):
 
     kind: Literal["statement"] = Field(
         default="statement", description="Which kind of object this is: always 'statement'."
+    )
+
+
+class Page(BaseModel):
+    """One loaded page of a briefing: where its text sits in the joined source.
+
+    Example:
+        >>> import tradebrief
+        >>> page = tradebrief.load_briefing().pages[0]
+        >>> page.number, page.site_number, page.site_total
+        (1, 1, 14)
+    """
+
+    model_config = _FROZEN
+
+    number: int = Field(ge=1, description="1-based position among the loaded pages.")
+    name: str = Field(description="Where it came from: a file name, or 'text' for a string.")
+    start: int = Field(ge=0, description="Offset of the page's first character in the source.")
+    end: int = Field(ge=0, description="Offset one past its last character.")
+    site_number: int | None = Field(
+        default=None, ge=1, description="Its number on the site, read from the page navigator."
+    )
+    site_total: int | None = Field(
+        default=None, ge=1, description="How many pages the site's navigator lists."
     )
 
 
@@ -331,6 +365,13 @@ class Briefing(BaseModel):
     statements: Catalog[Statement] = Field(
         default=Catalog[Statement](()), description="Other cited statements."
     )
+    pages: tuple[Page, ...] = Field(default=(), description="The loaded pages, in order.")
+    coverage: str | None = Field(
+        default=None, description="What the loaded pages hold, from the facts file's [about]."
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(), description="What the load noticed but did not refuse, each with its line."
+    )
 
     @model_validator(mode="after")
     def _check_spans_and_references(self) -> Briefing:
@@ -374,6 +415,22 @@ class Briefing(BaseModel):
             if found is not None:
                 return found
         raise UnknownIdError(f"no fact has id {fact_id!r}")
+
+    def describe_pages(self) -> str:
+        """What is loaded, for banners: ``page 1 of 14: the opening remarks``."""
+        if not self.pages:
+            return self.coverage or "the whole transcript"
+        first, last = self.pages[0], self.pages[-1]
+        total = last.site_total or first.site_total
+        if len(self.pages) == 1:
+            shown = f"page {first.site_number}" if first.site_number else "1 page"
+        elif first.site_number and last.site_number:
+            shown = f"pages {first.site_number}-{last.site_number}"
+        else:
+            shown = f"{len(self.pages)} pages"
+        if total and (first.site_number or len(self.pages) > 1):
+            shown += f" of {total}"
+        return f"{shown}: {self.coverage}" if self.coverage else shown
 
     def speaker_of(self, paragraph: Paragraph | int) -> Person | Organization:
         """Who speaks in a paragraph (given as the object or its number)."""
