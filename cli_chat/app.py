@@ -74,15 +74,18 @@ def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Cons
     )
 
 
-def run_ask(question: str, *, json_mode: bool, console: Console) -> int:
+def run_ask(
+    question: str, *, json_mode: bool, console: Console, briefing: Briefing | None = None
+) -> int:
     """Answer one question on ``console``; return 0 if the briefing answers it, else 1.
 
     A terminal gets the rich answer panel; anything else gets plain text (or one
-    JSON line with ``json_mode``). Raises :class:`ValueError` for an empty question.
+    JSON line with ``json_mode``). ``briefing`` defaults to the bundled one.
+    Raises :class:`ValueError` for an empty question.
     """
     from tradebrief import load_briefing
 
-    briefing = load_briefing()
+    briefing = briefing or load_briefing()
     answer = briefing.ask(question)
     _show(answer, briefing, json_mode=json_mode, console=console)
     return EXIT_FOUND if answer.found else EXIT_NOT_FOUND

@@ -69,6 +69,9 @@ class Citation(BaseModel):
     highlights: tuple[Span, ...] = Field(
         default=(), description="The words inside the quote that carry the answer."
     )
+    page: int | None = Field(
+        default=None, description="1-based number of the loaded page the quote is on."
+    )
 
     @property
     def span(self) -> Span:
@@ -207,6 +210,7 @@ def _cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> 
         paragraph=paragraph.number if paragraph else None,
         speaker=speaker,
         highlights=inside,
+        page=paragraph.page if paragraph else None,
     )
 
 

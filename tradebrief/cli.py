@@ -2,9 +2,11 @@
 
 Usage::
 
-    tradebrief facts [--format table|json|csv] [--transcript PATH] [--facts PATH]
+    tradebrief facts [--format table|json|csv] [--transcript PATH]... [--facts PATH]
     tradebrief schema
     tradebrief ask "What was the total value of imports and exports?" [--json]
+                   [--transcript PATH]... [--facts PATH]
+    tradebrief draft-facts PATH... > facts.toml
     tradebrief version
 
 ``facts`` prints a rich table on a terminal and JSON otherwise. Every error
@@ -74,21 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="output format (default: table on a terminal, json otherwise)",
     )
-    facts.add_argument(
-        "--transcript",
-        type=Path,
-        metavar="PATH",
-        help="a transcript text file to parse instead of the bundled one",
-    )
-    facts.add_argument(
-        "--facts",
-        type=Path,
-        metavar="PATH",
-        help=(
-            "a facts TOML file (default: facts.toml beside --transcript, if any; "
-            "without --transcript, checked against the bundled transcript)"
-        ),
-    )
+    _add_source_options(facts)
     facts.set_defaults(handler=_facts)
 
     schema = commands.add_parser(
@@ -108,7 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("question", metavar="QUESTION", help="the question, quoted")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _add_source_options(ask)
     ask.set_defaults(handler=_ask)
+
+    draft = commands.add_parser(
+        "draft-facts",
+        help="draft a facts file from a transcript's figures",
+        description=(
+            "Write a facts TOML file (to stdout) with every figure found in the transcript "
+            "pages, in the format --facts reads; edit it, then load it with --facts."
+        ),
+    )
+    draft.add_argument(
+        "pages", nargs="+", type=Path, metavar="PATH", help="transcript pages in order, or a folder"
+    )
+    draft.set_defaults(handler=_draft_facts)
 
     version = commands.add_parser("version", help="print the version")
     version.set_defaults(handler=_version)
@@ -144,12 +146,41 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _facts(args: argparse.Namespace) -> int:
-    transcript: Path | None = args.transcript
+def _add_source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--transcript",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help=(
+            "a transcript page (text or saved HTML) or a folder of pages, instead of the "
+            "bundled briefing; repeat it for each page, in page order"
+        ),
+    )
+    command.add_argument(
+        "--facts",
+        type=Path,
+        metavar="PATH",
+        help=(
+            "a facts TOML file (default: facts.toml beside the first --transcript, if any; "
+            "without --transcript, checked against the bundled transcript)"
+        ),
+    )
+
+
+def _briefing_from(args: argparse.Namespace) -> Briefing | None:
+    """The briefing the --transcript and --facts options name, or None for the bundled one."""
+    pages: list[Path] | None = args.transcript
     facts: Path | None = args.facts
-    if transcript is None and facts is not None:
-        transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
-    briefing = _load(transcript, facts)
+    if pages is None and facts is None:
+        return None
+    if pages is None:
+        pages = [bundled_paths()[0]]  # new facts, checked against the bundled transcript
+    return _load(pages if len(pages) > 1 else pages[0], facts)
+
+
+def _facts(args: argparse.Namespace) -> int:
+    briefing = _briefing_from(args) or _load(None, None)
     output_format: str = args.format or ("table" if sys.stdout.isatty() else "json")
     if output_format == "table":
         from rich.console import Console
@@ -194,7 +225,17 @@ def _ask(args: argparse.Namespace) -> int:
         return _fail("the ask command needs cli_chat.app, which is not installed")
     # The chat's console (no markup, no emoji codes, NO_COLOR honoured), so that
     # `tradebrief ask` prints exactly what `tradebrief-chat --ask` prints.
-    return run_ask(question, json_mode=args.json, console=make_console())
+    briefing = _briefing_from(args)
+    return run_ask(question, json_mode=args.json, console=make_console(), briefing=briefing)
+
+
+def _draft_facts(args: argparse.Namespace) -> int:
+    from tradebrief.draft import draft_facts
+
+    pages: list[Path] = args.pages
+    briefing = _load(pages if len(pages) > 1 else pages[0], None)
+    sys.stdout.write(draft_facts(briefing))
+    return EXIT_OK
 
 
 def _version(args: argparse.Namespace) -> int:

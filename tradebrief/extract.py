@@ -129,6 +129,8 @@ def _noun(sentence: str, end: int) -> str:
         match = _NOUN_WORD.match(sentence, at)
         if match is None or match["word"] in figure_words().not_units:
             break
+        if words and match["word"].endswith("ed"):
+            break  # "forms processed": the verb is not part of what is counted
         words.append(match["word"])
         at = match.end()
     return " ".join(words)
@@ -214,7 +216,10 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
         >>> total.quantity.describe(), total.change.describe(), total.period, total.origin
         ('43.85 trillion yuan', 'up 5% year on year', '2024', 'extracted')
     """
-    covered = [span for fact in briefing.facts for span in fact.figure_spans]
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"extract_metrics needs a Briefing, not {type(briefing).__name__}")
+    curated = [f for f in briefing.facts if not (isinstance(f, Metric) and f.origin != "curated")]
+    covered = [span for fact in curated for span in fact.figure_spans]
     found: list[Metric] = []
     for paragraph in briefing.paragraphs:
         for metric in _paragraph_metrics(briefing, paragraph):
@@ -233,5 +238,6 @@ def with_extracted(briefing: Briefing) -> Briefing:
     extracted = extract_metrics(briefing)
     if not extracted:
         return briefing
-    metrics = Catalog[Metric]((*briefing.metrics, *extracted))
+    curated = tuple(m for m in briefing.metrics if m.origin == "curated")
+    metrics = Catalog[Metric]((*curated, *extracted))
     return briefing.model_copy(update={"metrics": metrics})

@@ -67,7 +67,11 @@ def transcript_files(path: PathLike | Sequence[PathLike]) -> list[Path]:
                 raise TranscriptError(f"{given}: the folder holds no .txt, .htm or .html pages")
             return pages
         return [given]
-    if not isinstance(path, Sequence) or not all(isinstance(p, str | Path) for p in path):
+    if (
+        isinstance(path, bytes | bytearray)
+        or not isinstance(path, Sequence)
+        or not all(isinstance(p, str | Path) for p in path)
+    ):
         raise TypeError(
             "a transcript is a path, a sequence of page paths in order, or a folder; "
             f"got {type(path).__name__}"

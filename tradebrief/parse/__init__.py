@@ -67,7 +67,11 @@ def parse_pages(pages: Sequence[str], names: Sequence[str] | None = None) -> Bri
     strings, and :class:`~tradebrief.errors.NotABriefingError` naming the page
     and line for text that is not a briefing.
     """
-    if isinstance(pages, str) or not all(isinstance(p, str) for p in pages):
+    if (
+        isinstance(pages, str | bytes | bytearray)
+        or not isinstance(pages, Sequence)
+        or not all(isinstance(p, str) for p in pages)
+    ):
         raise TypeError("pages must be a sequence of strings, one per page")
     if not pages:
         raise NotABriefingError("no pages were given")

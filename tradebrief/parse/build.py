@@ -79,9 +79,12 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
             "no roster was found (no 'Speakers:' heading and no 'Name, title' lines before the "
             "first turn); speakers are taken from the turn labels"
         )
+    pages = tuple(_page(mark) for mark in walked.pages)
     paragraphs: list[Paragraph] = []
     previous: str | None = None
     for turn in walked.turns:
+        if turn.label is None and _after_a_gap(pages, turn, speakers.warnings):
+            previous = None
         speaker = _resolve(turn, speakers) if turn.label is not None else previous
         if speaker is None:
             continue  # the walk already warned that this text is credited to no one
@@ -108,9 +111,27 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
         people=Catalog[Person]((*people, *speakers.unlisted.values())),
         organizations=Catalog[Organization]((*organizations, *speakers.outlets.values())),
         paragraphs=Catalog[Paragraph](tuple(paragraphs)),
-        pages=tuple(_page(mark) for mark in walked.pages),
+        pages=pages,
         warnings=tuple(speakers.warnings),
     )
+
+
+def _after_a_gap(pages: tuple[Page, ...], turn: Turn, warnings: list[str]) -> bool:
+    """Whether a page that opens mid-turn follows a page that is not the one before it."""
+    if turn.page < 2:
+        return False
+    page, before = pages[turn.page - 1], pages[turn.page - 2]
+    if page.site_number is None or before.site_number is None:
+        return False
+    if page.site_number == before.site_number + 1:
+        return False
+    first, last = turn.paragraphs[0][0].number, turn.paragraphs[-1][0].number
+    warnings.append(
+        f"page {page.number} ({page.name}) opens mid-turn, but the page before it on the site "
+        f"(page {page.site_number - 1}) was not loaded; lines {first}-{last} are credited to "
+        "no one"
+    )
+    return True
 
 
 def _check_pages(walked: Walk) -> None:

@@ -323,7 +323,12 @@ class _Walker:
     def finish_page(self) -> None:
         self.page.end = len(self.source)
         self.unplaced.clear()
-        if self.uncredited and any(t.page == self.page.number for t in self.result.turns):
+        credited_page = self.page.roster_lines or self.dated_here()
+        if (
+            self.uncredited
+            and not credited_page
+            and any(t.page == self.page.number for t in self.result.turns)
+        ):
             first, last = self.uncredited[0].number, self.uncredited[-1].number
             where = f"line {first}" if first == last else f"lines {first}-{last}"
             self.result.warnings.append(
