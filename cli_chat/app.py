@@ -28,7 +28,15 @@ if TYPE_CHECKING:
 
     from tradebrief import Answer, Briefing
 
-__all__ = ["build_parser", "main", "make_console", "run_ask", "run_batch", "run_interactive"]
+__all__ = [
+    "build_parser",
+    "load_from_args",
+    "main",
+    "make_console",
+    "run_ask",
+    "run_batch",
+    "run_interactive",
+]
 
 PROG = "tradebrief-chat"
 EXIT_FOUND = 0
@@ -38,7 +46,7 @@ EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Build the command-line parser: ``--ask``, ``--json`` and ``--no-color``."""
+    """Build the command-line parser: ``--ask``, ``--json``, ``--no-color``, the sources."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
@@ -58,7 +66,48 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-color", action="store_true", help="no colour (the NO_COLOR variable works too)"
     )
+    parser.add_argument(
+        "--transcript",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help=(
+            "a transcript page (text or saved HTML) or a folder of pages instead of the "
+            "bundled briefing; repeat it for each page, in page order"
+        ),
+    )
+    parser.add_argument(
+        "--facts",
+        type=Path,
+        metavar="PATH",
+        help="a facts TOML file (default: facts.toml beside the first --transcript, if any)",
+    )
     return parser
+
+
+def load_from_args(args: argparse.Namespace) -> Briefing:
+    """The briefing ``--transcript``/``--facts`` name (else the bundled one).
+
+    Each load warning is printed as one line on stderr.
+    """
+    import warnings
+
+    from tradebrief import TranscriptWarning, load_briefing
+    from tradebrief.load import bundled_paths
+
+    pages: list[Path] | None = args.transcript
+    facts: Path | None = args.facts
+    if pages is None and facts is not None:
+        pages = [bundled_paths()[0]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TranscriptWarning)
+        if pages is None:
+            briefing = load_briefing()
+        else:
+            briefing = load_briefing(pages if len(pages) > 1 else pages[0], facts)
+    for warning in caught:
+        _error(f"warning: {warning.message}")
+    return briefing
 
 
 def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Console:
@@ -108,6 +157,7 @@ def run_batch(
     json_mode: bool,
     write: Callable[[str], object],
     flush: Callable[[], object] = lambda: None,
+    briefing: Briefing | None = None,
 ) -> int:
     """Answer each non-blank line as a question, in order; return 0.
 
@@ -119,7 +169,7 @@ def run_batch(
     from cli_chat.followup import resolve
     from tradebrief import load_briefing
 
-    briefing = load_briefing()
+    briefing = briefing or load_briefing()
     last: Answer | None = None
     first = True
     for line in lines:
@@ -136,7 +186,7 @@ def run_batch(
     return 0
 
 
-def run_interactive(*, json_mode: bool, no_color: bool) -> int:
+def run_interactive(*, json_mode: bool, no_color: bool, briefing: Briefing | None = None) -> int:
     """Run the chat on the terminal, with history in the user's state directory."""
     from prompt_toolkit.history import History, InMemoryHistory
 
@@ -144,7 +194,7 @@ def run_interactive(*, json_mode: bool, no_color: bool) -> int:
     from cli_chat.session import ChatSession, build_prompt_session
     from tradebrief import load_briefing
 
-    briefing = load_briefing()
+    briefing = briefing or load_briefing()
     console = make_console(no_color=no_color)
     path = history_path(os.environ, Path.home())
     history: History
@@ -182,17 +232,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    briefing = load_from_args(args)
     if args.ask is not None:
         console = make_console(no_color=args.no_color)
-        return run_ask(args.ask, json_mode=args.json, console=console)
+        return run_ask(args.ask, json_mode=args.json, console=console, briefing=briefing)
     if not sys.stdin.isatty():
         if isinstance(sys.stdin, io.TextIOWrapper):
             # Undecodable bytes become U+FFFD instead of lone surrogates that no encoder accepts.
             sys.stdin.reconfigure(errors="replace")
         return run_batch(
-            sys.stdin, json_mode=args.json, write=sys.stdout.write, flush=sys.stdout.flush
+            sys.stdin,
+            json_mode=args.json,
+            write=sys.stdout.write,
+            flush=sys.stdout.flush,
+            briefing=briefing,
         )
-    return run_interactive(json_mode=args.json, no_color=args.no_color)
+    return run_interactive(json_mode=args.json, no_color=args.no_color, briefing=briefing)
 
 
 def _describe(error: Exception) -> str:

@@ -22,10 +22,12 @@ from tradebrief.errors import (
     QuoteNotFoundError,
     TradebriefError,
     TranscriptError,
+    TranscriptWarning,
     UnknownIdError,
     UnknownSpeakerError,
 )
 from tradebrief.facts import attach_facts, parse_facts
+from tradebrief.library import Library, LibraryAnswer, LibraryCitation, load_library
 from tradebrief.load import load_briefing
 from tradebrief.model import (
     Briefing,
@@ -34,6 +36,7 @@ from tradebrief.model import (
     Metric,
     Organization,
     OrgKind,
+    Page,
     Paragraph,
     Person,
     PolicyMeasure,
@@ -55,10 +58,14 @@ __all__ = [
     "Citation",
     "Fact",
     "FactsFileError",
+    "Library",
+    "LibraryAnswer",
+    "LibraryCitation",
     "Metric",
     "NotABriefingError",
     "OrgKind",
     "Organization",
+    "Page",
     "Paragraph",
     "Person",
     "PolicyMeasure",
@@ -71,11 +78,13 @@ __all__ = [
     "Statement",
     "TradebriefError",
     "TranscriptError",
+    "TranscriptWarning",
     "UnknownIdError",
     "UnknownSpeakerError",
     "ask",
     "attach_facts",
     "load_briefing",
+    "load_library",
     "parse_facts",
     "parse_transcript",
 ]
