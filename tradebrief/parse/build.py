@@ -27,7 +27,7 @@ from tradebrief.model import (
 )
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import slugify
-from tradebrief.parse.walk import ROSTER_LOOSE, PageMark, RosterLine, Turn, Walk
+from tradebrief.parse.walk import NAME_ONLY, ROSTER_LOOSE, PageMark, RosterLine, Turn, Walk
 from tradebrief.spans import Span
 
 __all__ = ["build_briefing"]
@@ -53,11 +53,6 @@ class _Speakers:
 
 def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     """Check what the walk found and build the briefing; errors name the line and the fix."""
-    if walked.title is None:
-        raise NotABriefingError(
-            "no title line was found: expected the briefing's title (a line of three or more "
-            "words) at the top of the first page"
-        )
     organizations = _organizations(source)
     people = _people(source, walked, organizations, layout)
     _check_pages(walked)
@@ -70,6 +65,12 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
                 f"'Date: Jan. 13, 2025'{where}"
             )
     speakers = _Speakers(source, layout, people, warnings=list(walked.warnings))
+    title = walked.title
+    if title is None:
+        speakers.warnings.append(
+            "no title line was found (expected the briefing's title, a line of three or more "
+            "words, at the top of the first page); the briefing is untitled"
+        )
     if walked.date is None:
         speakers.warnings.append(
             f"no 'Date:' line was found; the publication date {walked.published} is used"
@@ -101,9 +102,13 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     date = walked.date or walked.published
     assert date is not None  # checked above
     return Briefing(
-        title=walked.title.text[walked.title_start :],
+        title=title.text[walked.title_start :]
+        if title
+        else f"Untitled briefing ({walked.pages[0].name})",
         date=date,
-        title_span=Span.over(source, walked.title.start + walked.title_start, walked.title.end),
+        title_span=(
+            Span.over(source, title.start + walked.title_start, title.end) if title else None
+        ),
         date_span=Span.over(source, *walked.date_span) if walked.date_span else None,
         publisher=walked.publisher,
         published=walked.published,
@@ -182,7 +187,7 @@ def _people(
 ) -> list[Person]:
     by_name: dict[str, tuple[RosterLine, re.Match[str]]] = {}
     for entry in walked.roster:
-        match = ROSTER_LOOSE.match(entry.line.text)
+        match = ROSTER_LOOSE.match(entry.line.text) or NAME_ONLY.match(entry.line.text)
         if match is None:
             raise NotABriefingError(
                 f"line {entry.line.number}: roster entry {entry.line.text!r} is not "
@@ -204,7 +209,7 @@ def _people(
             role = Role.CHAIRPERSON if entry.role == "chairperson" else Role.SPEAKER
         else:
             role = Role.CHAIRPERSON if name.casefold() == chair_key else Role.SPEAKER
-        title = match["title"]
+        title = match.groupdict().get("title") or ""
         people.append(
             Person(
                 id=slugify(name),
@@ -237,7 +242,8 @@ def _chair_without_heading(
     if first is not None and first.casefold() in names:
         return first.casefold()
     for _, match in entries:
-        if any(cue in match["title"] for cue in layout.chair_title_cues):
+        title = match.groupdict().get("title") or ""
+        if any(cue in title for cue in layout.chair_title_cues):
             return str(match["name"]).strip().casefold()
     return None
 

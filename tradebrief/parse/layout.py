@@ -36,6 +36,7 @@ class Layout(BaseModel):
     label_connectors: frozenset[str] = Field(description="Lower-case words a label may hold.")
     title_starters: frozenset[str] = Field(description="Capitalised words a title may start.")
     chair_title_cues: tuple[str, ...] = Field(description="Title words of a chairperson.")
+    description_starts: tuple[str, ...] = Field(description="How a page's summary begins.")
 
     @field_validator("roster_headings")
     @classmethod

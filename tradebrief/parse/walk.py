@@ -15,10 +15,21 @@ from tradebrief.errors import NotABriefingError
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import Line, find_date, lines, parse_date
 
-__all__ = ["PageMark", "RosterLine", "Turn", "Walk", "label_name", "unbullet", "walk"]
+__all__ = [
+    "NAME_ONLY",
+    "ROSTER_LOOSE",
+    "PageMark",
+    "RosterLine",
+    "Turn",
+    "Walk",
+    "label_name",
+    "unbullet",
+    "walk",
+]
 
 _HONORIFIC = r"(?:(?P<honorific>Mr|Ms|Mrs|Miss|Dr|Prof)\.\s+)?"
 ROSTER_LOOSE = re.compile(rf"^{_HONORIFIC}(?P<name>[^,]+?),\s*(?P<title>\S.*?)\s*$")
+NAME_ONLY = re.compile(rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}})\s*$")
 _ROSTER_STRICT = re.compile(
     rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}}),\s*"
     r"(?P<title>(?P<first>\S+).*?)\s*$"
@@ -168,11 +179,18 @@ class _Walker:
             return
         if layout.is_furniture(text):
             return
+        if not layout.strip_leftovers(text)[0].strip():
+            return  # an editor leftover alone on its line
+        if any(text.startswith(cue) for cue in layout.description_starts) and not self.body:
+            # The page's summary ("The State Council Information Office held ..."): header
+            # text, whose date is the briefing's when nothing better says it.
+            if self.result.date_priority < _DATE_PRIORITY_INLINE:
+                self.inline_date(line)
+            return
         title = self.result.title
-        if title is None and label_name(text, layout) is None and self.heading(text) is None:
-            if len(text.split()) >= 3 and not ROSTER_LOOSE.match(text):
-                self.result.title = line
-                self.result.title_start = len(text) - len(text.lstrip(_BULLETS))
+        if title is None and not self.result.turns and self.is_title(text):
+            self.result.title = line
+            self.result.title_start = len(text) - len(text.lstrip(_BULLETS))
             return
         if title is not None and unbullet(text) == unbullet(title.text):
             return  # the title repeated at the top of a later page
@@ -180,6 +198,14 @@ class _Walker:
         if not self.body and self.header(line):
             return
         self.body_line(line)
+
+    def is_title(self, text: str) -> bool:
+        """A title: three or more words that are no label, heading, roster entry or date."""
+        if len(text.split()) < 3 or label_name(text, self.layout) is not None:
+            return False
+        if self.heading(text) is not None or _ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
+            return False
+        return find_date(text) is None or len(text.split()) > 4
 
     def publication(self, publisher: str, date_text: str) -> None:
         if self.result.publisher is None:
@@ -283,7 +309,7 @@ class _Walker:
     def roster_line(self, line: Line) -> bool:
         role = self.layout.roster_headings.get(self.section or "")
         if role is not None:
-            loose = ROSTER_LOOSE.match(line.text)
+            loose = ROSTER_LOOSE.match(line.text) or NAME_ONLY.match(line.text)
             in_section = [r for r in self.result.roster if r.line.start > self.section_start()]
             if (loose is None or len(loose["name"].split()) > 5) and in_section:
                 self.section = None  # the section has ended; this line is header text
