@@ -160,3 +160,13 @@ def test_extract_metrics_refuses_what_is_not_a_briefing(bad: object) -> None:
         extract_metrics(bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="needs a Briefing"):
         draft_facts(bad)  # type: ignore[arg-type]
+
+
+def test_extraction_is_capped_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tradebrief.extract
+
+    monkeypatch.setattr(tradebrief.extract, "MAX_EXTRACTED", 3)
+    bare = parse_transcript(read_exact(bundled_paths()[0]))
+    capped = with_extracted(bare)
+    assert len(capped.metrics) == 3
+    assert any("11 figures were found; only the first 3" in w for w in capped.warnings)

@@ -22,6 +22,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
     Change,
@@ -238,6 +239,15 @@ def with_extracted(briefing: Briefing) -> Briefing:
     extracted = extract_metrics(briefing)
     if not extracted:
         return briefing
+    notes: tuple[str, ...] = ()
+    if len(extracted) > MAX_EXTRACTED:
+        notes = (
+            f"{len(extracted):,} figures were found; only the first {MAX_EXTRACTED:,} are kept "
+            "as extracted facts (load fewer pages, or curate the figures in a facts file)",
+        )
+        extracted = extracted[:MAX_EXTRACTED]
     curated = tuple(m for m in briefing.metrics if m.origin == "curated")
     metrics = Catalog[Metric]((*curated, *extracted))
-    return briefing.model_copy(update={"metrics": metrics})
+    return briefing.model_copy(
+        update={"metrics": metrics, "warnings": (*briefing.warnings, *notes)}
+    )
