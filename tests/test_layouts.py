@@ -177,6 +177,16 @@ def test_a_missing_middle_page_credits_the_opening_text_to_no_one() -> None:
     assert any("page 2" in w and "was not loaded" in w for w in briefing.warnings)
 
 
+def test_lines_in_messages_name_the_page_file_and_its_own_line() -> None:
+    briefing = load_quietly([TRADE[0], TRADE[2]])
+    warning = next(w for w in briefing.warnings if "was not loaded" in w)
+    assert f"{TRADE[2]}, lines 11-11 are credited to no one" in warning
+    bad = read_exact(TRADE[0]).replace("Oct. 14, 2025", "soon")
+    names = ["one.txt", "two.txt", "three.txt"]
+    with pytest.raises(NotABriefingError, match=r"^TB101: one\.txt, line 23: expected the"):
+        parse_pages([bad, read_exact(TRADE[1]), read_exact(TRADE[2])], names)
+
+
 def test_a_middle_page_loads_alone_with_warnings() -> None:
     # Before: "no 'Speakers:' roster was found".
     with pytest.warns(TranscriptWarning) as caught:

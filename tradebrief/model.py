@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from tradebrief.errors import UnknownIdError
+from tradebrief.page import Page, describe_pages
 from tradebrief.quantities import Change, Quantity
 from tradebrief.spans import Span
 
@@ -239,30 +240,6 @@ class Statement(_FactBase):
     )
 
 
-class Page(BaseModel):
-    """One loaded page of a briefing: where its text sits in the joined source.
-
-    Example:
-        >>> import tradebrief
-        >>> page = tradebrief.load_briefing().pages[0]
-        >>> page.number, page.site_number, page.site_total
-        (1, 1, 14)
-    """
-
-    model_config = _FROZEN
-
-    number: int = Field(ge=1, description="1-based position among the loaded pages.")
-    name: str = Field(description="Where it came from: a file name, or 'text' for a string.")
-    start: int = Field(ge=0, description="Offset of the page's first character in the source.")
-    end: int = Field(ge=0, description="Offset one past its last character.")
-    site_number: int | None = Field(
-        default=None, ge=1, description="Its number on the site, read from the page navigator."
-    )
-    site_total: int | None = Field(
-        default=None, ge=1, description="How many pages the site's navigator lists."
-    )
-
-
 Fact = Annotated[Metric | PolicyMeasure | Statement, Field(discriminator="kind")]
 """Any curated fact; the ``kind`` field tells which."""
 
@@ -418,19 +395,7 @@ class Briefing(BaseModel):
 
     def describe_pages(self) -> str:
         """What is loaded, for banners: ``page 1 of 14: the opening remarks``."""
-        if not self.pages:
-            return self.coverage or "the whole transcript"
-        first, last = self.pages[0], self.pages[-1]
-        total = last.site_total or first.site_total
-        if len(self.pages) == 1:
-            shown = f"page {first.site_number}" if first.site_number else "1 page"
-        elif first.site_number and last.site_number:
-            shown = f"pages {first.site_number}-{last.site_number}"
-        else:
-            shown = f"{len(self.pages)} pages"
-        if total and (first.site_number or len(self.pages) > 1):
-            shown += f" of {total}"
-        return f"{shown}: {self.coverage}" if self.coverage else shown
+        return describe_pages(self.pages, self.coverage)
 
     def speaker_of(self, paragraph: Paragraph | int) -> Person | Organization:
         """Who speaks in a paragraph (given as the object or its number)."""

@@ -13,6 +13,8 @@ briefing's ``source``: every span, paragraph number and offset is over it.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
 from tradebrief.errors import NotABriefingError
@@ -90,8 +92,17 @@ def parse_pages(pages: Sequence[str], names: Sequence[str] | None = None) -> Bri
             f"{MAX_SOURCE_CHARS:,} (about 60 pages); load fewer pages"
         )
     layout = load_layout()
-    walked = walk(source, layout, list(zip(starts, labels, strict=True)))
-    return build_briefing(source, walked, layout)
+    if len(texts) == 1:
+        return build_briefing(source, walk(source, layout, [(0, labels[0])]), layout)
+    locate = _Locator(source, starts, labels)
+    try:
+        walked = walk(source, layout, list(zip(starts, labels, strict=True)))
+        briefing = build_briefing(source, walked, layout)
+    except NotABriefingError as error:
+        error.message = locate(error.message)
+        raise
+    warnings = tuple(locate(w) for w in briefing.warnings)
+    return briefing.model_copy(update={"warnings": warnings})
 
 
 def parse_transcript(source: str) -> Briefing:
@@ -112,6 +123,26 @@ def parse_transcript(source: str) -> Briefing:
     if not isinstance(source, str):
         raise TypeError(f"the transcript must be a str, not {type(source).__name__}")
     return parse_pages([source], ["text"])
+
+
+class _Locator:
+    """Rewrites 'line N' over the joined pages as 'page.txt, line M' of the page's own file."""
+
+    _LINE = re.compile(r"\b(?P<word>lines?) (?P<first>\d+)(?:-(?P<last>\d+))?")
+
+    def __init__(self, source: str, starts: list[int], names: list[str]) -> None:
+        self.first_lines = [source.count("\n", 0, start) + 1 for start in starts]
+        self.names = names
+
+    def __call__(self, message: str) -> str:
+        return self._LINE.sub(self._replace, message)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        first = int(match["first"])
+        page = bisect.bisect_right(self.first_lines, first) - 1
+        offset = self.first_lines[page] - 1
+        last = f"-{int(match['last']) - offset}" if match["last"] else ""
+        return f"{self.names[page]}, {match['word']} {first - offset}{last}"
 
 
 def _check_text(text: str, label: str) -> None:
