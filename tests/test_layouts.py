@@ -86,6 +86,20 @@ def test_a_typo_in_a_rostered_name_is_that_person_with_a_warning() -> None:
     )
 
 
+def test_with_a_typo_in_a_label_the_curated_facts_stay_with_the_vice_minister(
+    tmp_path: Path,
+) -> None:
+    # Before: 27 of 29 facts were credited to an outlet 'Wang Linjun', exit 0, no warning.
+    page = tmp_path / "transcript.txt"
+    page.write_text(bundled_with("\nWang Lingjun:\n", "\nWang Linjun:\n"), encoding="utf-8")
+    shutil.copy(bundled_paths()[1], tmp_path / "facts.toml")
+    with pytest.warns(TranscriptWarning, match="'Wang Linjun' is not on the roster"):
+        briefing = tradebrief.load_briefing(page)
+    bundled = tradebrief.load_briefing()
+    assert [f.speaker for f in briefing.facts] == [f.speaker for f in bundled.facts]
+    assert sum(f.speaker == "wang-lingjun" for f in briefing.facts) == 27
+
+
 def test_an_unknown_label_is_never_made_an_outlet_even_when_it_asks() -> None:
     source = bundled_with("\nWang Lingjun:\n", "\nZhang Qiming:\n").replace(
         "That concludes my introduction.", "Is that clear? That concludes my introduction."

@@ -88,10 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser(
         "ask",
-        help="ask the bundled briefing one question",
+        help="ask the briefing one question",
         description=(
-            "Answer one question from the bundled briefing with a verbatim citation. "
-            "Exit status 0 when the briefing answers, 1 when it does not say."
+            "Answer one question from the bundled briefing (or the --transcript pages) with a "
+            "verbatim citation. Exit status 0 when the briefing answers, 1 when it does not say."
         ),
     )
     ask.add_argument("question", metavar="QUESTION", help="the question, quoted")

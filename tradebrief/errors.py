@@ -46,7 +46,11 @@ class NotABriefingError(TranscriptError):
 
 
 class UnknownSpeakerError(TranscriptError):
-    """A turn is labelled with a name that is not on the roster."""
+    """A turn is labelled with a name that is not on the roster.
+
+    Kept for compatibility: the parser now reports an unknown label as a
+    :class:`TranscriptWarning` and keeps the words under that label.
+    """
 
     code = "TB102"
 
