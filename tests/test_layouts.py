@@ -313,3 +313,23 @@ def test_parse_pages_and_load_refuse_wrong_types(value: Any) -> None:
         parse_pages(value)
     with pytest.raises(TypeError):
         tradebrief.load_briefing(value)
+
+
+def test_byte_order_mark_and_zero_width_spaces_are_not_text() -> None:
+    source = "\ufeff" + read_exact(bundled_paths()[0]).replace(
+        "Xing Huina:\n", "Xing Huina:\u200b\n", 1
+    )
+    briefing = parse_transcript(source)
+    assert briefing.title == "SCIO briefing on China's import and export performance in 2024"
+    assert [p.speaker for p in briefing.paragraphs][:2] == ["xing-huina", "xing-huina"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_html_to_text_never_raises_and_gives_lines(text: str) -> None:
+    from tradebrief.parse import html_to_text, looks_like_html
+
+    assert isinstance(looks_like_html(text), bool)
+    converted = html_to_text(f"<html><body><p>{text}</p></body></html>")
+    assert converted.endswith("\n")
+    assert all(line == line.strip() for line in converted.splitlines())

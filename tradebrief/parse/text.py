@@ -18,6 +18,11 @@ _MONTH_FIRST = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<yea
 _DAY_FIRST = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _DATE_FORMS = (_MONTH_FIRST, _DAY_FIRST, _ISO)
+# White space around a line, with the byte-order mark and zero-width spaces that
+# copied pages carry; line breaks of every kind are part of it.
+_INVISIBLE = r"[\s\ufeff\u200b\u200c\u200d\u2060]*"
+_LEAD = re.compile(_INVISIBLE)
+_TRAIL = re.compile(_INVISIBLE + r"\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +43,9 @@ def lines(source: str) -> Iterator[Line]:
     """Each line of ``source`` stripped of surrounding white space, with its offsets."""
     offset = 0
     for number, raw in enumerate(source.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-        stripped = body.strip()
-        lead = len(body) - len(body.lstrip())
-        yield Line(number, offset + lead, offset + lead + len(stripped), stripped)
+        lead = len(raw) - len(_LEAD.sub("", raw, count=1))
+        end = max(lead, len(_TRAIL.sub("", raw, count=1)))
+        yield Line(number, offset + lead, offset + end, raw[lead:end])
         offset += len(raw)
 
 
