@@ -72,6 +72,8 @@ def citation_line(citation: Citation, briefing: Briefing) -> str:
     parts = [speaker_label(citation.speaker)]
     if citation.paragraph is not None:
         parts.append(f"paragraph {citation.paragraph}")
+    if citation.page is not None and len(briefing.pages) > 1:
+        parts.append(f"page {citation.page}")  # only when several pages are loaded
     parts.append(format_date(briefing.date))
     if briefing.publisher:
         parts.append(briefing.publisher)

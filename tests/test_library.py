@@ -137,3 +137,26 @@ def render_text(*renderables: Any) -> str:
     for renderable in renderables:
         console.print(renderable)
     return out.getvalue()
+
+
+def test_piped_chat_with_pages_cites_the_page(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TRADEBRIEF_HISTORY": str(tmp_path / "history"), "NO_COLOR": "1"}
+    args = [sys.executable, "-m", "cli_chat"]
+    for page in TRADE:
+        args += ["--transcript", str(page)]
+    done = subprocess.run(
+        args,
+        input="What is customs doing to help small exporters?\nwho said that?\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "paragraph 5 · page 2 · October 14, 2025" in done.stdout
+    assert done.stderr == ""
