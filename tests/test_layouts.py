@@ -333,3 +333,24 @@ def test_html_to_text_never_raises_and_gives_lines(text: str) -> None:
     converted = html_to_text(f"<html><body><p>{text}</p></body></html>")
     assert converted.endswith("\n")
     assert all(line == line.strip() for line in converted.splitlines())
+
+
+@pytest.mark.parametrize("name", ["trade_p2.txt", "scio_compact.txt", "scio_no_headings.txt"])
+def test_asking_a_rosterless_or_untitled_briefing_never_raises(name: str) -> None:
+    briefing = load_quietly(TRANSCRIPTS / name)
+    for question in ("Who were the speakers?", "Who chaired it?", "When was it held?", "Title?"):
+        answer = briefing.ask(question)
+        for c in answer.citations:
+            assert briefing.source[c.start : c.end] == c.quote
+
+
+def test_an_unlisted_speaker_is_described_as_such() -> None:
+    answer = load_quietly(TRADE[1]).ask("Who is Ou Lanxin?")
+    assert (
+        answer.found and answer.text == "Ou Lanxin speaks at the briefing but is not on its roster."
+    )
+
+
+def test_a_publication_date_is_never_quoted_as_the_day_held() -> None:
+    answer = load_quietly(TRADE[1]).ask("When was the briefing held?")
+    assert not answer.found

@@ -101,6 +101,9 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
             )
     date = walked.date or walked.published
     assert date is not None  # checked above
+    # A publication date stands in for a missing briefing date, with a warning, but is
+    # never quoted as the day the briefing was held.
+    date_span = walked.date_span if walked.date else None
     return Briefing(
         title=title.text[walked.title_start :]
         if title
@@ -109,7 +112,7 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
         title_span=(
             Span.over(source, title.start + walked.title_start, title.end) if title else None
         ),
-        date_span=Span.over(source, *walked.date_span) if walked.date_span else None,
+        date_span=Span.over(source, *date_span) if date_span else None,
         publisher=walked.publisher,
         published=walked.published,
         source=source,
@@ -311,7 +314,7 @@ def _unlisted(label: str, turn: Turn, speakers: _Speakers) -> str:
             id=person_id,
             full_name=label,
             family_name=label.split()[0],
-            title="not on the roster",
+            title="",
             role=Role.UNLISTED,
             span=Span.over(speakers.source, turn.label_start, turn.label_start + len(label)),
         )
