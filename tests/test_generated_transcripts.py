@@ -24,6 +24,7 @@ from tradebrief.parse import parse_pages, slugify
 
 SYLLABLES = ["Zhang", "Wei", "Lin", "Qiao", "Fang", "Rui", "Tang", "Hao", "Su", "Mei", "Du", "Kai"]
 OUTLETS = ["Harbor Daily", "Metro TV", "Coastal News Agency", "Ledger Weekly", "Bloomberg"]
+UNLISTED = "Gao Mingyuan"  # speaks without being on the roster: a warning, own words kept
 TITLES = ["vice minister of the Ministry of Harbors (MOH)", "spokesperson of the MOH"]
 SENTENCES = [
     "Exports of machinery rose {a}% year on year to {b}.{c} billion yuan.",
@@ -62,7 +63,7 @@ def transcripts(draw: st.DrawFn) -> Generated:
     turns = draw(
         st.lists(
             st.tuples(
-                st.sampled_from([*speakers, *OUTLETS]),
+                st.sampled_from([*speakers, *OUTLETS, UNLISTED, "typo"]),
                 st.lists(
                     st.tuples(st.sampled_from(SENTENCES), st.integers(1, 99), st.integers(1, 9)),
                     min_size=1,
@@ -76,8 +77,11 @@ def transcripts(draw: st.DrawFn) -> Generated:
     welcome = ("Good morning, and welcome.", slugify(chair))
     lines: list[tuple[str, str | None]] = [(f"{chair}:", None), welcome]
     for label, paragraphs in turns:
-        lines.append((f"{label}:", None))
         speaker = slugify(label)
+        if label == "typo":  # a rostered name with one letter dropped: read as that person
+            speaker = slugify(speakers[0])
+            label = speakers[0][:-1]
+        lines.append((f"{label}:", None))
         for template, a, b in paragraphs:
             text = template.format(a=a, b=b, c=(a * b) % 10)
             if label in OUTLETS:
@@ -105,7 +109,11 @@ def test_generated_transcripts_credit_every_paragraph_rightly(generated: Generat
         warnings.simplefilter("ignore", TranscriptWarning)
         briefing = parse_pages(generated.pages)
     assert [p.speaker for p in briefing.paragraphs] == generated.speakers
-    assert not [w for w in briefing.warnings if "not on the roster" in w]
+    unlisted = [w for w in briefing.warnings if f"'{UNLISTED}' is not on the roster" in w]
+    assert bool(unlisted) == ("gao-mingyuan" in generated.speakers)
+    for question in ("Who were the speakers?", "How many new routes opened?", "Who is Gao?"):
+        for c in briefing.ask(question).citations:
+            assert briefing.source[c.start : c.end] == c.quote
     source = briefing.source
     # A sentence said twice cannot be pinned by a quote, so it is not drafted.
     extracted = [m for m in extract_metrics(briefing) if source.count(m.evidence.quote) == 1]
