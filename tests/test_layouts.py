@@ -354,3 +354,16 @@ def test_an_unlisted_speaker_is_described_as_such() -> None:
 def test_a_publication_date_is_never_quoted_as_the_day_held() -> None:
     answer = load_quietly(TRADE[1]).ask("When was the briefing held?")
     assert not answer.found
+
+
+def test_a_saved_page_in_a_declared_non_utf8_encoding_loads(tmp_path: Path) -> None:
+    html = (
+        read_exact(TRANSCRIPTS / "scio_page.html")
+        .replace('<meta charset="utf-8">', '<meta charset="gbk">')
+        .replace("<p>Beijing, Shanghai", "<p>（北京）Beijing, Shanghai")
+    )
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    briefing = tradebrief.load_briefing(page)
+    assert any(p.text.startswith("（北京）Beijing") for p in briefing.paragraphs)
+    assert [p.speaker for p in briefing.paragraphs][-1] == "gu-chenxi"

@@ -25,13 +25,14 @@ from tradebrief.extract import with_extracted
 from tradebrief.facts import attach_facts, parse_facts
 from tradebrief.limits import MAX_FILE_BYTES
 from tradebrief.model import Briefing
-from tradebrief.parse import parse_pages
+from tradebrief.parse import decode_html, parse_pages
 
 __all__ = ["PathLike", "bundled_paths", "load_briefing", "read_exact", "transcript_files"]
 
 _TRANSCRIPT = "transcript.txt"
 _FACTS = "facts.toml"
 _PAGE_SUFFIXES = (".txt", ".htm", ".html")
+_HTML_SUFFIXES = (".htm", ".html")
 
 PathLike = str | Path
 """A file or folder name."""
@@ -171,6 +172,11 @@ def _read_text(path: Path, error: type[TradebriefError]) -> str:
             f"{path}: {size:,} bytes is more than the limit of {MAX_FILE_BYTES:,} bytes "
             "for one file; a transcript page is far smaller"
         )
+    if path.suffix.casefold() in _HTML_SUFFIXES:
+        decoded = decode_html(path.read_bytes())  # a saved page declares its encoding
+        if decoded is None:
+            raise error(f"{path}: the page's text encoding cannot be recognised")
+        return decoded
     # newline="" keeps "\r\n" as written, so offsets match the file byte for byte.
     try:
         with path.open(encoding="utf-8", newline="") as handle:

@@ -21,12 +21,13 @@ from tradebrief.errors import NotABriefingError
 from tradebrief.limits import MAX_PAGES, MAX_SOURCE_CHARS
 from tradebrief.model import Briefing
 from tradebrief.parse.build import build_briefing
-from tradebrief.parse.html import html_to_text, looks_like_html
+from tradebrief.parse.html import decode_html, html_to_text, looks_like_html
 from tradebrief.parse.layout import load_layout
 from tradebrief.parse.text import find_date, parse_date, slugify
 from tradebrief.parse.walk import walk
 
 __all__ = [
+    "decode_html",
     "find_date",
     "html_to_text",
     "join_pages",

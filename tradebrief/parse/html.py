@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, UnicodeDammit
 
-__all__ = ["html_to_text", "looks_like_html"]
+__all__ = ["decode_html", "html_to_text", "looks_like_html"]
 
 _BLOCKS = (
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
@@ -31,6 +31,20 @@ def looks_like_html(text: str) -> bool:
         (True, False)
     """
     return bool(_HTML_START.match(text)) or len(_TAG.findall(text[:20_000])) >= 3
+
+
+def decode_html(data: bytes) -> str | None:
+    """The text of a saved page in whatever encoding it declares (UTF-8, GBK ...), or ``None``.
+
+    Example:
+        >>> page = '<meta charset="gbk"><p>中文</p>'.encode("gbk")
+        >>> "中文" in decode_html(page)
+        True
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return UnicodeDammit(data, is_html=True).unicode_markup
 
 
 def html_to_text(html: str) -> str:
