@@ -360,10 +360,10 @@ def test_a_saved_page_in_a_declared_non_utf8_encoding_loads(tmp_path: Path) -> N
     html = (
         read_exact(TRANSCRIPTS / "scio_page.html")
         .replace('<meta charset="utf-8">', '<meta charset="gbk">')
-        .replace("<p>Beijing, Shanghai", "<p>（北京）Beijing, Shanghai")
+        .replace("<p>Beijing, Shanghai", "<p>【北京】Beijing, Shanghai")
     )
     page = tmp_path / "page.html"
     page.write_bytes(html.encode("gbk"))
     briefing = tradebrief.load_briefing(page)
-    assert any(p.text.startswith("（北京）Beijing") for p in briefing.paragraphs)
+    assert any(p.text.startswith("【北京】Beijing") for p in briefing.paragraphs)
     assert [p.speaker for p in briefing.paragraphs][-1] == "gu-chenxi"
