@@ -170,3 +170,14 @@ def test_extraction_is_capped_with_a_warning(monkeypatch: pytest.MonkeyPatch) ->
     capped = with_extracted(bare)
     assert len(capped.metrics) == 3
     assert any("11 figures were found; only the first 3" in w for w in capped.warnings)
+
+
+def test_a_drafted_quote_stays_unique_when_a_comma_follows_it() -> None:
+    # Before: "2," was unique, but the draft wrote "2", which the loader found 4 times.
+    page = read_exact(TRANSCRIPTS / "trade_p1.txt").replace(
+        "Exports of ships and wind turbines grew quickly",
+        "In region 2, exports rose 2.2% year on year to 22.5 billion yuan, and ships grew",
+    )
+    bare = parse_pages([page])
+    curated = attach_facts(bare, parse_facts(draft_facts(bare))).metrics
+    assert [m.quantity.value for m in curated] == [m.quantity.value for m in extract_metrics(bare)]

@@ -24,16 +24,21 @@ __all__ = ["draft_facts"]
 
 def _unique_quote(source: str, span: Span, evidence: Span) -> str | None:
     """The span's words, widened to the right until they occur once in the evidence."""
+
+    def unique(quote: str) -> bool:
+        hits = occurrences(source, quote, evidence.start, evidence.end)
+        return len([h for h in hits if h + len(quote) <= evidence.end]) == 1
+
     end = span.end
-    while end <= evidence.end:
+    while True:
         quote = source[span.start : end]
-        if len(occurrences(source, quote, evidence.start, evidence.end)) == 1:
-            return quote.rstrip(" ,;")
+        for candidate in (quote.rstrip(" ,;:"), quote):
+            if candidate and unique(candidate):
+                return candidate
+        if end >= evidence.end:
+            return None
         next_space = source.find(" ", end + 1, evidence.end)
-        end = evidence.end if next_space == -1 or end == evidence.end else next_space
-        if end == evidence.end and source[span.start : end] == quote:
-            break
-    return None
+        end = evidence.end if next_space == -1 else next_space
 
 
 def _entry(briefing: Briefing, metric: Metric, fact_id: str) -> dict[str, Any] | None:
