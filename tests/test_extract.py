@@ -78,6 +78,7 @@ def test_every_figure_of_the_bundled_page_is_extracted_and_nothing_else(
         "On Jan. 13, 2025, at 10 a.m., the 14th meeting opened under Article 5.",
         "1. Ports first.",
         "In 2024, the briefing took place.",
+        "Coverage of 5G and COVID-19 testing in 3D maps.",
     ],
 )
 def test_figures_of_speech_dates_times_ordinals_and_numbering_are_not_figures(text: str) -> None:

@@ -46,8 +46,14 @@ __all__ = [
 _CLOSERS = '"\u201d\u2019)'
 _SENTENCE_END = re.compile(rf"[.!?](?:[{_CLOSERS}]*)\s+(?=[A-Z0-9\"\u201c(])")
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
-_NOT_FIGURE_BEFORE = re.compile(r"(?:No\.|Article|article|page|Page|Phase|phase|#)\s*$")
-_NOT_FIGURE_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:a\.m\.|p\.m\.|o'clock)|^-(?:year|day)")
+_NOT_FIGURE_BEFORE = re.compile(
+    r"(?:(?:No\.|Article|article|page|Page|Phase|phase|#)\s*|[A-Za-z]-)$"  # "COVID-19"
+)
+_NOT_FIGURE_AFTER = re.compile(
+    r"^[A-Za-z]"  # "14th", "5G", "3D": part of a word
+    r"|^\s*(?:a\.m\.|p\.m\.|o'clock)"
+    r"|^-(?:year|day)"
+)
 _DIRECTION = re.compile(
     r"(?P<word>up|down|rose|fell|grew|increased|decreased|dropped|declined|rising|falling|"
     r"growth of|increase of|decrease of|decline of|drop of)\s+(?:by\s+)?$",
