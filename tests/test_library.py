@@ -160,3 +160,20 @@ def test_piped_chat_with_pages_cites_the_page(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "paragraph 5 · page 2 · October 14, 2025" in done.stdout
     assert done.stderr == ""
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(st.integers(), st.floats(allow_nan=False), st.binary(), st.none()))
+def test_public_entry_points_refuse_wrong_types(value: Any) -> None:
+    from tradebrief.draft import draft_facts
+    from tradebrief.extract import extract_metrics
+
+    for call in (
+        tradebrief.parse_transcript,
+        extract_metrics,
+        draft_facts,
+        tradebrief.load_library,
+        tradebrief.Library(briefings=(tradebrief.load_briefing(),)).ask,
+    ):
+        with pytest.raises(TypeError):
+            call(value)
