@@ -20,6 +20,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from tradebrief import __version__  # cheap: the package loads its parts on first use
@@ -29,7 +30,15 @@ if TYPE_CHECKING:
 
     from tradebrief import Answer, Briefing
 
-__all__ = ["build_parser", "main", "make_console", "run_ask", "run_batch", "run_interactive"]
+__all__ = [
+    "build_parser",
+    "load_from_args",
+    "main",
+    "make_console",
+    "run_ask",
+    "run_batch",
+    "run_interactive",
+]
 
 PROG = "tradebrief-chat"
 EXIT_FOUND = 0
@@ -40,7 +49,7 @@ EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Build the command-line parser: ``--ask``, ``--json`` and ``--no-color``."""
+    """Build the command-line parser: ``--ask``, ``--json``, ``--no-color``, the sources."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
@@ -61,7 +70,48 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-color", action="store_true", help="no colour (the NO_COLOR variable works too)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--transcript",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help=(
+            "a transcript page (text or saved HTML) or a folder of pages instead of the "
+            "bundled briefing; repeat it for each page, in page order"
+        ),
+    )
+    parser.add_argument(
+        "--facts",
+        type=Path,
+        metavar="PATH",
+        help="a facts TOML file (default: facts.toml beside the first --transcript, if any)",
+    )
     return parser
+
+
+def load_from_args(args: argparse.Namespace) -> Briefing:
+    """The briefing ``--transcript``/``--facts`` name (else the bundled one).
+
+    Each load warning is printed as one line on stderr.
+    """
+    import warnings
+
+    from tradebrief import TranscriptWarning, load_briefing
+    from tradebrief.load import bundled_paths
+
+    pages: list[Path] | None = args.transcript
+    facts: Path | None = args.facts
+    if pages is None and facts is not None:
+        pages = [bundled_paths()[0]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TranscriptWarning)
+        if pages is None:
+            briefing = load_briefing()
+        else:
+            briefing = load_briefing(pages if len(pages) > 1 else pages[0], facts)
+    for warning in caught:
+        _error(f"warning: {warning.message}")
+    return briefing
 
 
 def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Console:
@@ -77,15 +127,18 @@ def make_console(*, no_color: bool = False, file: IO[str] | None = None) -> Cons
     )
 
 
-def run_ask(question: str, *, json_mode: bool, console: Console) -> int:
+def run_ask(
+    question: str, *, json_mode: bool, console: Console, briefing: Briefing | None = None
+) -> int:
     """Answer one question on ``console``; return 0 if the briefing answers it, else 1.
 
     A terminal gets the rich answer panel; anything else gets plain text (or one
-    JSON line with ``json_mode``). Raises :class:`ValueError` for an empty question.
+    JSON line with ``json_mode``). ``briefing`` defaults to the bundled one.
+    Raises :class:`ValueError` for an empty question.
     """
     from tradebrief import load_briefing
 
-    briefing = load_briefing()
+    briefing = briefing or load_briefing()
     answer = briefing.ask(question)
     _show(answer, briefing, json_mode=json_mode, console=console)
     return EXIT_FOUND if answer.found else EXIT_NOT_FOUND
@@ -108,6 +161,7 @@ def run_batch(
     json_mode: bool,
     write: Callable[[str], object],
     flush: Callable[[], object] = lambda: None,
+    briefing: Briefing | None = None,
 ) -> int:
     """Answer each non-blank line as a question, in order; return 0.
 
@@ -119,7 +173,7 @@ def run_batch(
     from cli_chat.followup import Context, resolve
     from tradebrief import load_briefing
 
-    briefing = load_briefing()
+    briefing = briefing or load_briefing()
     context = Context()
     first = True
     for line in lines:
@@ -136,11 +190,14 @@ def run_batch(
     return 0
 
 
-def run_interactive(*, json_mode: bool, no_color: bool) -> int:
+def run_interactive(
+    *, json_mode: bool, no_color: bool, load: Callable[[], Briefing] | None = None
+) -> int:
     """Run the chat on the terminal, with history in the user's state directory.
 
-    The prompt is drawn first; the briefing loads behind it and its welcome
-    screen appears above the prompt (:mod:`cli_chat.startup`).
+    The prompt is drawn first; the briefing (``load``, by default the bundled
+    one) loads behind it and its welcome screen appears above the prompt
+    (:mod:`cli_chat.startup`).
     """
     from prompt_toolkit.history import History, InMemoryHistory
     from prompt_toolkit.patch_stdout import patch_stdout
@@ -164,7 +221,7 @@ def run_interactive(*, json_mode: bool, no_color: bool) -> int:
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
     consoles: list[Console] = []
 
-    def load() -> Briefing:  # on the loading thread: pydantic and the models load here
+    def load_bundled() -> Briefing:  # on the loading thread: pydantic and the models load here
         from tradebrief.load import load_briefing
 
         return load_briefing()
@@ -175,7 +232,7 @@ def run_interactive(*, json_mode: bool, no_color: bool) -> int:
         consoles.append(make_console(no_color=no_color))
         consoles[0].print(render.welcome(briefing, EXAMPLE_QUESTIONS))
 
-    background = Background(load, welcome)
+    background = Background(load or load_bundled, welcome)
     prompt = build_prompt_session(background.peek, history=history, color=not no_color)
     with patch_stdout(raw=True):
         try:
@@ -226,17 +283,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty() and args.ask is None:
+        # The chat draws its prompt first and loads the briefing behind it.
+        return run_interactive(
+            json_mode=args.json, no_color=args.no_color, load=lambda: load_from_args(args)
+        )
+    briefing = load_from_args(args)
     if args.ask is not None:
         console = make_console(no_color=args.no_color)
-        return run_ask(args.ask, json_mode=args.json, console=console)
-    if not sys.stdin.isatty():
-        if isinstance(sys.stdin, io.TextIOWrapper):
-            # Undecodable bytes become U+FFFD instead of lone surrogates that no encoder accepts.
-            sys.stdin.reconfigure(errors="replace")
-        return run_batch(
-            sys.stdin, json_mode=args.json, write=sys.stdout.write, flush=sys.stdout.flush
-        )
-    return run_interactive(json_mode=args.json, no_color=args.no_color)
+        return run_ask(args.ask, json_mode=args.json, console=console, briefing=briefing)
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Undecodable bytes become U+FFFD instead of lone surrogates that no encoder accepts.
+        sys.stdin.reconfigure(errors="replace")
+    return run_batch(
+        sys.stdin,
+        json_mode=args.json,
+        write=sys.stdout.write,
+        flush=sys.stdout.flush,
+        briefing=briefing,
+    )
 
 
 def _describe(error: Exception) -> str:

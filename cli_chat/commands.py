@@ -55,7 +55,7 @@ class Command:
 
 
 def _help(state: ChatState, argument: str) -> Reply:
-    return Reply((help_table(),))
+    return Reply((render.loaded_note(state.briefing), help_table()))
 
 
 def _speakers(state: ChatState, argument: str) -> Reply:

@@ -197,6 +197,7 @@ def welcome(briefing: Briefing, examples: Sequence[str]) -> RenderableType:
     about = Text(clean(format_date(briefing.date)))
     if briefing.publisher:
         about.append(clean(f" · published by {briefing.publisher}"))
+    about.append(clean(f" · loaded: {briefing.describe_pages()}"))
     speakers = Text("Speakers: ", style="bold")
     speakers.append(clean("; ".join(speaker_label(p) for p in briefing.speakers)))
     parts: list[RenderableType] = [heading, about, Text(), speakers]
@@ -210,6 +211,15 @@ def welcome(briefing: Briefing, examples: Sequence[str]) -> RenderableType:
     parts.append(Text())
     parts.append(Text("/help lists the commands · Ctrl-D quits", style="dim"))
     return Panel(Group(*parts), title=Text("tradebrief"), title_align="left", box=box.ROUNDED)
+
+
+def loaded_note(briefing: Briefing) -> Text:
+    """What is loaded, for /help: title, date and pages (``page 1 of 14: the opening remarks``)."""
+    note = Text("Loaded: ", style="bold")
+    note.append(
+        clean(f"{briefing.title} · {format_date(briefing.date)} · {briefing.describe_pages()}")
+    )
+    return note
 
 
 def _table(title: str, columns: Iterable[str]) -> Table:

@@ -242,7 +242,10 @@ def test_word_salad_from_the_briefing_still_cites_verbatim(
 
 def test_a_transcript_without_facts_is_askable_from_its_sentences() -> None:
     energy = tradebrief.load_briefing(TRANSCRIPTS / "press_energy.txt")
-    assert len(energy.facts) == 0
+    # No curated facts: every fact is a figure extracted from the text.
+    assert energy.facts and all(
+        isinstance(f, Metric) and f.origin == "extracted" for f in energy.facts
+    )
     kinds = {c.kind for c in energy.search_index().candidates}
     assert CandidateKind.SENTENCE in kinds
     answer = energy.ask("How many charging stations?")

@@ -309,9 +309,10 @@ def test_json_is_the_model_dump_with_decimals_as_strings(briefing: Briefing) -> 
     )
 
 
-def test_json_of_a_briefing_without_facts_is_an_empty_array() -> None:
+def test_json_of_a_briefing_without_facts_lists_only_extracted_figures() -> None:
     path = Path(__file__).parent / "transcripts" / "press_energy.txt"
-    assert json.loads(facts_json(tradebrief.load_briefing(path))) == []
+    listed = json.loads(facts_json(tradebrief.load_briefing(path)))
+    assert listed and {f["origin"] for f in listed} == {"extracted"}
 
 
 # ------------------------------------------------------------------ table ---

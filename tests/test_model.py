@@ -24,6 +24,7 @@ from tradebrief import (
     parse_transcript,
 )
 from tradebrief.load import bundled_paths
+from tradebrief.parse import parse_pages
 from tradebrief.quantities import DECIMAL_PATTERN
 
 
@@ -35,7 +36,8 @@ def read(path: Path) -> str:
 def fresh_bundled() -> Briefing:
     """A new bundled briefing, not the cached one other tests may have asked questions of."""
     transcript, facts = bundled_paths()
-    return attach_facts(parse_transcript(read(transcript)), parse_facts(read(facts)))
+    parsed = parse_pages([read(transcript)], [str(transcript)])
+    return attach_facts(parsed, parse_facts(read(facts)))
 
 
 @pytest.fixture(scope="module")

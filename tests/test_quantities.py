@@ -73,13 +73,9 @@ FIND_NUMBERS_TABLE = [
     ("nearly 1 million trucks", [("1 million", "1", MILLION, "count", AB, False)]),
     ("about 1.3 billion mu", [("1.3 billion", "1.3", BILLION, "count", AB, False)]),
     ("hundreds of measures", [("hundreds", "100", ONE, "count", SV, False)]),
-    (
-        "thousands upon thousands of people",
-        [
-            ("thousands", "1000", ONE, "count", SV, False),
-            ("thousands", "1000", ONE, "count", SV, False),
-        ],
-    ),
+    # A figure of speech is not a figure (issue 11): no mention at all.
+    ("thousands upon thousands of people", []),
+    ("hundreds and hundreds of volunteers", []),
     ("In 2024, trade grew", [("2024", "2024", ONE, "count", E, True)]),
     ("in July 2024", [("2024", "2024", ONE, "count", E, True)]),
     (

@@ -74,6 +74,9 @@ class Citation(BaseModel):
     highlights: tuple[Span, ...] = Field(
         default=(), description="The words inside the quote that carry the answer."
     )
+    page: int | None = Field(
+        default=None, description="1-based number of the loaded page the quote is on."
+    )
 
     @property
     def span(self) -> Span:
@@ -291,6 +294,7 @@ def _cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> 
         paragraph=paragraph.number if paragraph else None,
         speaker=speaker,
         highlights=inside,
+        page=paragraph.page if paragraph else None,
     )
 
 
@@ -367,9 +371,12 @@ def _who(speaker: Person | Organization) -> str:
 
 def _person_answer(person: Person) -> str:
     name = f"{person.honorific} {person.full_name}" if person.honorific else person.full_name
+    if person.role is Role.UNLISTED:
+        return f"{name} speaks at the briefing but is not on its roster."
+    posts = f"; the roster gives: {person.title}" if person.title else ""
     if person.role is Role.CHAIRPERSON:
-        return f"{name} was the chairperson of the briefing; the roster gives: {person.title}."
-    return f"{name} was a speaker at the briefing; the roster gives: {person.title}."
+        return f"{name} was the chairperson of the briefing{posts}."
+    return f"{name} was a speaker at the briefing{posts}."
 
 
 def _roster_answer(briefing: Briefing) -> str:

@@ -2,10 +2,13 @@
 
 Usage::
 
-    tradebrief facts [--format table|json|csv] [--transcript PATH] [--facts PATH]
+    tradebrief facts [--format table|json|csv] [--transcript PATH]... [--facts PATH]
     tradebrief schema
     tradebrief ask "What was the total value of imports and exports?" [--json]
+                   [--transcript PATH]... [--facts PATH]
     tradebrief check "Did total trade top 46 trillion yuan?" [--json]
+                     [--transcript PATH]... [--facts PATH]
+    tradebrief draft-facts PATH... > facts.toml
     tradebrief version
 
 ``facts`` prints a rich table on a terminal and JSON otherwise. Every error
@@ -27,15 +30,19 @@ import json
 import os
 import sys
 import unicodedata
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tradebrief import __version__
-from tradebrief.errors import TradebriefError
+from tradebrief.errors import TradebriefError, TranscriptWarning
 from tradebrief.export import FactsTable, briefing_schema, facts_csv, facts_json
 from tradebrief.load import bundled_paths, load_briefing
 from tradebrief.render import clean, from_argv
+
+if TYPE_CHECKING:
+    from tradebrief.model import Briefing
 
 __all__ = ["build_parser", "main"]
 
@@ -80,21 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="output format (default: table on a terminal, json otherwise)",
     )
-    facts.add_argument(
-        "--transcript",
-        type=Path,
-        metavar="PATH",
-        help="a transcript text file to parse instead of the bundled one",
-    )
-    facts.add_argument(
-        "--facts",
-        type=Path,
-        metavar="PATH",
-        help=(
-            "a facts TOML file (default: facts.toml beside --transcript, if any; "
-            "without --transcript, checked against the bundled transcript)"
-        ),
-    )
+    _add_source_options(facts)
     facts.set_defaults(handler=_facts)
 
     schema = commands.add_parser(
@@ -106,19 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser(
         "ask",
-        help="ask the bundled briefing one question",
+        help="ask the briefing one question",
         description=(
-            "Answer one question from the bundled briefing with a verbatim citation. "
-            "Exit status 0 when the briefing answers, 1 when it does not say."
+            "Answer one question from the bundled briefing (or the --transcript pages) with a "
+            "verbatim citation. Exit status 0 when the briefing answers, 1 when it does not say."
         ),
     )
     ask.add_argument("question", metavar="QUESTION", help="the question, quoted")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _add_source_options(ask)
     ask.set_defaults(handler=_ask)
 
     check = commands.add_parser(
         "check",
-        help="check a yes/no claim against the bundled briefing",
+        help="check a yes/no claim against the briefing",
         description=(
             "Check a claim such as 'Did total trade top 46 trillion yuan?' and print the "
             "verdict with the stated figure, cited. Exit status 0 yes, 1 no, 3 not stated."
@@ -126,7 +120,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("claim", metavar="CLAIM", help="the yes/no claim, quoted")
     check.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _add_source_options(check)
     check.set_defaults(handler=_check)
+
+    draft = commands.add_parser(
+        "draft-facts",
+        help="draft a facts file from a transcript's figures",
+        description=(
+            "Write a facts TOML file (to stdout) with every figure found in the transcript "
+            "pages, in the format --facts reads; edit it, then load it with --facts."
+        ),
+    )
+    draft.add_argument(
+        "pages", nargs="+", type=Path, metavar="PATH", help="transcript pages in order, or a folder"
+    )
+    draft.set_defaults(handler=_draft_facts)
 
     version = commands.add_parser("version", help="print the version")
     version.set_defaults(handler=_version)
@@ -167,12 +175,41 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _facts(args: argparse.Namespace) -> int:
-    transcript: Path | None = args.transcript
+def _add_source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--transcript",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help=(
+            "a transcript page (text or saved HTML) or a folder of pages, instead of the "
+            "bundled briefing; repeat it for each page, in page order"
+        ),
+    )
+    command.add_argument(
+        "--facts",
+        type=Path,
+        metavar="PATH",
+        help=(
+            "a facts TOML file (default: facts.toml beside the first --transcript, if any; "
+            "without --transcript, checked against the bundled transcript)"
+        ),
+    )
+
+
+def _briefing_from(args: argparse.Namespace) -> Briefing | None:
+    """The briefing the --transcript and --facts options name, or None for the bundled one."""
+    pages: list[Path] | None = args.transcript
     facts: Path | None = args.facts
-    if transcript is None and facts is not None:
-        transcript = bundled_paths()[0]  # new facts, checked against the bundled transcript
-    briefing = load_briefing(transcript, facts)
+    if pages is None and facts is None:
+        return None
+    if pages is None:
+        pages = [bundled_paths()[0]]  # new facts, checked against the bundled transcript
+    return _load(pages if len(pages) > 1 else pages[0], facts)
+
+
+def _facts(args: argparse.Namespace) -> int:
+    briefing = _briefing_from(args) or _load(None, None)
     on_terminal = sys.stdout.isatty()
     output_format: str = args.format or ("table" if on_terminal else "json")
     if output_format == "table":
@@ -189,6 +226,21 @@ def _facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load(transcript: Path | list[Path] | None, facts: Path | None) -> Briefing:
+    """Load as the library does, printing each load warning as one line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TranscriptWarning)
+        briefing = load_briefing(transcript, facts)
+    for warning in caught:
+        if issubclass(warning.category, TranscriptWarning):
+            sys.stderr.write(f"tradebrief: warning: {_one_line(str(warning.message))}\n")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return briefing
+
+
 def _schema(args: argparse.Namespace) -> int:
     sys.stdout.write(json.dumps(briefing_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -200,7 +252,7 @@ def _ask(args: argparse.Namespace) -> int:
     question: str = args.question
     if not question.strip():
         return _fail("the question is empty; ask something, e.g. 'What was total trade?'")
-    briefing = load_briefing()
+    briefing = _briefing_from(args) or _load(None, None)
     answer = briefing.ask(question)
     shown = answer_json(answer) if args.json else answer_plain(answer, briefing)
     sys.stdout.write(shown + "\n")
@@ -212,19 +264,27 @@ def _check(args: argparse.Namespace) -> int:
     if not claim.strip():
         return _fail("the claim is empty; check something, e.g. 'Did trade grow 6%?'")
     from tradebrief.answer import Verdict
+    from tradebrief.render import answer_json, answer_plain
 
-    briefing = load_briefing()
+    briefing = _briefing_from(args) or _load(None, None)
     answer = briefing.ask(claim)
     if answer.verdict is None:
         return _fail(
             "not a yes/no claim the briefing can settle; "
             "ask it with `tradebrief ask`, or phrase it as 'Did ...?' / 'Was ...?'"
         )
-    from tradebrief.render import answer_json, answer_plain
-
     shown = answer_json(answer) if args.json else answer_plain(answer, briefing)
     sys.stdout.write(shown + "\n")
     return {Verdict.YES: EXIT_OK, Verdict.NO: EXIT_NOT_FOUND}.get(answer.verdict, EXIT_NOT_STATED)
+
+
+def _draft_facts(args: argparse.Namespace) -> int:
+    from tradebrief.draft import draft_facts
+
+    pages: list[Path] = args.pages
+    briefing = _load(pages if len(pages) > 1 else pages[0], None)
+    sys.stdout.write(draft_facts(briefing))
+    return EXIT_OK
 
 
 def _version(args: argparse.Namespace) -> int:

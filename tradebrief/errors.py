@@ -14,6 +14,7 @@ __all__ = [
     "QuoteNotFoundError",
     "TradebriefError",
     "TranscriptError",
+    "TranscriptWarning",
     "UnknownIdError",
     "UnknownSpeakerError",
 ]
@@ -45,7 +46,11 @@ class NotABriefingError(TranscriptError):
 
 
 class UnknownSpeakerError(TranscriptError):
-    """A turn is labelled with a name that is not on the roster."""
+    """A turn is labelled with a name that is not on the roster.
+
+    Kept for compatibility: the parser now reports an unknown label as a
+    :class:`TranscriptWarning` and keeps the words under that label.
+    """
 
     code = "TB102"
 
@@ -76,3 +81,7 @@ class UnknownIdError(TradebriefError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise wrap the message in quotes.
         return f"{self.code}: {self.message}"
+
+
+class TranscriptWarning(UserWarning):
+    """Something a load noticed but did not refuse: an unlisted speaker, a typo in a label."""

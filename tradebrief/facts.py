@@ -15,14 +15,16 @@ import tomllib
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from tradebrief.errors import AmbiguousQuoteError, FactsFileError, QuoteNotFoundError
+from tradebrief.limits import MAX_FACTS
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph, PolicyMeasure, Statement
 from tradebrief.quantities import Change, ChangeBasis, Qualifier, Quantity, Scale, find_numbers
 from tradebrief.spans import Span, occurrences
 
 __all__ = [
+    "AboutEntry",
     "ChangeEntry",
     "FactEntry",
     "FactsFile",
@@ -83,7 +85,8 @@ class MetricEntry(FactEntry):
     change: ChangeEntry | None = Field(default=None, description="Its change, if stated.")
     equivalent: QuantityEntry | None = Field(default=None, description="A stated conversion.")
     period: str | None = Field(default=None, description="Period covered, e.g. '2024'.")
-    record: bool = Field(default=False, description="Whether the text calls it a record.")
+    # Strict: a facts file says `record = true`, never "yes" or 1 (no silent coercion).
+    record: StrictBool = Field(default=False, description="Whether the text calls it a record.")
 
 
 class MeasureEntry(FactEntry):
@@ -94,14 +97,30 @@ class MeasureEntry(FactEntry):
     scope: tuple[str, ...] = Field(default=(), description="Quotes of where it applies.")
 
 
-class FactsFile(BaseModel):
-    """The whole curated facts file: three lists of entries."""
+class AboutEntry(BaseModel):
+    """What the transcript the facts belong to holds, for banners and help."""
 
     model_config = _ENTRY
 
+    coverage: str = Field(
+        min_length=1, description="What the loaded pages hold, e.g. 'the opening remarks'."
+    )
+
+
+class FactsFile(BaseModel):
+    """The whole curated facts file: three lists of entries, and what the pages hold."""
+
+    model_config = _ENTRY
+
+    about: AboutEntry | None = Field(default=None, description="What the transcript holds.")
     metrics: tuple[MetricEntry, ...] = Field(default=(), description="Figures.")
     measures: tuple[MeasureEntry, ...] = Field(default=(), description="Policies.")
     statements: tuple[FactEntry, ...] = Field(default=(), description="Other statements.")
+
+    @property
+    def facts(self) -> tuple[FactEntry, ...]:
+        """Every entry: metrics, measures, then statements."""
+        return (*self.metrics, *self.measures, *self.statements)
 
 
 def parse_facts(text: str, origin: str = "facts file") -> FactsFile:
@@ -110,6 +129,11 @@ def parse_facts(text: str, origin: str = "facts file") -> FactsFile:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FactsFileError(f"{origin}: not valid TOML: {error}") from None
+    count = sum(len(v) for v in raw.values() if isinstance(v, list))
+    if count > MAX_FACTS:
+        raise FactsFileError(
+            f"{origin}: {count:,} facts is more than the limit of {MAX_FACTS:,} for one file"
+        )
     try:
         facts = FactsFile.model_validate(raw)
     except ValidationError as error:
@@ -147,11 +171,13 @@ def attach_facts(briefing: Briefing, facts: FactsFile, origin: str = "facts file
     that its evidence does not.
     """
     resolver = _Resolver(briefing, origin)
-    attached = {
+    attached: dict[str, Any] = {
         "metrics": Catalog[Metric](tuple(resolver.metric(e) for e in facts.metrics)),
         "measures": Catalog[PolicyMeasure](tuple(resolver.measure(e) for e in facts.measures)),
         "statements": Catalog[Statement](tuple(resolver.statement(e) for e in facts.statements)),
     }
+    if facts.about is not None:
+        attached["coverage"] = facts.about.coverage
     # Built anew rather than copied, so the briefing's own checks run on the facts too.
     fields = {name: getattr(briefing, name) for name in type(briefing).model_fields}
     return type(briefing)(**(fields | attached))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from tradebrief.errors import UnknownIdError
+from tradebrief.page import Page, describe_pages
 from tradebrief.quantities import Change, Quantity
 from tradebrief.spans import Span
 
@@ -34,6 +35,7 @@ __all__ = [
     "Metric",
     "OrgKind",
     "Organization",
+    "Page",
     "Paragraph",
     "Person",
     "PolicyMeasure",
@@ -52,6 +54,8 @@ class Role(StrEnum):
     """Briefs the press and answers questions."""
     CHAIRPERSON = "chairperson"
     """Hosts the briefing and gives the floor."""
+    UNLISTED = "unlisted"
+    """Speaks under a label the roster does not list (the load warns about it)."""
 
 
 class OrgKind(StrEnum):
@@ -142,6 +146,9 @@ class Paragraph(BaseModel):
     number: int = Field(ge=1, description="1-based position among the briefing's paragraphs.")
     speaker: str = Field(description="Id of the person or media outlet whose turn it is.")
     span: Span = Field(description="The paragraph's text in the source.")
+    page: int | None = Field(
+        default=None, ge=1, description="1-based number of the loaded page it is on."
+    )
 
     @property
     def text(self) -> str:
@@ -193,6 +200,10 @@ class Metric(_FactBase):
     record: bool = Field(default=False, description="Whether the text calls it a record.")
     equivalent: Quantity | None = Field(
         default=None, description="The same amount in another unit, as the text gives it."
+    )
+    origin: Literal["curated", "extracted"] = Field(
+        default="curated",
+        description="'curated' from a facts file, 'extracted' found in the text automatically.",
     )
 
     @property
@@ -331,6 +342,13 @@ class Briefing(BaseModel):
     statements: Catalog[Statement] = Field(
         default=Catalog[Statement](()), description="Other cited statements."
     )
+    pages: tuple[Page, ...] = Field(default=(), description="The loaded pages, in order.")
+    coverage: str | None = Field(
+        default=None, description="What the loaded pages hold, from the facts file's [about]."
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(), description="What the load noticed but did not refuse, each with its line."
+    )
 
     @model_validator(mode="after")
     def _check_spans_and_references(self) -> Briefing:
@@ -374,6 +392,10 @@ class Briefing(BaseModel):
             if found is not None:
                 return found
         raise UnknownIdError(f"no fact has id {fact_id!r}")
+
+    def describe_pages(self) -> str:
+        """What is loaded, for banners: ``page 1 of 14: the opening remarks``."""
+        return describe_pages(self.pages, self.coverage)
 
     def speaker_of(self, paragraph: Paragraph | int) -> Person | Organization:
         """Who speaks in a paragraph (given as the object or its number)."""

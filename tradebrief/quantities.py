@@ -253,6 +253,10 @@ _NUMBER = re.compile(
     r"(?P<percent>%| percent\b)?"
     rf"(?:\s(?P<scale>{_SCALE_WORDS})\b)?"
 )
+_IDIOM = re.compile(r"\s+(?:upon|and|on|after)\s+(?:dozens|hundreds|thousands|millions)\b", re.I)
+_IDIOM_TAIL = re.compile(
+    r"\b(?:dozens|hundreds|thousands|millions)\s+(?:upon|and|on|after)\s+$", re.I
+)
 _WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
 
 
@@ -299,6 +303,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             )
         )
     for match in _WORD_NUMBER.finditer(text):
+        if _IDIOM.match(text, match.end()) or _IDIOM_TAIL.search(text, 0, match.start()):
+            continue  # "thousands upon thousands" is a figure of speech, not a figure
         mentions.append(
             NumberMention(
                 start=match.start(),

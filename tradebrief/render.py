@@ -163,7 +163,8 @@ def speaker_label(speaker: Person | Organization | None) -> str:
     if speaker is None:
         return "the briefing page"
     if speaker.kind == "person":
-        return f"{speaker.full_name}, {speaker.title}"
+        # An unlisted speaker (a label the roster lacks) has no title to give.
+        return f"{speaker.full_name}, {speaker.title}" if speaker.title else speaker.full_name
     return speaker.label
 
 
@@ -172,6 +173,8 @@ def citation_line(citation: Citation, briefing: Briefing) -> str:
     parts = [speaker_label(citation.speaker)]
     if citation.paragraph is not None:
         parts.append(f"paragraph {citation.paragraph}")
+    if citation.page is not None and len(briefing.pages) > 1:
+        parts.append(f"page {citation.page}")  # only when several pages are loaded
     parts.append(format_date(briefing.date))
     if briefing.publisher:
         parts.append(briefing.publisher)

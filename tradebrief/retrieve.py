@@ -434,7 +434,7 @@ def _passages(source: str, paragraph: Paragraph) -> list[Span]:
     return passages
 
 
-_ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker"}
+_ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker", Role.UNLISTED: "speaker"}
 
 
 class _Builder:

@@ -164,11 +164,13 @@ def judge_headcount(
 ) -> Answer | None:
     """Judge "Were there three speakers?" against the roster; else ``None``."""
     words = claim_words()
-    if len(numbers) != 1 or numbers[0].unit is not None:
+    if len(numbers) != 1 or numbers[0].unit is not None or numbers[0].scale is not Scale.ONE:
         return None
     if any(has_phrase(question, w) for w in words.headcount_speakers):
         people, noun = briefing.speakers, "speakers"
-    elif any(has_phrase(question, w) for w in words.headcount_everyone):
+    elif any(has_phrase(question, w) for w in words.headcount_everyone) and any(
+        has_phrase(question, w) for w in words.headcount_context
+    ):
         people, noun = tuple(briefing.people), "people"
     else:
         return None

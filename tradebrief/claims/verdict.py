@@ -43,7 +43,7 @@ from tradebrief.claims.words import (
     words_of,
     years_in,
 )
-from tradebrief.model import Briefing, Metric, PolicyMeasure
+from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity
 
 __all__ = ["answer_claim"]
@@ -184,7 +184,60 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     return None  # pragma: no cover - every verdict is one of the three
 
 
-_Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure]
+_Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
+
+
+def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
+    """What a claimed number counts: the words of the noun phrase after it.
+
+    "10,000 foreign trade practitioners" counts foreign trade practitioners, "10
+    cities to block trade" counts cities, "thousands of practitioners" counts
+    practitioners.
+    """
+    following = words_of(question[question.find(number.text) + len(number.text) :])
+    if following[:1] == ["of"]:
+        following = following[1:]
+    phrase: list[str] = []
+    for word in following:
+        if word in claim_words().phrase_ends:
+            break
+        phrase.append(word)
+    return tuple(phrase)
+
+
+def _counts(fact: Metric | PolicyMeasure, phrase: tuple[str, ...]) -> bool:
+    """Whether a fact's figure counts what ``phrase`` names: its unit, keywords or evidence."""
+    named = " ".join((*_quantity_units(fact), *fact.keywords, fact.name, fact.evidence.quote))
+    known = words_of(named)
+    stems = [w.rstrip("s")[:5] for w in phrase if len(w) > 3]
+    return any(w.startswith(stem) for stem in stems for w in known)
+
+
+def _quantity_units(fact: Metric | PolicyMeasure) -> list[str]:
+    return [q.unit.replace("_", " ") for q in _quantities(fact)]
+
+
+def _figure_of_speech(briefing: Briefing, question: str, number: ClaimedNumber) -> _Judged | None:
+    """A count claimed of something the briefing only describes with a figure of speech.
+
+    "More than 10,000 practitioners?" against "thousands upon thousands of
+    practitioners": the text gives no count, so the claim is not stated, and the
+    answer quotes the words that are said.
+    """
+    phrases = claim_words().figures_of_speech
+    asked = {w for word in _counted_noun(question, number) for w in (word, word.rstrip("s"))}
+    for statement in briefing.statements:
+        quote = statement.evidence.quote
+        if not any(has_phrase(quote, p) for p in phrases):
+            continue
+        if asked & set(words_of(quote)):
+            citation = cite(briefing, statement.evidence)
+            text = (
+                f'The briefing says only "{quote}" {said_by(citation)}: a figure of speech, '
+                "not a count."
+            )
+            return Verdict.NOT_STATED, text, citation, statement
+    return None
 
 
 def _figure(
@@ -193,6 +246,11 @@ def _figure(
     words = claim_words()
     if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
         return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
+    if (
+        number.unit is None
+        and (spoken := _figure_of_speech(briefing, question, number)) is not None
+    ):
+        return spoken
     stated = pick_fact_for_number(briefing, question, number)
     if stated is None:
         return None
@@ -200,6 +258,14 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
+    counted = _counted_noun(question, number) if number.unit is None else ()
+    if counted and not _counts(fact, counted):
+        # "5 million people" is not refuted by 88.38 million forms: it is another count.
+        text = (
+            f"The briefing gives no count of {' '.join(counted)}; the nearest count it gives "
+            f"is {description} {said_by(citation)}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     money_or_rate = number.unit in ("CNY", "USD", "percent")
     named = any(n.value == q.value for n in numbers for q in _quantities(fact))
     about_trade = named or any(

@@ -116,12 +116,18 @@ class ClaimWords(BaseModel):
     small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
     headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
     headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
+    headcount_context: tuple[str, ...] = Field(
+        description="Words that put a count of people at the briefing itself."
+    )
     comparisons: dict[Relation, tuple[str, ...]] = Field(description="Words per relation.")
     units: dict[str, tuple[str, ...]] = Field(description="Unit code -> words naming it.")
     scales: dict[str, tuple[str, ...]] = Field(description="Scale name -> words naming it.")
     direction: dict[str, tuple[str, ...]] = Field(description="'up' and 'down' words.")
     roles: dict[str, tuple[str, ...]] = Field(description="Role -> words naming it.")
     figures_of_speech: tuple[str, ...] = Field(description="Phrases that are not counts.")
+    phrase_ends: frozenset[str] = Field(
+        description="Words that end the noun phrase naming what a claimed number counts."
+    )
     trade_words: tuple[str, ...] = Field(description="Words naming trade as a whole.")
     increment_words: tuple[str, ...] = Field(description="Words asking for the increment.")
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")

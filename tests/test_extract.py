@@ -1,0 +1,184 @@
+"""Figures extracted from any transcript, and facts files drafted from them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tradebrief
+from tradebrief import Metric
+from tradebrief.cli import main
+from tradebrief.draft import draft_facts
+from tradebrief.extract import extract_metrics, is_figure, sentences, with_extracted
+from tradebrief.facts import attach_facts, parse_facts
+from tradebrief.load import bundled_paths, read_exact
+from tradebrief.parse import parse_pages, parse_transcript
+from tradebrief.quantities import ChangeBasis, Qualifier, Scale, find_numbers
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+
+
+@pytest.fixture(scope="module")
+def bare() -> tradebrief.Briefing:
+    """The bundled transcript without its curated facts."""
+    return parse_transcript(read_exact(bundled_paths()[0]))
+
+
+def by_quote(metrics: tuple[Metric, ...], start: str) -> Metric:
+    return next(m for m in metrics if m.quantity.span.quote.startswith(start))
+
+
+def test_extracted_figures_are_typed_with_change_period_speaker_and_evidence(
+    bare: tradebrief.Briefing,
+) -> None:
+    metrics = extract_metrics(bare)
+    total = by_quote(metrics, "43.85")
+    assert (total.quantity.value, total.quantity.scale, total.quantity.unit) == (
+        Decimal("43.85"),
+        Scale.TRILLION,
+        "CNY",
+    )
+    assert total.change is not None
+    assert (total.change.value, total.change.basis) == (Decimal(5), ChangeBasis.YEAR_ON_YEAR)
+    assert total.change.span.quote == "up 5%"
+    assert total.period == "2024" and total.record  # "last year", "set a record high"
+    assert total.speaker == "wang-lingjun" and total.origin == "extracted"
+    assert "43.85 trillion yuan" in total.evidence.quote
+    partners = by_quote(metrics, "150")
+    assert partners.quantity.qualifier is Qualifier.MORE_THAN
+    assert partners.quantity.unit == "countries"
+    assert by_quote(metrics, "88.38").quantity.unit == "forms"
+    for metric in metrics:
+        for span in (metric.quantity.span, metric.evidence):
+            assert bare.source[span.start : span.end] == span.quote
+        assert metric.evidence.contains(metric.quantity.span)
+
+
+def test_every_figure_of_the_bundled_page_is_extracted_and_nothing_else(
+    bare: tradebrief.Briefing,
+) -> None:
+    quotes = [m.quantity.span.quote for m in extract_metrics(bare)]
+    assert quotes == [
+        "88.38 million", "42 trillion yuan", "$5.74 trillion", "43 trillion yuan",
+        "43.85 trillion yuan", "150", "2.1 trillion yuan", "5.603 billion metric tons",
+        "39.917 million", "16", "20",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hard work of thousands upon thousands of foreign trade practitioners",
+        "hundreds and hundreds of volunteers helped",
+        "we have introduced hundreds of measures",  # vague: no figure to extract
+        "On Jan. 13, 2025, at 10 a.m., the 14th meeting opened under Article 5.",
+        "1. Ports first.",
+        "In 2024, the briefing took place.",
+        "Coverage of 5G and COVID-19 testing in 3D maps.",
+    ],
+)
+def test_figures_of_speech_dates_times_ordinals_and_numbering_are_not_figures(text: str) -> None:
+    assert [m for m in find_numbers(text) if is_figure(text, m)] == []
+
+
+def test_the_curated_practitioners_fact_is_a_statement_not_a_metric() -> None:
+    briefing = tradebrief.load_briefing()
+    assert "foreign-trade-practitioners" not in briefing.metrics
+    assert briefing.fact("foreign-trade-practitioners").kind == "statement"
+    for metric in briefing.metrics:
+        assert "thousands" not in metric.quantity.span.quote
+
+
+def test_curated_facts_take_precedence_over_extracted_ones() -> None:
+    briefing = tradebrief.load_briefing()
+    assert all(m.origin == "curated" for m in briefing.metrics)
+    assert with_extracted(briefing) is briefing
+
+
+def test_sentences_skip_abbreviations() -> None:
+    text = "Mr. Wang met Ms. Xing on Jan. 13. Trade rose. It did!"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Mr. Wang met Ms. Xing on Jan. 13.",
+        "Trade rose.",
+        "It did!",
+    ]
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        [bundled_paths()[0]],
+        [TRANSCRIPTS / "press_energy.txt"],
+        [TRANSCRIPTS / f"trade_p{n}.txt" for n in (1, 2, 3)],
+        [TRANSCRIPTS / "scio_mobile.txt"],
+    ],
+    ids=["bundled", "energy", "trade", "mobile"],
+)
+def test_drafted_facts_load_back_as_the_same_figures(pages: list[Path]) -> None:
+    bare = parse_pages([read_exact(p) for p in pages])
+    extracted = extract_metrics(bare)
+    draft = draft_facts(bare)
+    curated = attach_facts(bare, parse_facts(draft, origin="draft")).metrics
+    assert len(curated) == len(extracted) > 0
+
+    def shape(m: Metric) -> tuple[object, ...]:
+        return (m.quantity.value, m.quantity.scale, m.quantity.unit, m.quantity.qualifier,
+                m.change.value if m.change else None, m.period, m.record, m.speaker,
+                m.paragraph, m.evidence)  # fmt: skip
+
+    assert [shape(m) for m in curated] == [shape(m) for m in extracted]
+    assert {m.origin for m in curated} == {"curated"}
+
+
+def test_draft_facts_command_writes_a_file_the_loader_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pages = [str(TRANSCRIPTS / f"trade_p{n}.txt") for n in (1, 2, 3)]
+    assert main(["draft-facts", *pages]) == 0
+    out = capsys.readouterr().out
+    facts = tmp_path / "facts.toml"
+    facts.write_text(out, encoding="utf-8")
+    loaded = tradebrief.load_briefing(pages, facts=facts)
+    assert loaded.metrics and all(m.origin == "curated" for m in loaded.metrics)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=200))
+def test_is_figure_and_sentences_never_raise(text: str) -> None:
+    for mention in find_numbers(text):
+        is_figure(text, mention)
+    for start, end in sentences(text):
+        assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize("bad", [None, "text", 3])
+def test_extract_metrics_refuses_what_is_not_a_briefing(bad: object) -> None:
+    with pytest.raises(TypeError, match="needs a Briefing"):
+        extract_metrics(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="needs a Briefing"):
+        draft_facts(bad)  # type: ignore[arg-type]
+
+
+def test_extraction_is_capped_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tradebrief.extract
+
+    monkeypatch.setattr(tradebrief.extract, "MAX_EXTRACTED", 3)
+    bare = parse_transcript(read_exact(bundled_paths()[0]))
+    capped = with_extracted(bare)
+    assert len(capped.metrics) == 3
+    assert any("11 figures were found; only the first 3" in w for w in capped.warnings)
+
+
+def test_a_drafted_quote_stays_unique_when_a_comma_follows_it() -> None:
+    # Before: "2," was unique, but the draft wrote "2", which the loader found 4 times.
+    page = read_exact(TRANSCRIPTS / "trade_p1.txt").replace(
+        "Exports of ships and wind turbines grew quickly",
+        "In region 2, exports rose 2.2% year on year to 22.5 billion yuan, and ships grew",
+    )
+    bare = parse_pages([page])
+    curated = attach_facts(bare, parse_facts(draft_facts(bare))).metrics
+    assert [m.quantity.value for m in curated] == [m.quantity.value for m in extract_metrics(bare)]

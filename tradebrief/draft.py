@@ -1,0 +1,121 @@
+"""Draft a facts file from a transcript's extracted figures, in the format the loader reads.
+
+``tradebrief draft-facts PATH... > facts.toml`` writes one ``[[metrics]]``
+entry per extracted figure whose quotes resolve exactly once, so the draft
+loads back unchanged; a person then edits names, questions and aliases. A
+figure whose words occur twice in its sentence cannot be pinned by a quote and
+is listed in a comment instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomli_w
+
+from tradebrief.extract import extract_metrics
+from tradebrief.model import Briefing, Metric
+from tradebrief.parse import slugify
+from tradebrief.quantities import Qualifier
+from tradebrief.spans import Span, occurrences
+
+__all__ = ["draft_facts"]
+
+
+def _unique_quote(source: str, span: Span, evidence: Span) -> str | None:
+    """The span's words, widened to the right until they occur once in the evidence."""
+
+    def unique(quote: str) -> bool:
+        hits = occurrences(source, quote, evidence.start, evidence.end)
+        return len([h for h in hits if h + len(quote) <= evidence.end]) == 1
+
+    end = span.end
+    while True:
+        quote = source[span.start : end]
+        for candidate in (quote.rstrip(" ,;:"), quote):
+            if candidate and unique(candidate):
+                return candidate
+        if end >= evidence.end:
+            return None
+        next_space = source.find(" ", end + 1, evidence.end)
+        end = evidence.end if next_space == -1 else next_space
+
+
+def _entry(briefing: Briefing, metric: Metric, fact_id: str) -> dict[str, Any] | None:
+    source, evidence = briefing.source, metric.evidence
+    if len(occurrences(source, evidence.quote)) != 1 or len(evidence.quote) < 8:
+        return None
+    quantity = metric.quantity
+    quote = _unique_quote(source, quantity.span, evidence)
+    if quote is None:
+        return None
+    entry: dict[str, Any] = {
+        "id": fact_id,
+        "name": metric.name,
+        "question": metric.question,
+        "evidence": evidence.quote,
+        "answer": metric.answer,
+        "quantity": {
+            "quote": quote,
+            "value": f"{quantity.value:f}",
+            "scale": quantity.scale.word,
+            "unit": quantity.unit,
+        },
+    }
+    if quantity.qualifier is not Qualifier.EXACT:
+        entry["quantity"]["qualifier"] = quantity.qualifier.value
+    if metric.change is not None:
+        change_quote = _unique_quote(source, metric.change.span, evidence)
+        if change_quote is None:
+            return None
+        entry["change"] = {
+            "quote": change_quote,
+            "value": f"{metric.change.value:f}",
+            "unit": metric.change.unit,
+            "basis": metric.change.basis.value,
+        }
+    if metric.period is not None:
+        entry["period"] = metric.period
+    if metric.record:
+        entry["record"] = True
+    if metric.keywords:
+        entry["keywords"] = list(metric.keywords)
+    return entry
+
+
+def draft_facts(briefing: Briefing) -> str:
+    """A facts file (TOML) holding every figure extracted from ``briefing``.
+
+    Figures a curated fact already covers are left out. Loading the draft with
+    the same transcript gives the same figures, now marked ``curated``.
+
+    Example:
+        >>> import tradebrief
+        >>> from tradebrief.parse import parse_transcript
+        >>> draft = draft_facts(parse_transcript(tradebrief.load_briefing().source))
+        >>> draft.count("[[metrics]]"), 'value = "43.85"' in draft
+        (11, True)
+    """
+    entries: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    used: set[str] = set()
+    for metric in extract_metrics(briefing):
+        base = f"p{metric.paragraph}-" + (slugify(metric.name.split(" (")[0]) or "figure")
+        fact_id, n = base, 2
+        while fact_id in used:
+            fact_id, n = f"{base}-{n}", n + 1
+        entry = _entry(briefing, metric, fact_id)
+        if entry is None:
+            skipped.append(f"# not drafted (its words are not unique): {metric.name}")
+            continue
+        used.add(fact_id)
+        entries.append(entry)
+    header = [
+        f"# Facts drafted by `tradebrief draft-facts` from: {briefing.title} ({briefing.date}).",
+        "# Every figure below was found in the text automatically; check each one, then",
+        "# rename, reword the questions and add aliases. Quotes must stay verbatim.",
+        *skipped,
+        "",
+    ]
+    body = tomli_w.dumps({"metrics": entries}) if entries else ""
+    return "\n".join(header) + "\n" + body

@@ -1,0 +1,259 @@
+"""Figures found in any transcript → typed, uncurated :class:`~tradebrief.model.Metric` objects.
+
+Every sentence of every paragraph is searched with
+:func:`~tradebrief.quantities.find_numbers`. A mention becomes a metric when it
+is a figure: not a year, a day of the month, a time of day, an ordinal
+("14th"), a list or article number, nor a figure of speech ("thousands upon
+thousands", "hundreds of"). A percentage after a direction word ("up 5%") is
+the change of the figure before it; "year on year" sets its basis. The period
+("in 2024", "the first half of 2023", "last year") and the word "record" are
+read from the sentence. Each metric has ``origin="extracted"``; curated facts
+take precedence: a figure a curated fact already covers is not extracted again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tradebrief.limits import MAX_EXTRACTED
+from tradebrief.model import Briefing, Catalog, Metric, Paragraph
+from tradebrief.quantities import (
+    Change,
+    ChangeBasis,
+    NumberMention,
+    Qualifier,
+    Quantity,
+    find_numbers,
+)
+from tradebrief.spans import Span
+
+__all__ = [
+    "FigureWords",
+    "extract_metrics",
+    "figure_words",
+    "is_figure",
+    "sentences",
+    "with_extracted",
+]
+
+_CLOSERS = '"\u201d\u2019)'
+_SENTENCE_END = re.compile(rf"[.!?](?:[{_CLOSERS}]*)\s+(?=[A-Z0-9\"\u201c(])")
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_NOT_FIGURE_BEFORE = re.compile(
+    r"(?:(?:No\.|Article|article|page|Page|Phase|phase|#)\s*|[A-Za-z]-)$"  # "COVID-19"
+)
+_NOT_FIGURE_AFTER = re.compile(
+    r"^[A-Za-z]"  # "14th", "5G", "3D": part of a word
+    r"|^\s*(?:a\.m\.|p\.m\.|o'clock)"
+    r"|^-(?:year|day)"
+)
+_DIRECTION = re.compile(
+    r"(?P<word>up|down|rose|fell|grew|increased|decreased|dropped|declined|rising|falling|"
+    r"growth of|increase of|decrease of|decline of|drop of)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
+_PERIOD = re.compile(
+    r"(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three quarters)"
+    r"\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{2,})\b")
+
+
+class FigureWords(BaseModel):
+    """Word knowledge for extraction, from ``tradebrief/data/figures.toml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    abbreviations: frozenset[str] = Field(description="Words whose full stop ends no sentence.")
+    not_units: frozenset[str] = Field(description="Words that never name what is counted.")
+    downward: frozenset[str] = Field(description="Direction words of a fall.")
+
+
+@cache
+def figure_words() -> FigureWords:
+    """The bundled figure words, validated once."""
+    text = resources.files("tradebrief").joinpath("data/figures.toml").read_text("utf-8")
+    return FigureWords.model_validate(tomllib.loads(text))
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``; abbreviations such as ``Mr.`` do not end one.
+
+    Example:
+        >>> text = "Mr. Wang spoke. Trade rose 5%."
+        >>> [text[s:e] for s, e in sentences(text)]
+        ['Mr. Wang spoke.', 'Trade rose 5%.']
+    """
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rsplit(None, 1)
+        word = before[-1].casefold().rstrip(".") if before else ""
+        if word in figure_words().abbreviations or len(word) == 1:
+            continue
+        end = match.end() - len(match[0]) + len(match[0].rstrip())
+        yield start, end
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def is_figure(text: str, mention: NumberMention) -> bool:
+    """Whether a mention in ``text`` states a figure (see the module docstring)."""
+    if mention.is_year or mention.qualifier is Qualifier.SEVERAL:
+        return False
+    before, after = text[: mention.start], text[mention.end :]
+    if _MONTH_BEFORE.search(before) or _NOT_FIGURE_BEFORE.search(before):
+        return False
+    if _NOT_FIGURE_AFTER.match(after):
+        return False
+    # "1." opening a list item is a number, not a figure.
+    return not (mention.start == 0 and after.startswith("."))
+
+
+def _period(sentence: str, briefing_date: dt.date) -> str | None:
+    match = _PERIOD.search(sentence)
+    if match is not None:
+        return (match["part"] or "").removeprefix("the ") + match["year"]
+    if _LAST_YEAR.search(sentence):
+        return str(briefing_date.year - 1)
+    return None
+
+
+def _noun(sentence: str, end: int) -> str:
+    """What a number counts: '1,200 charging stations were' gives 'charging stations'."""
+    words: list[str] = []
+    at = end
+    while len(words) < 3:
+        match = _NOUN_WORD.match(sentence, at)
+        if match is None or match["word"] in figure_words().not_units:
+            break
+        if words and match["word"].endswith("ed"):
+            break  # "forms processed": the verb is not part of what is counted
+        words.append(match["word"])
+        at = match.end()
+    return " ".join(words)
+
+
+def _unit(sentence: str, mention: NumberMention) -> str:
+    if mention.unit != "count":
+        return mention.unit
+    return _noun(sentence, mention.end) or "count"
+
+
+def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Metric]:
+    source, base = briefing.source, paragraph.span.start
+    for s_start, s_end in sentences(paragraph.text):
+        sentence = paragraph.text[s_start:s_end]
+        figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+        offset = base + s_start
+        evidence = Span.over(source, offset, offset + len(sentence))
+        pending: NumberMention | None = None
+        found: list[tuple[NumberMention, Change | None]] = []
+        for mention in figures:
+            direction = _DIRECTION.search(sentence[: mention.start])
+            if mention.unit == "percent" and direction is not None:
+                sign = -1 if direction["word"].casefold() in figure_words().downward else 1
+                basis = (
+                    ChangeBasis.YEAR_ON_YEAR
+                    if _YEAR_ON_YEAR.match(sentence[mention.end :])
+                    else ChangeBasis.UNSTATED
+                )
+                change = Change(
+                    value=sign * mention.value,
+                    unit="percent",
+                    basis=basis,
+                    span=Span.over(source, offset + direction.start(), offset + mention.end),
+                )
+                if pending is not None:
+                    found[-1] = (pending, change)  # the change of the figure before it
+                    pending = None
+                    continue
+                found.append((mention, change))
+                continue
+            pending = mention
+            found.append((mention, None))
+        period = _period(sentence, briefing.date)
+        for mention, stated_change in found:
+            quantity = Quantity(
+                value=mention.value,
+                scale=mention.scale,
+                unit=_unit(sentence, mention),
+                qualifier=mention.qualifier,
+                span=Span.over(source, offset + mention.start, offset + mention.end),
+            )
+            noun = _noun(sentence, mention.end)
+            words = " ".join(w for w in (sentence[mention.start : mention.end], noun) if w)
+            yield Metric(
+                id=f"extracted-p{paragraph.number}-{offset + mention.start}",
+                name=f"{words} (paragraph {paragraph.number})",
+                answer=sentence,
+                question=f"What does the briefing say about {words}?",
+                keywords=tuple(noun.split()),
+                evidence=evidence,
+                speaker=paragraph.speaker,
+                paragraph=paragraph.number,
+                quantity=quantity,
+                change=stated_change,
+                period=period,
+                record="record" in sentence.casefold(),
+                origin="extracted",
+            )
+
+
+def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
+    """Every figure in the briefing's paragraphs as an extracted metric, in text order.
+
+    Figures that a curated fact of ``briefing`` already covers are left out.
+
+    Example:
+        >>> import tradebrief
+        >>> from tradebrief.parse import parse_transcript
+        >>> bare = parse_transcript(tradebrief.load_briefing().source)
+        >>> figures = extract_metrics(bare)
+        >>> total = next(m for m in figures if m.quantity.span.quote.startswith("43.85"))
+        >>> total.quantity.describe(), total.change.describe(), total.period, total.origin
+        ('43.85 trillion yuan', 'up 5% year on year', '2024', 'extracted')
+    """
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"extract_metrics needs a Briefing, not {type(briefing).__name__}")
+    curated = [f for f in briefing.facts if not (isinstance(f, Metric) and f.origin != "curated")]
+    covered = [span for fact in curated for span in fact.figure_spans]
+    found: list[Metric] = []
+    for paragraph in briefing.paragraphs:
+        for metric in _paragraph_metrics(briefing, paragraph):
+            if any(_overlaps(metric.quantity.span, span) for span in covered):
+                continue
+            found.append(metric)
+    return tuple(found)
+
+
+def _overlaps(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def with_extracted(briefing: Briefing) -> Briefing:
+    """The briefing with extracted metrics added after its curated ones."""
+    extracted = extract_metrics(briefing)
+    if not extracted:
+        return briefing
+    notes: tuple[str, ...] = ()
+    if len(extracted) > MAX_EXTRACTED:
+        notes = (
+            f"{len(extracted):,} figures were found; only the first {MAX_EXTRACTED:,} are kept "
+            "as extracted facts (load fewer pages, or curate the figures in a facts file)",
+        )
+        extracted = extracted[:MAX_EXTRACTED]
+    curated = tuple(m for m in briefing.metrics if m.origin == "curated")
+    metrics = Catalog[Metric]((*curated, *extracted))
+    return briefing.model_copy(
+        update={"metrics": metrics, "warnings": (*briefing.warnings, *notes)}
+    )
