@@ -1,0 +1,114 @@
+"""Decide: does the best candidate answer the question, and if not, why not.
+
+Also the pipeline's entry point, :func:`answer_question`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradebrief.answer import Answer
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.compose import compose
+from tradebrief.engine.index import index_for
+from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.question import MAX_QUESTION_CHARS
+from tradebrief.engine.rank import Ranked, Retrieval, search
+from tradebrief.engine.text import analyze
+from tradebrief.model import Briefing
+
+__all__ = ["FOUND_THRESHOLD", "UNKNOWN_LIMIT", "answer_question"]
+
+# Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
+FOUND_THRESHOLD = 0.5
+"""A best candidate scoring below this is not trusted to answer."""
+UNKNOWN_LIMIT = 0.0
+"""Above this share of the question's weight in words the briefing never uses, abstain."""
+
+
+def answer_question(briefing: Briefing, question: str) -> Answer:
+    """Answer ``question`` from ``briefing``: cited when found, an honest no otherwise.
+
+    Raises :class:`ValueError` when the question is empty or only white space;
+    any other text, however odd, gets an :class:`Answer`.
+    """
+    if not question.strip():
+        raise ValueError("the question is empty; ask something about the briefing")
+    retrieval = search(index_for(briefing), question, limit=8)
+    top = retrieval.ranked[0] if retrieval.ranked else None
+    if top is None and not retrieval.unknown and not retrieval.missing_numbers:
+        top = _answer_by_intent_alone(briefing, question, retrieval.intent)
+    reason = _reason_to_abstain(retrieval, top, _AsTyped(question, briefing))
+    if reason is not None or top is None:
+        return Answer(
+            question=question,
+            found=False,
+            text=f"The briefing does not say. {reason or ''}".strip(),
+            score=round(top.score, 3) if top else 0.0,
+            suggestions=_suggestions(briefing, retrieval),
+        )
+    return compose(briefing, question, top, retrieval.intent)
+
+
+def _answer_by_intent_alone(briefing: Briefing, question: str, intent: Intent) -> Ranked | None:
+    """For questions with no topic words: "When was it held?", "Who spoke?", "What is it about?"."""
+    wanted = {Intent.WHEN: "date", Intent.WHO: "roster"}.get(intent)
+    if wanted is None and _ABOUT.search(question):
+        wanted = "title"
+    for candidate in index_for(briefing).candidates:
+        if candidate.key == wanted:
+            return Ranked(candidate=candidate, score=FOUND_THRESHOLD, coverage=0.0)
+    return None
+
+
+_ABOUT = re.compile(r"\babout\b", re.IGNORECASE)
+
+
+class _AsTyped:
+    """Maps analysed terms back to the words of the question as the user typed them."""
+
+    def __init__(self, question: str, briefing: Briefing) -> None:
+        lexicon = index_for(briefing).lexicon
+        self._words = [
+            (word, analyze(word, lexicon))
+            for word in _TYPED_WORD.findall(question[:MAX_QUESTION_CHARS])
+        ]
+
+    def __call__(self, terms: tuple[str, ...]) -> str:
+        shown = []
+        for term in terms[:3]:
+            typed = next((w for w, analysed in self._words if term in analysed), term)
+            shown.append(repr(typed))
+        return ", ".join(dict.fromkeys(shown))
+
+
+_TYPED_WORD = re.compile(r"[\w$%.'-]+")
+
+
+def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None, as_typed: _AsTyped) -> str | None:
+    if retrieval.missing_numbers:
+        return f"It never mentions {retrieval.missing_numbers[0]}."
+    if not retrieval.terms and top is None:
+        return "The question names nothing the briefing could be asked about."
+    if retrieval.unknown_weight > UNKNOWN_LIMIT:
+        return f"It never mentions {as_typed(retrieval.unknown)}."
+    if top is not None and top.missed:
+        return f"Its closest passage does not mention {as_typed(top.missed)}."
+    if top is None or top.score < FOUND_THRESHOLD:
+        return "Nothing in it matches the question closely enough to quote."
+    return None
+
+
+def _suggestions(briefing: Briefing, retrieval: Retrieval) -> tuple[str, ...]:
+    chosen: list[str] = []
+    closest = [
+        r.candidate.question
+        for r in retrieval.ranked
+        if r.candidate.kind is not CandidateKind.SENTENCE
+    ]
+    for question in (*closest, *index_for(briefing).default_questions):
+        if question not in chosen:
+            chosen.append(question)
+        if len(chosen) == 3:
+            break
+    return tuple(chosen)

@@ -1,0 +1,290 @@
+"""Question → ranked candidates.
+
+A candidate's score is its IDF-weighted coverage of the question's terms, plus
+``fuzz.token_sort_ratio`` against its curated phrasings, adjusted for how well
+the kind of answer fits the question: its intent (who / when / how many / what
+percentage / acronym), a year the candidate does not cover, a deputy title
+offered for the post itself, "what did X say" answered by someone else's words.
+
+What the ranking learns about scope travels with it, for
+:mod:`tradebrief.engine.decide` to decide on: terms the briefing never uses,
+numbers it never states, and for each candidate the *specific* question terms
+it lacks (a place, a product, "alone" in "imports alone").
+
+Cost: postings are walked rarest term first; on a large corpus, once
+``_POSTINGS_BUDGET`` entries have been walked, commoner terms are scored for
+the shortlist only. A single briefing never reaches the budget.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tradebrief.engine.candidates import Candidate, CandidateKind
+from tradebrief.engine.index import SearchIndex
+from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.question import (
+    _DEPUTY_WORD,
+    MAX_QUESTION_CHARS,
+    _answer_type,
+    _asks_for_name,
+    detect_intent,
+)
+from tradebrief.engine.text import analyze
+
+__all__ = ["Ranked", "Retrieval", "search"]
+
+_MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
+_SHORTLIST = 12  # candidates scored in full after the postings walk
+_COVERED = 0.5  # a candidate "has" a term when its match is at least this good
+_NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
+_POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
+_DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate with its score for one question."""
+
+    candidate: Candidate
+    """The candidate."""
+    score: float
+    """Overall score in [0, 1]."""
+    coverage: float
+    """IDF-weighted share of the question's terms it contains."""
+    missed: tuple[str, ...] = ()
+    """Specific question terms (rare in the briefing) that this candidate lacks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """Everything retrieval learned about a question."""
+
+    terms: tuple[str, ...]
+    """The question's content terms after analysis."""
+    unknown: tuple[str, ...]
+    """Content terms the briefing never uses, even allowing for typos."""
+    unknown_weight: float
+    """Share of the question's term weight that is unknown, 0 to 1."""
+    missing_numbers: tuple[str, ...]
+    """Numbers in the question that the briefing never states."""
+    intent: Intent
+    """What kind of answer is wanted."""
+    ranked: tuple[Ranked, ...]
+    """Best candidates first."""
+
+
+def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
+    """Rank ``index``'s candidates for ``question``; see the module docstring for how."""
+    text = question[:MAX_QUESTION_CHARS]
+    terms = list(dict.fromkeys(analyze(text, index.lexicon, year=index.year)))[:_MAX_TERMS]
+    answer_type = _answer_type(text, index.lexicon)
+    intent = detect_intent(text, index.lexicon)
+    missing = tuple(t for t in terms if t[0].isdigit() and t not in index.numbers)
+    unknown: list[str] = []
+    weighed: list[_Weighed] = []
+    narrowing: list[str] = []
+    for term in terms:
+        if term in index.narrowing:
+            narrowing.append(term)
+            continue
+        matches = index.matches(term)
+        if not matches and (respelt := index.respell_synonym(term)) is not None:
+            matches = respelt
+        if not matches:
+            if term in index.neutral or index.is_everyday(term):
+                continue  # an everyday word this briefing happens not to use
+            if not term[0].isdigit():
+                unknown.append(term)
+            weighed.append(_Weighed(term, index.max_idf, {}, 0))
+            continue
+        weight = max(index.idf[m] for m in matches)
+        if term in index.neutral:
+            weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
+        postings = sum(len(index.postings[m]) for m in matches)
+        weighed.append(_Weighed(term, weight, matches, postings))
+    weight_sum = sum(w.weight for w in weighed) or 1.0
+    unknown_weight = index.max_idf * len(unknown) / weight_sum if unknown else 0.0
+
+    # Rare terms first. Their postings are walked in full; once the walk has
+    # cost _POSTINGS_BUDGET entries, commoner terms are scored only for the
+    # shortlist. A briefing or two never reaches the budget, so for them the
+    # ranking is exact; a large corpus keeps asks cheap.
+    totals: defaultdict[int, float] = defaultdict(float)
+    walked: dict[str, dict[int, float]] = {}
+    deferred: list[_Weighed] = []
+    spent = 0
+    for entry in sorted(weighed, key=lambda w: w.postings):
+        if spent and spent + entry.postings > _POSTINGS_BUDGET:
+            deferred.append(entry)
+            continue
+        spent += entry.postings
+        best = walked[entry.term] = index.best_by_candidate(entry.matches)
+        for at, value in best.items():
+            totals[at] += entry.weight * value
+    size = _SHORTLIST * _DEFERRED_WIDENING if deferred else _SHORTLIST
+    shortlist = heapq.nlargest(size, totals.items(), key=lambda item: item[1])
+    if deferred:
+        listed = [i for i, _ in shortlist]
+        for entry in deferred:
+            walked[entry.term] = best = index.best_among(entry.matches, listed)
+            for at, value in best.items():
+                totals[at] += entry.weight * value
+        shortlist = heapq.nlargest(
+            _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
+        )
+    specific = [
+        (w.term, walked[w.term])
+        for w in weighed
+        if w.term in walked and w.term in index.specific and w.term != answer_type
+    ]
+    # Only a passage with the same word can answer "imports alone".
+    specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
+    # The words the question was understood to say, typos resolved.
+    understood = set(terms) | {m for w in weighed for m in w.matches}
+    query = _Query(
+        phrase=" ".join(terms),
+        intent=intent,
+        numbers=frozenset(t for t in terms if t[0].isdigit()),
+        terms=frozenset(terms),
+        said_by=index.said_by(text, terms),
+        deputy=_DEPUTY_WORD.search(text) is not None,
+        wants_name=_asks_for_name(text, index.lexicon),
+        one_sided=frozenset(
+            (mine, other)
+            for mine, other in index.complements
+            if mine in understood and other not in understood
+        ),
+        cued=frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms)),
+        contrary=frozenset(
+            other for mine, other in index.contrasts if mine in terms and other not in terms
+        ),
+    )
+    ranked = [
+        _rank(
+            index.candidates[i],
+            total / weight_sum,
+            query,
+            tuple(term for term, best in specific if best.get(i, 0.0) < _COVERED),
+        )
+        for i, total in shortlist
+    ]
+    ranked.sort(key=lambda r: -r.score)
+    return Retrieval(
+        terms=tuple(terms),
+        unknown=tuple(unknown),
+        unknown_weight=min(1.0, unknown_weight),
+        missing_numbers=missing,
+        intent=intent,
+        ranked=tuple(ranked[:limit]),
+    )
+
+
+def _rank(candidate: Candidate, coverage: float, query: _Query, missed: tuple[str, ...]) -> Ranked:
+    similarity = 0.0
+    if candidate.phrases and query.phrase:
+        best = process.extractOne(query.phrase, candidate.phrases, scorer=fuzz.token_sort_ratio)
+        similarity = best[1] / 100 if best else 0.0
+    score = candidate.prior * (0.8 * coverage + 0.2 * similarity)
+    score = score * _fit(candidate, query) + _intent_bonus(candidate, query.intent)
+    return Ranked(
+        candidate=candidate,
+        score=max(0.0, min(1.0, score)),
+        coverage=coverage,
+        missed=missed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A question term with its weight, the vocabulary it matched, and its postings' length."""
+
+    term: str
+    weight: float
+    matches: dict[str, float]
+    postings: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    phrase: str
+    intent: Intent
+    numbers: frozenset[str]
+    terms: frozenset[str]
+    said_by: str | None
+    """The person a "what did X say" question asks about."""
+    deputy: bool
+    """Whether the question itself says vice, deputy or assistant."""
+    contrary: frozenset[str]
+    """Words whose presence, without the question's own word, contradicts it ("last")."""
+    wants_name: bool
+    """Whether it asks "which country" or the like, so the answer must name one."""
+    one_sided: frozenset[tuple[str, str]]
+    """Complement pairs of which it names one side only: ("import", "export")."""
+    cued: frozenset[str]
+    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
+
+
+def _fit(candidate: Candidate, query: _Query) -> float:
+    """How well the kind of answer a candidate gives fits the question, as a factor."""
+    fit = 1.0
+    intent = query.intent
+    if query.said_by is not None and candidate.speaker != query.said_by:
+        fit *= 0.3  # "what did Mr. Lin say" is answered only by Mr. Lin's words
+    elif query.said_by is not None and candidate.kind is CandidateKind.PERSON:
+        fit *= 0.3  # his roster line is not something he said
+    if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
+        fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
+    if (
+        query.wants_name
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and not candidate.names - query.terms
+    ):
+        fit *= 0.3  # "which country?" needs a passage naming one the question does not
+    if candidate.figures and any(
+        mine in candidate.terms and other in candidate.terms for mine, other in query.one_sided
+    ):
+        fit *= 0.3  # "exports in 2024" is not answered by a figure for imports and exports
+    if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
+        fit *= 0.5  # "topic of the Jan. 13 briefing" asks for the title, not the date
+    if any(t in candidate.terms for t in query.contrary):
+        fit *= 0.3  # the question says "first", the passage "last"
+    if candidate.ranked_under & query.terms and not query.deputy:
+        fit *= 0.3  # "the minister" is not the vice minister
+    if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
+        fit *= 0.5  # a how-many question needs a figure
+    if intent is Intent.PERCENT and not candidate.has_percent:
+        fit *= 0.5
+    if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
+        fit *= 0.5  # a when-question needs a date, and a year alone is a period, not a date
+    repeats = bool(candidate.figures) and candidate.figures <= query.numbers
+    if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
+        fit *= 0.4  # it would only repeat the figure the question already gives
+    years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
+    if years and candidate.years and not years <= candidate.years:
+        fit *= 0.6  # the question is about another year than the candidate
+    return fit
+
+
+_BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)
+_NOT_PEOPLE = (CandidateKind.ORGANIZATION, CandidateKind.DATE, CandidateKind.TITLE)
+_ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZATION)
+
+
+def _intent_bonus(candidate: Candidate, intent: Intent) -> float:
+    kind = candidate.kind
+    if intent is Intent.WHO:
+        if kind in (CandidateKind.PERSON, CandidateKind.ROSTER):
+            return 0.1
+        return 0.05 if candidate.names_people else -0.05
+    if intent is Intent.WHEN:
+        return 0.15 if kind is CandidateKind.DATE else 0.0
+    if intent is Intent.ACRONYM:
+        return 0.2 if kind is CandidateKind.ORGANIZATION else -0.1
+    if intent is Intent.PERCENT and candidate.has_percent:
+        return 0.1
+    return 0.0
