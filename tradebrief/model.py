@@ -397,7 +397,8 @@ class Briefing(BaseModel):
     def ask(self, question: str) -> Answer:
         """Answer a question from this briefing, with verbatim citations or an honest no.
 
-        Raises :class:`ValueError` for an empty or whitespace-only question.
+        Raises :class:`TypeError` when the question is not a ``str`` and
+        :class:`ValueError` when it is empty or whitespace-only.
         """
         from tradebrief.engine import answer_question  # the model imports no engine at load
 

@@ -12,7 +12,7 @@ from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.compose import compose
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
-from tradebrief.engine.question import MAX_QUESTION_CHARS
+from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
 from tradebrief.engine.rank import Ranked, Retrieval, search
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing
@@ -29,11 +29,21 @@ UNKNOWN_LIMIT = 0.0
 def answer_question(briefing: Briefing, question: str) -> Answer:
     """Answer ``question`` from ``briefing``: cited when found, an honest no otherwise.
 
-    Raises :class:`ValueError` when the question is empty or only white space;
-    any other text, however odd, gets an :class:`Answer`.
+    Raises :class:`TypeError` when the question is not a ``str`` and
+    :class:`ValueError` when it is empty or only white space; any other text,
+    however odd, gets an :class:`Answer` that dumps to JSON. Of a question over
+    :data:`~tradebrief.engine.question.MAX_QUESTION_CHARS` only the head is read,
+    and the answer says so.
     """
-    if not question.strip():
-        raise ValueError("the question is empty; ask something about the briefing")
+    prepared = prepare(question)
+    answer = _answer(briefing, prepared.text).model_copy(update={"question": prepared.asked})
+    if prepared.shortened:
+        note = f" (Only the first {len(prepared.text):,} characters of the question were read.)"
+        answer = answer.model_copy(update={"text": answer.text + note})
+    return answer
+
+
+def _answer(briefing: Briefing, question: str) -> Answer:
     retrieval = search(index_for(briefing), question, limit=8)
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:

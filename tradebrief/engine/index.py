@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import threading
 import weakref
 from collections import defaultdict
 
@@ -212,6 +213,7 @@ class SearchIndex:
 
 
 _INDEXES: dict[int, SearchIndex] = {}
+_BUILDING = threading.Lock()
 
 
 def index_for(briefing: Briefing) -> SearchIndex:
@@ -219,10 +221,15 @@ def index_for(briefing: Briefing) -> SearchIndex:
 
     The cache sits outside the model on purpose: a briefing stays plain data,
     equal to its own JSON round trip whether or not it has been asked anything.
+    Many threads asking a fresh briefing at once build its index once.
     """
     key = id(briefing)
     index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = SearchIndex(briefing)
-        weakref.finalize(briefing, _INDEXES.pop, key, None)
+    if index is not None:
+        return index
+    with _BUILDING:
+        index = _INDEXES.get(key)
+        if index is None:
+            index = _INDEXES[key] = SearchIndex(briefing)
+            weakref.finalize(briefing, _INDEXES.pop, key, None)
     return index

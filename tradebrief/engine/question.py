@@ -3,14 +3,65 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tradebrief.engine.lexicon import Intent, Lexicon
 from tradebrief.engine.text import analyze
 
-__all__ = ["MAX_QUESTION_CHARS", "detect_intent"]
+__all__ = ["MAX_QUESTION_CHARS", "Prepared", "detect_intent", "prepare"]
 
 MAX_QUESTION_CHARS = 2000
 """Only this much of a question is analysed; longer text is not a question."""
+_WORD_BOUNDARY_SEARCH = 200  # how far back from the limit a cut looks for a space
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A question made safe at the boundary, before anything reads it."""
+
+    asked: str
+    """The question as asked, with any lone surrogate replaced so it encodes as UTF-8."""
+    text: str
+    """The part that is read: all of it, or its head cut at a word boundary."""
+    shortened: bool
+    """Whether ``text`` is only the head of a question over :data:`MAX_QUESTION_CHARS`."""
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which no JSON or UTF-8 can carry) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A surrogate pair typed as two code points joins up; a lone one becomes U+FFFD.
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def prepare(question: object) -> Prepared:
+    """Check and clean a question at the boundary: its type, its encoding, its length.
+
+    The length is cut first, at a word boundary, so nothing after this scans
+    more than :data:`MAX_QUESTION_CHARS` characters of it.
+
+    Raises:
+        TypeError: ``question`` is not a ``str`` (the message names the type received).
+        ValueError: it is empty or only white space.
+    """
+    if not isinstance(question, str):
+        raise TypeError(
+            f"a question must be str, not {type(question).__name__}"
+            + (" (decode bytes first)" if isinstance(question, bytes | bytearray) else "")
+        )
+    shortened = len(question) > MAX_QUESTION_CHARS
+    head = question[: MAX_QUESTION_CHARS + 1]
+    if shortened:
+        cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
+        head = head[:cut] if cut >= MAX_QUESTION_CHARS - _WORD_BOUNDARY_SEARCH else head[:-1]
+    text = _encodable(head)
+    if not text.strip():
+        raise ValueError("the question is empty; ask something about the briefing")
+    return Prepared(asked=_encodable(question), text=text, shortened=shortened)
+
 
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|told|mention|mentioned|talk|talked|speak|spoke|comment|commented)\b",
