@@ -9,8 +9,9 @@ from enum import StrEnum
 
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
-from tradebrief.model import Briefing, Metric, Person, PolicyMeasure, Role
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure, Role, Statement
 from tradebrief.quantities import find_numbers
 from tradebrief.spans import Span
 
@@ -68,6 +69,10 @@ class Candidate:
     """Whether its text names someone on the roster, so it can answer a who-question."""
     names: frozenset[str] = frozenset()
     """Proper nouns and figures in its quoted text: what it can name."""
+    units: frozenset[str] = frozenset()
+    """Units of the figures it gives ("metric_ton", "CNY"), and "month" if it names one."""
+    slot: str = ""
+    """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
 
 
 _ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker"}
@@ -100,6 +105,8 @@ class _Builder:
         speaker: str = "",
         names_people: bool = False,
         quoted: str = "",
+        units: Iterable[str] = (),
+        slot: str = "",
     ) -> None:
         fields = list(fields)
         terms: dict[str, float] = {}
@@ -109,6 +116,10 @@ class _Builder:
                     terms[term] = max(terms.get(term, 0.0), weight)
         mentions = find_numbers(numbers_from)
         all_text = " ".join(text for text, _ in fields)
+        months = bool(_MONTH.search(all_text))
+        given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
+            {"month"} if months else set()
+        )
         self.candidates.append(
             Candidate(
                 key=key,
@@ -120,7 +131,9 @@ class _Builder:
                 question=question,
                 figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
                 years=frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year),
-                months=bool(_MONTH.search(all_text)),
+                months=months,
+                units=frozenset(given),
+                slot=slot,
                 has_percent=any(m.unit == "percent" for m in mentions),
                 prior=prior,
                 speaker=speaker,
@@ -162,6 +175,8 @@ class _Builder:
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
+                units=_units_of(fact),
+                slot=_slot(fact, self.lexicon),
             )
         for person in b.people:
             self._person(person)
@@ -248,6 +263,22 @@ class _Builder:
             phrases=[person.full_name, person.title],
             question=f"What is {person.full_name}'s position?",
         )
+
+
+def _units_of(fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
+    """The units of the quantities a curated fact gives."""
+    if isinstance(fact, Metric):
+        return tuple(q.unit for q in (fact.quantity, fact.equivalent) if q is not None)
+    if isinstance(fact, PolicyMeasure) and fact.count is not None:
+        return (fact.count.unit,)
+    return ()
+
+
+def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:
+    """Which figure about its subject a fact gives, read from its name; "" if none."""
+    if not fact.figure_spans:
+        return ""
+    return slot_of(fact.name, lexicon)
 
 
 def build_candidates(briefing: Briefing, lexicon: Lexicon) -> list[Candidate]:

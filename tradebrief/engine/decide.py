@@ -22,8 +22,13 @@ __all__ = ["FOUND_THRESHOLD", "UNKNOWN_LIMIT", "answer_question"]
 # Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
 FOUND_THRESHOLD = 0.5
 """A best candidate scoring below this is not trusted to answer."""
-UNKNOWN_LIMIT = 0.0
-"""Above this share of the question's weight in words the briefing never uses, abstain."""
+UNKNOWN_LIMIT = 0.3
+"""Above this share of the question's weight in everyday words the briefing never uses, abstain.
+
+Each unfamiliar word weighs as much as it is specific in English at large, so
+one everyday word ("heavy") lowers confidence without deciding; a rare word
+or a name the briefing never uses ("GDP", "soybeans", "EU") is a constraint
+no passage meets, and the engine declines on it."""
 
 
 def answer_question(briefing: Briefing, question: str) -> Answer:
@@ -100,6 +105,8 @@ def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None, as_typed: _AsTy
         return f"It never mentions {retrieval.missing_numbers[0]}."
     if not retrieval.terms and top is None:
         return "The question names nothing the briefing could be asked about."
+    if retrieval.unknown_specific:
+        return f"It never mentions {as_typed(retrieval.unknown_specific)}."
     if retrieval.unknown_weight > UNKNOWN_LIMIT:
         return f"It never mentions {as_typed(retrieval.unknown)}."
     if top is not None and top.missed:

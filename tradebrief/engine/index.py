@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from tradebrief.engine.candidates import CandidateKind, build_candidates
+from tradebrief.engine.casual import Vocabulary
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon, load_lexicon
 from tradebrief.engine.question import _SAY
@@ -78,6 +79,7 @@ class SearchIndex:
         self.synonym_stems = tuple(_stem(key) for key in self.synonym_keys)
         self.narrowing = frozenset(_stem(w) for w in self.lexicon.narrowing)
         self.candidates = tuple(build_candidates(briefing, self.lexicon))
+        self.words = Vocabulary.of(briefing, self.lexicon)
         postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, candidate in enumerate(self.candidates):
             for term, weight in candidate.terms.items():
@@ -112,6 +114,17 @@ class SearchIndex:
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
             if t in rare and t not in self.neutral and t not in cue_terms and not t[0].isdigit()
         ) | frozenset(t for t in sides if t in postings)
+        self.people_names = {p.id: p.full_name for p in briefing.people}
+        by_unit: defaultdict[str, list[int]] = defaultdict(list)
+        for at, candidate in enumerate(self.candidates):
+            for unit in candidate.units:
+                by_unit[unit].append(at)
+        self.by_unit = {unit: tuple(found) for unit, found in by_unit.items()}
+        self.dimension_terms = {
+            key: frozenset(t for cue in dimension.asks for t in analyze(cue, self.lexicon))
+            for key, dimension in self.lexicon.dimensions.items()
+        }
+        self.common_names = frozenset(t for t in proper if len(postings.get(t, ())) > SPECIFIC_DF)
         self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
             briefing.source
         )

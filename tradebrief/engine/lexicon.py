@@ -8,7 +8,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["ALTERNATIVES", "Cues", "Intent", "Lexicon", "load_lexicon"]
+__all__ = ["ALTERNATIVES", "Cues", "Dimension", "Intent", "Lexicon", "load_lexicon"]
 
 ALTERNATIVES = "|"
 """Joins alternatives in a lexicon value: "thank|gratitude"."""
@@ -41,6 +41,23 @@ class Cues(BaseModel):
     title: str = Field(description="Words asking what it was about: 'title topic subject'.")
 
 
+class Dimension(BaseModel):
+    """A kind of quantity a question can ask for, and the units that supply it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    noun: str = Field(description="What it is called in a reason: 'weight', 'price'.")
+    asks: tuple[str, ...] = Field(
+        default=(), description="Phrases that ask for it wherever they stand: 'how heavy'."
+    )
+    counts: tuple[str, ...] = Field(
+        default=(), description="Nouns that ask for it after 'how many': 'vehicles'."
+    )
+    units: tuple[str, ...] = Field(
+        default=(), description="Units of a figure that gives it; none when no figure can."
+    )
+
+
 class Lexicon(BaseModel):
     """Language knowledge for matching: stopwords, synonyms and intent cues."""
 
@@ -69,6 +86,13 @@ class Lexicon(BaseModel):
     named_types: frozenset[str] = Field(
         default=frozenset(),
         description="Nouns after which/what that ask for a named thing: 'which country'.",
+    )
+    dimensions: dict[str, Dimension] = Field(
+        default_factory=dict, description="Kinds of quantity a question asks for, first match wins."
+    )
+    slots: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Which figure of several about one thing: total, increase, threshold → cues.",
     )
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."

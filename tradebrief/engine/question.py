@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tradebrief.engine.lexicon import Intent, Lexicon
 from tradebrief.engine.text import analyze
 
-__all__ = ["MAX_QUESTION_CHARS", "Prepared", "detect_intent", "prepare"]
+__all__ = ["MAX_QUESTION_CHARS", "Prepared", "Question", "detect_intent", "prepare", "read"]
 
 MAX_QUESTION_CHARS = 2000
 """Only this much of a question is analysed; longer text is not a question."""
@@ -104,3 +104,73 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
                 continue  # "spokesperson" in "what did the spokesperson say" is no who-question
             return intent
     return Intent.OTHER
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
+_LIST = re.compile(r"\b(?:list|name all|name the|enumerate|one by one|each of the|what are the)\b")
+_REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What a question asks for, read once and typed, for ranking and deciding."""
+
+    text: str
+    """The question as read (head only, casual spellings made plain)."""
+    intent: Intent
+    """Who, when, how many, what percentage, an acronym, or other."""
+    dimension: str | None
+    """The kind of quantity wanted, a key of the lexicon's ``dimensions`` ("weight")."""
+    slot: str | None
+    """Which figure about a thing: "total", "increase" or "threshold"."""
+    wants_name: bool
+    """Whether it asks "which country" or the like, so the answer must name one."""
+    wants_list: bool
+    """Whether it asks for a list ("list the 16 measures")."""
+    wants_reason: bool
+    """Whether it asks why."""
+    yes_no: bool
+    """Whether it asks for a yes or a no ("Did trade grow?")."""
+
+
+def _folded(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w%'-]+", text.casefold())) + " "
+
+
+def _dimension(folded: str, lexicon: Lexicon) -> str | None:
+    counted = " " + " ".join(" ".join(m[1].split()) for m in _COUNTED.finditer(folded)) + " "
+    for key, dimension in lexicon.dimensions.items():
+        if any(f" {cue} " in folded for cue in dimension.asks):
+            return key
+        if any(f" {cue} " in counted for cue in dimension.counts):
+            return key
+    return None
+
+
+def _slot(folded: str, lexicon: Lexicon) -> str | None:
+    for key, cues in lexicon.slots.items():
+        if any(f" {cue} " in folded for cue in cues):
+            return key
+    return None
+
+
+def read(text: str, lexicon: Lexicon) -> Question:
+    """The typed reading of ``text`` (already cut and tidied): what kind of answer it wants."""
+    folded = _folded(text)
+    yes_no = _YES_NO.search(folded) is not None
+    return Question(
+        text=text,
+        intent=detect_intent(text, lexicon),
+        dimension=None if yes_no else _dimension(folded, lexicon),  # "was it worth a lot?"
+        slot=_slot(folded, lexicon),
+        wants_name=_asks_for_name(text, lexicon),
+        wants_list=_LIST.search(folded) is not None,
+        wants_reason=_REASON.search(folded) is not None,
+        yes_no=yes_no,
+    )
+
+
+def slot_of(name: str, lexicon: Lexicon) -> str:
+    """The slot a fact's name puts it in ("Increment in foreign trade" → "increase"), or ""."""
+    return _slot(_folded(name), lexicon) or ""

@@ -19,28 +19,34 @@ the shortlist only. A single briefing never reaches the budget.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from tradebrief.engine import english
 from tradebrief.engine.candidates import Candidate, CandidateKind
+from tradebrief.engine.casual import tidy
 from tradebrief.engine.index import SearchIndex
-from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.lexicon import Dimension, Intent, Lexicon
 from tradebrief.engine.question import (
     _DEPUTY_WORD,
     MAX_QUESTION_CHARS,
     _answer_type,
-    _asks_for_name,
-    detect_intent,
+    read,
 )
 from tradebrief.engine.text import analyze
 
-__all__ = ["Ranked", "Retrieval", "search"]
+__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
 
 _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
+EVERYDAY_SPECIFICITY = 0.35
+"""An unfamiliar word at most this specific (about Zipf 4.8: "heavy", "holiday") is
+everyday English: it lowers confidence, but alone never makes the engine decline."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
+_DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
@@ -58,6 +64,8 @@ class Ranked:
     """IDF-weighted share of the question's terms it contains."""
     missed: tuple[str, ...] = ()
     """Specific question terms (rare in the briefing) that this candidate lacks."""
+    why: str = ""
+    """Its largest misfit with the question, said of it ("gives no figure"); "" if none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,8 @@ class Retrieval:
     """Content terms the briefing never uses, even allowing for typos."""
     unknown_weight: float
     """Share of the question's term weight that is unknown, 0 to 1."""
+    unknown_specific: tuple[str, ...]
+    """The unknown terms that name something: rare in English, or typed as a name ("EU")."""
     missing_numbers: tuple[str, ...]
     """Numbers in the question that the briefing never states."""
     intent: Intent
@@ -80,15 +90,24 @@ class Retrieval:
 
 def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     """Rank ``index``'s candidates for ``question``; see the module docstring for how."""
-    text = question[:MAX_QUESTION_CHARS]
+    text = tidy(question[:MAX_QUESTION_CHARS], index.words)
     terms = list(dict.fromkeys(analyze(text, index.lexicon, year=index.year)))[:_MAX_TERMS]
     answer_type = _answer_type(text, index.lexicon)
-    intent = detect_intent(text, index.lexicon)
+    asked = read(text, index.lexicon)
+    intent = asked.intent
     missing = tuple(t for t in terms if t[0].isdigit() and t not in index.numbers)
     unknown: list[str] = []
     weighed: list[_Weighed] = []
     narrowing: list[str] = []
+    unknown_weight = 0.0
+    unknown_specific: list[str] = []
+    named = _named_terms(text, index.lexicon)
+    dimension = index.lexicon.dimensions.get(asked.dimension or "")
+    # The words that asked for the dimension ("how heavy") count through it, not alone.
+    asking = index.dimension_terms.get(asked.dimension or "", frozenset())
     for term in terms:
+        if term in asking:
+            continue
         if term in index.narrowing:
             narrowing.append(term)
             continue
@@ -98,17 +117,31 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         if not matches:
             if term in index.neutral or index.is_everyday(term):
                 continue  # an everyday word this briefing happens not to use
-            if not term[0].isdigit():
-                unknown.append(term)
-            weighed.append(_Weighed(term, index.max_idf, {}, 0))
+            if term[0].isdigit():
+                weighed.append(_Weighed(term, index.max_idf, {}, 0))
+                continue
+            # An unfamiliar word weighs as much as it is specific in English at large.
+            unknown.append(term)
+            specificity = english.specificity(term)
+            if specificity > EVERYDAY_SPECIFICITY or term in named:
+                unknown_specific.append(term)
+            weight = index.max_idf * specificity
+            unknown_weight += weight
+            weighed.append(_Weighed(term, weight, {}, 0))
             continue
         weight = max(index.idf[m] for m in matches)
         if term in index.neutral:
             weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
         postings = sum(len(index.postings[m]) for m in matches)
         weighed.append(_Weighed(term, weight, matches, postings))
-    weight_sum = sum(w.weight for w in weighed) or 1.0
-    unknown_weight = index.max_idf * len(unknown) / weight_sum if unknown else 0.0
+    # A question asking for a kind of quantity is matched by a figure of that kind,
+    # as if its unit were one more of the question's words.
+    giving = {
+        i for unit in (dimension.units if dimension else ()) for i in index.by_unit.get(unit, ())
+    }
+    dimension_weight = index.max_idf * _DIMENSION_WEIGHT if giving else 0.0
+    weight_sum = sum(w.weight for w in weighed) + dimension_weight or 1.0
+    unknown_weight /= weight_sum
 
     # Rare terms first. Their postings are walked in full; once the walk has
     # cost _POSTINGS_BUDGET entries, commoner terms are scored only for the
@@ -126,6 +159,8 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         best = walked[entry.term] = index.best_by_candidate(entry.matches)
         for at, value in best.items():
             totals[at] += entry.weight * value
+    for at in giving:
+        totals[at] += dimension_weight
     size = _SHORTLIST * _DEFERRED_WIDENING if deferred else _SHORTLIST
     shortlist = heapq.nlargest(size, totals.items(), key=lambda item: item[1])
     if deferred:
@@ -151,9 +186,13 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         intent=intent,
         numbers=frozenset(t for t in terms if t[0].isdigit()),
         terms=frozenset(terms),
-        said_by=index.said_by(text, terms),
+        said_by=(said_by := index.said_by(text, terms)),
+        said_by_name=index.people_names.get(said_by or "", ""),
         deputy=_DEPUTY_WORD.search(text) is not None,
-        wants_name=_asks_for_name(text, index.lexicon),
+        wants_name=asked.wants_name,
+        dimension=dimension,
+        slot=asked.slot if intent is not Intent.PERCENT else None,
+        common_names=index.common_names,
         one_sided=frozenset(
             (mine, other)
             for mine, other in index.complements
@@ -178,6 +217,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         terms=tuple(terms),
         unknown=tuple(unknown),
         unknown_weight=min(1.0, unknown_weight),
+        unknown_specific=tuple(unknown_specific),
         missing_numbers=missing,
         intent=intent,
         ranked=tuple(ranked[:limit]),
@@ -190,13 +230,23 @@ def _rank(candidate: Candidate, coverage: float, query: _Query, missed: tuple[st
         best = process.extractOne(query.phrase, candidate.phrases, scorer=fuzz.token_sort_ratio)
         similarity = best[1] / 100 if best else 0.0
     score = candidate.prior * (0.8 * coverage + 0.2 * similarity)
-    score = score * _fit(candidate, query) + _intent_bonus(candidate, query.intent)
+    fit, why = _fit(candidate, query)
+    score = score * fit + _intent_bonus(candidate, query.intent)
     return Ranked(
         candidate=candidate,
         score=max(0.0, min(1.0, score)),
         coverage=coverage,
         missed=missed,
+        why=why,
     )
+
+
+_NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
+
+
+def _named_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Terms of the words typed as names: capitalised inside a sentence, or in capitals."""
+    return frozenset(t for word in _NAMED_WORD.findall(text) for t in analyze(word, lexicon))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +267,8 @@ class _Query:
     terms: frozenset[str]
     said_by: str | None
     """The person a "what did X say" question asks about."""
+    said_by_name: str
+    """That person's full name, for a reason."""
     deputy: bool
     """Whether the question itself says vice, deputy or assistant."""
     contrary: frozenset[str]
@@ -227,47 +279,88 @@ class _Query:
     """Complement pairs of which it names one side only: ("import", "export")."""
     cued: frozenset[str]
     """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
+    dimension: Dimension | None
+    """The kind of quantity it asks for, with the units that give it."""
+    slot: str | None
+    """Whether it asks for a total, an increase or a threshold."""
+    common_names: frozenset[str]
+    """Names found in many passages ("China"): naming them answers no "which country"."""
+    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
 
 
-def _fit(candidate: Candidate, query: _Query) -> float:
-    """How well the kind of answer a candidate gives fits the question, as a factor."""
-    fit = 1.0
+def _fit(candidate: Candidate, query: _Query) -> tuple[float, str]:
+    """How well the kind of answer a candidate gives fits the question, as a factor.
+
+    Also the reason of its largest penalty, said of the candidate ("gives no
+    figure"), for an honest decline.
+    """
+    penalties: list[tuple[float, str]] = []
     intent = query.intent
     if query.said_by is not None and candidate.speaker != query.said_by:
-        fit *= 0.3  # "what did Mr. Lin say" is answered only by Mr. Lin's words
+        penalties.append((0.3, f"is not something {query.said_by_name} said"))
     elif query.said_by is not None and candidate.kind is CandidateKind.PERSON:
-        fit *= 0.3  # his roster line is not something he said
+        penalties.append((0.3, f"is the roster line, not something {query.said_by_name} said"))
     if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
-        fit *= 0.5  # a who-question is not answered by an acronym, a date or a title
+        penalties.append((0.5, "is not a person"))
     if (
         query.wants_name
         and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
-        and not candidate.names - query.terms
+        and not {n for n in candidate.names if not n[0].isdigit()}
+        - query.terms
+        - query.common_names
     ):
-        fit *= 0.3  # "which country?" needs a passage naming one the question does not
-    if candidate.figures and any(
-        mine in candidate.terms and other in candidate.terms for mine, other in query.one_sided
-    ):
-        fit *= 0.3  # "exports in 2024" is not answered by a figure for imports and exports
+        penalties.append((0.3, "names none"))  # "which country?" needs a passage naming one
+    for mine, other in query.one_sided:
+        if candidate.figures and mine in candidate.terms and other in candidate.terms:
+            penalties.append((0.3, f"gives {mine}s and {other}s together, not {mine}s alone"))
+            break
+    penalties += _typed_fit(candidate, query)
     if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
-        fit *= 0.5  # "topic of the Jan. 13 briefing" asks for the title, not the date
-    if any(t in candidate.terms for t in query.contrary):
-        fit *= 0.3  # the question says "first", the passage "last"
+        penalties.append((0.5, "is about the briefing, but not what was asked"))
+    contrary = [t for t in query.contrary if t in candidate.terms]
+    if contrary:
+        penalties.append((0.3, f"says '{contrary[0]}' instead"))
     if candidate.ranked_under & query.terms and not query.deputy:
-        fit *= 0.3  # "the minister" is not the vice minister
+        penalties.append((0.3, "is about a deputy post"))
     if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
-        fit *= 0.5  # a how-many question needs a figure
+        penalties.append((0.5, "gives no figure"))
     if intent is Intent.PERCENT and not candidate.has_percent:
-        fit *= 0.5
+        penalties.append((0.5, "gives no percentage"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
-        fit *= 0.5  # a when-question needs a date, and a year alone is a period, not a date
+        penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
     repeats = bool(candidate.figures) and candidate.figures <= query.numbers
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
-        fit *= 0.4  # it would only repeat the figure the question already gives
+        penalties.append((0.4, "only repeats the figure the question gives"))
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
     if years and candidate.years and not years <= candidate.years:
-        fit *= 0.6  # the question is about another year than the candidate
-    return fit
+        penalties.append((0.6, "is about another year"))
+    fit = 1.0
+    for factor, _ in penalties:
+        fit *= factor
+    worst = min(penalties, default=(1.0, ""))
+    return fit, worst[1] if worst[0] < 1.0 else ""
+
+
+_A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
+
+
+def _typed_fit(candidate: Candidate, query: _Query) -> list[tuple[float, str]]:
+    """Factors for how a candidate's typed figures fit the quantity and slot asked for."""
+    found: list[tuple[float, str]] = []
+    dimension = query.dimension
+    if dimension is not None and not dimension.units:
+        found.append((0.2, f"gives no {dimension.noun}, and nothing in the briefing does"))
+    elif dimension is not None and candidate.units & set(dimension.units):
+        pass  # "how heavy" meets metric tons: counted as a matched term in the coverage
+    elif dimension is not None and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
+        factor = 0.35 if candidate.units else 0.5  # yuan for a weight, or no figure at all
+        found.append((factor, f"gives no {dimension.noun}"))
+    # A total that states its growth in percent answers "how fast did it rise" too.
+    grew = query.slot == "increase" and candidate.has_percent and dimension is None
+    if query.slot and candidate.slot and candidate.slot != query.slot and not grew:
+        # "how much was trade worth" is not answered by how much it grew
+        found.append((0.4, f"is {_A_SLOT[candidate.slot]}, not {_A_SLOT[query.slot]}"))
+    return found
 
 
 _BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)
