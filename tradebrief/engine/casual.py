@@ -53,6 +53,8 @@ class Vocabulary:
     """A whole name written as one word ("linshaobin") → the name as words."""
     protected: frozenset[str]
     """Words the lexicon knows ("rmb", "usd", "yr"): left for it to read."""
+    long_names: tuple[str, ...] = ()
+    """The names (and variants) long enough to be matched with edits."""
 
     @classmethod
     def of(cls, briefing: Briefing, lexicon: Lexicon) -> Vocabulary:
@@ -78,7 +80,8 @@ class Vocabulary:
             *(cue for cues in lexicon.intents.values() for cue in cues),
         ]  # fmt: skip
         protected = frozenset(w.casefold() for phrase in known for w in _TOKEN.findall(phrase))
-        return cls(dict(counts), tuple(sorted(counts)), names, joined, protected)
+        long_names = tuple(t for t in names if len(t) >= _NAME_MIN_LENGTH)
+        return cls(dict(counts), tuple(sorted(counts)), names, joined, protected, long_names)
 
     def near(self, word: str) -> bool:
         """Whether ``word`` is a slip of one of the briefing's own words ("vehical")."""
@@ -99,7 +102,7 @@ class Vocabulary:
         limit = 1 if len(word) < 7 else 2
         found = process.extractOne(
             word,
-            [t for t in self.names if len(t) >= _NAME_MIN_LENGTH],
+            self.long_names,
             scorer=Levenshtein.distance,
             score_cutoff=limit,
         )
@@ -109,12 +112,14 @@ class Vocabulary:
         """The roster token two words spell together ("shao bin" → "shaobin"), if any."""
         if first in self.names or second in self.names:
             return None  # "lin shaobin" is two names already
+        if all(w in self.counts or w in self.protected for w in (first, second)):
+            return None  # two words the briefing or the lexicon knows
         pair = first + second
         if pair in self.names:
             return self.names[pair]
         found = process.extractOne(
             pair,
-            [t for t in self.names if len(t) >= _NAME_MIN_LENGTH],
+            self.long_names,
             scorer=Levenshtein.distance,
             score_cutoff=1,
         )
@@ -139,6 +144,8 @@ class Vocabulary:
 def tidy(text: str, vocabulary: Vocabulary) -> str:
     """``text`` with casual spellings of names and words replaced (see the module docstring)."""
     words = list(_TOKEN.finditer(text))
+    if all((w := m[0].casefold()) in vocabulary.counts or w in vocabulary.protected for m in words):
+        return text  # the common case: every word is the briefing's or the lexicon's
     pieces: list[str] = []
     last = 0
     skip = False

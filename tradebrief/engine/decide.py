@@ -6,9 +6,11 @@ Also the pipeline's entry point, :func:`answer_question`.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from tradebrief.answer import Answer
 from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.casual import tidy
 from tradebrief.engine.compose import compose
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
@@ -83,10 +85,17 @@ class _AsTyped:
     """Maps analysed terms back to the words of the question as the user typed them."""
 
     def __init__(self, question: str, briefing: Briefing) -> None:
-        lexicon = index_for(briefing).lexicon
-        self._words = [
-            (word, analyze(word, lexicon))
-            for word in _TYPED_WORD.findall(question[:MAX_QUESTION_CHARS])
+        self._question = question
+        self._briefing = briefing
+
+    @cached_property
+    def _words(self) -> list[tuple[str, list[str]]]:
+        # Read only when a reason is written: most questions are answered.
+        index = index_for(self._briefing)
+        text = self._question[:MAX_QUESTION_CHARS]
+        return [
+            (word, analyze(tidy(word, index.words), index.lexicon))
+            for word in _TYPED_WORD.findall(text)
         ]
 
     def __call__(self, terms: tuple[str, ...]) -> str:

@@ -139,13 +139,32 @@ def _folded(text: str) -> str:
 
 
 def _dimension(folded: str, lexicon: Lexicon) -> str | None:
+    asks, counts = _cue_tables(lexicon)
+    found = [order for cue, order in asks.items() if cue in folded]
     counted = " " + " ".join(" ".join(m[1].split()) for m in _COUNTED.finditer(folded)) + " "
-    for key, dimension in lexicon.dimensions.items():
-        if any(f" {cue} " in folded for cue in dimension.asks):
-            return key
-        if any(f" {cue} " in counted for cue in dimension.counts):
-            return key
-    return None
+    if counted.strip():
+        found += [order for cue, order in counts.items() if cue in counted]
+    if not found:
+        return None
+    return list(lexicon.dimensions)[min(found)]
+
+
+_CUE_TABLES: dict[int, tuple[Lexicon, dict[str, int], dict[str, int]]] = {}
+
+
+def _cue_tables(lexicon: Lexicon) -> tuple[dict[str, int], dict[str, int]]:
+    """Padded cue phrase → the dimension's position, for asks and for counts; built once."""
+    tables = _CUE_TABLES.get(id(lexicon))
+    if tables is None or tables[0] is not lexicon:
+        asks: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        for order, dimension in enumerate(lexicon.dimensions.values()):
+            for cue in dimension.asks:
+                asks.setdefault(f" {cue} ", order)
+            for cue in dimension.counts:
+                counts.setdefault(f" {cue} ", order)
+        tables = _CUE_TABLES[id(lexicon)] = (lexicon, asks, counts)
+    return tables[1], tables[2]
 
 
 def _slot(folded: str, lexicon: Lexicon) -> str | None:

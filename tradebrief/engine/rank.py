@@ -101,7 +101,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     narrowing: list[str] = []
     unknown_weight = 0.0
     unknown_specific: list[str] = []
-    named = _named_terms(text, index.lexicon)
+    named: frozenset[str] | None = None  # read only if a word is unknown
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # The words that asked for the dimension ("how heavy") count through it, not alone.
     asking = index.dimension_terms.get(asked.dimension or "", frozenset())
@@ -123,6 +123,8 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)
+            if named is None:
+                named = _named_terms(text, index.lexicon)
             if specificity > EVERYDAY_SPECIFICITY or term in named:
                 unknown_specific.append(term)
             weight = index.max_idf * specificity
@@ -337,8 +339,8 @@ def _fit(candidate: Candidate, query: _Query) -> tuple[float, str]:
     fit = 1.0
     for factor, _ in penalties:
         fit *= factor
-    worst = min(penalties, default=(1.0, ""))
-    return fit, worst[1] if worst[0] < 1.0 else ""
+    worst = min(penalties, default=(1.0, ""), key=lambda p: p[0])
+    return fit, worst[1]
 
 
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
