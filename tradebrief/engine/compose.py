@@ -18,7 +18,7 @@ from tradebrief.model import (
 from tradebrief.quantities import Quantity, find_numbers
 from tradebrief.spans import Span
 
-__all__ = ["compose"]
+__all__ = ["compose", "speaker_turns"]
 
 
 def _cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> Citation:
@@ -150,3 +150,35 @@ def _derived_fact(briefing: Briefing, span: Span, citation: Citation) -> Metric 
         span=Span.over(briefing.source, span.start + first.start, span.start + first.end),
     )
     return Metric.model_validate({**common, "quantity": quantity})
+
+
+_LISTED_TURNS = 12  # paragraphs cited at most for "what did X say"
+
+
+def speaker_turns(briefing: Briefing, question: str, person_id: str) -> Answer:
+    """Answer "what did X say?": each paragraph X speaks, cited, or that X never speaks."""
+    person = briefing.people[person_id]
+    turns = [p for p in briefing.paragraphs if p.speaker == person_id]
+    if not turns:
+        return Answer(
+            question=question,
+            found=True,
+            text=(
+                f"{person.full_name} is on the roster ({person.title}) but does not speak "
+                "in the loaded text of the briefing."
+            ),
+            citations=(_roster_citation(briefing, person),),
+            score=1.0,
+            fact=person,
+        )
+    numbers = ", ".join(str(p.number) for p in turns[:_LISTED_TURNS])
+    more = f" (the first {_LISTED_TURNS} are cited)" if len(turns) > _LISTED_TURNS else ""
+    noun = "paragraph" if len(turns) == 1 else "paragraphs"
+    return Answer(
+        question=question,
+        found=True,
+        text=f"{person.full_name} speaks in {len(turns)} {noun} of the briefing: {numbers}{more}.",
+        citations=tuple(_cite(briefing, p.span) for p in turns[:_LISTED_TURNS]),
+        score=1.0,
+        fact=person,
+    )

@@ -11,7 +11,7 @@ from functools import cached_property
 from tradebrief.answer import Answer
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.casual import tidy
-from tradebrief.engine.compose import compose
+from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
@@ -52,10 +52,12 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
 
 def _answer(briefing: Briefing, question: str) -> Answer:
     retrieval = search(index_for(briefing), question, limit=8)
+    if retrieval.said_by is not None and retrieval.about_speaker_only:
+        return speaker_turns(briefing, question, retrieval.said_by)
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:
         top = _answer_by_intent_alone(briefing, question, retrieval.intent)
-    reason = _reason_to_abstain(retrieval, top, _AsTyped(question, briefing))
+    reason = _reason_to_abstain(briefing, retrieval, top, _AsTyped(question, briefing))
     if reason is not None or top is None:
         return Answer(
             question=question,
@@ -109,7 +111,10 @@ class _AsTyped:
 _TYPED_WORD = re.compile(r"[\w$%.'-]+")
 
 
-def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None, as_typed: _AsTyped) -> str | None:
+def _reason_to_abstain(
+    briefing: Briefing, retrieval: Retrieval, top: Ranked | None, as_typed: _AsTyped
+) -> str | None:
+    """The true reason not to answer, or None: what is lacking, or the nearest fact and why."""
     if retrieval.missing_numbers:
         return f"It never mentions {retrieval.missing_numbers[0]}."
     if not retrieval.terms and top is None:
@@ -118,11 +123,53 @@ def _reason_to_abstain(retrieval: Retrieval, top: Ranked | None, as_typed: _AsTy
         return f"It never mentions {as_typed(retrieval.unknown_specific)}."
     if retrieval.unknown_weight > UNKNOWN_LIMIT:
         return f"It never mentions {as_typed(retrieval.unknown)}."
+    speaker = retrieval.said_by
+    if speaker is not None and all(p.speaker != speaker for p in briefing.paragraphs):
+        name = briefing.people[speaker].full_name
+        return f"{name} is on the roster but does not speak in the loaded text."
+    near = [r for r in retrieval.ranked if r.why and r.coverage >= _NEAR_COVERAGE]
+    nearest = max(near, key=lambda r: r.coverage) if near else None
+    weak = top is None or top.score < FOUND_THRESHOLD
+    if (
+        nearest is not None
+        and top is not None
+        and (weak or top.missed)
+        and nearest.coverage > top.coverage
+    ):
+        # A fact that matches more of the question, but is the wrong kind of answer.
+        return f"The nearest {_label(briefing, nearest)} {nearest.why}."
     if top is not None and top.missed:
-        return f"Its closest passage does not mention {as_typed(top.missed)}."
-    if top is None or top.score < FOUND_THRESHOLD:
+        absent = tuple(t for t in top.missed if t not in top.candidate.terms)
+        closest = _label(briefing, top)
+        if absent:
+            return f"Its closest {closest} does not mention {as_typed(absent)}."
+        return f"Its closest {closest} mentions {as_typed(top.missed)} only in passing."
+    if weak:
+        if nearest is not None:
+            return f"The nearest {_label(briefing, nearest)} {nearest.why}."
         return "Nothing in it matches the question closely enough to quote."
     return None
+
+
+_NEAR_COVERAGE = 0.5  # a candidate covering this much of the question is "the nearest"
+_LABEL_CHARS = 60
+
+
+def _label(briefing: Briefing, ranked: Ranked) -> str:
+    """How a reason names a candidate: 'fact ("Total value ...")', 'passage ("...")'."""
+    candidate = ranked.candidate
+    if candidate.kind is CandidateKind.FACT:
+        return f'fact ("{briefing.fact(candidate.ref).name}")'
+    if candidate.kind is CandidateKind.SENTENCE and candidate.span is not None:
+        quote = candidate.span.quote
+        short = quote if len(quote) <= _LABEL_CHARS else quote[: _LABEL_CHARS - 3].rstrip() + "..."
+        return f'passage ("{short}")'
+    if candidate.kind is CandidateKind.PERSON:
+        return f'roster line ("{briefing.people[candidate.ref].full_name}")'
+    return {
+        CandidateKind.ORGANIZATION: "organisation",
+        CandidateKind.ROSTER: "roster",
+    }.get(candidate.kind, "passage")
 
 
 def _suggestions(briefing: Briefing, retrieval: Retrieval) -> tuple[str, ...]:

@@ -72,6 +72,19 @@ _ASKED_NOUN_PHRASE = re.compile(r"\b(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)"
 _ANSWER_TYPE = re.compile(r"\b(?:which|what|whose)\s+([a-z-]+)", re.IGNORECASE)
 
 
+def _name_noun(question: str, lexicon: Lexicon) -> str:
+    """The noun a which/what question asks a name for ("country"), or ""."""
+    return next(
+        (
+            word.casefold()
+            for match in _ASKED_NOUN_PHRASE.finditer(question)
+            for word in match[1].split()
+            if word.casefold() in lexicon.named_types
+        ),
+        "",
+    )
+
+
 def _asks_for_name(question: str, lexicon: Lexicon) -> bool:
     """Whether a which/what question asks for a named thing: "Which country ...?"."""
     return any(
@@ -126,6 +139,8 @@ class Question:
     """Which figure about a thing: "total", "increase" or "threshold"."""
     wants_name: bool
     """Whether it asks "which country" or the like, so the answer must name one."""
+    name_noun: str
+    """The noun it asks a name for ("country"); "" if it asks for none."""
     wants_list: bool
     """Whether it asks for a list ("list the 16 measures")."""
     wants_reason: bool
@@ -183,7 +198,8 @@ def read(text: str, lexicon: Lexicon) -> Question:
         intent=detect_intent(text, lexicon),
         dimension=None if yes_no else _dimension(folded, lexicon),  # "was it worth a lot?"
         slot=_slot(folded, lexicon),
-        wants_name=_asks_for_name(text, lexicon),
+        wants_name=bool(noun := _name_noun(text, lexicon)),
+        name_noun=noun,
         wants_list=_LIST.search(folded) is not None,
         wants_reason=_REASON.search(folded) is not None,
         yes_no=yes_no,

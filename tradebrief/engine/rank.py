@@ -80,6 +80,10 @@ class Retrieval:
     """Share of the question's term weight that is unknown, 0 to 1."""
     unknown_specific: tuple[str, ...]
     """The unknown terms that name something: rare in English, or typed as a name ("EU")."""
+    said_by: str | None
+    """The person a "what did X say" question asks about, by id."""
+    about_speaker_only: bool
+    """Whether it asks what that person said with no topic: "What did Mr. Lin say?"."""
     missing_numbers: tuple[str, ...]
     """Numbers in the question that the briefing never states."""
     intent: Intent
@@ -192,6 +196,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         said_by_name=index.people_names.get(said_by or "", ""),
         deputy=_DEPUTY_WORD.search(text) is not None,
         wants_name=asked.wants_name,
+        name_noun=asked.name_noun,
         dimension=dimension,
         slot=asked.slot if intent is not Intent.PERCENT else None,
         common_names=index.common_names,
@@ -220,6 +225,9 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         unknown=tuple(unknown),
         unknown_weight=min(1.0, unknown_weight),
         unknown_specific=tuple(unknown_specific),
+        said_by=query.said_by,
+        about_speaker_only=query.said_by is not None
+        and not set(terms) - index.person_terms[query.said_by] - index.neutral,
         missing_numbers=missing,
         intent=intent,
         ranked=tuple(ranked[:limit]),
@@ -277,6 +285,8 @@ class _Query:
     """Words whose presence, without the question's own word, contradicts it ("last")."""
     wants_name: bool
     """Whether it asks "which country" or the like, so the answer must name one."""
+    name_noun: str
+    """The noun it asks a name for ("country"), for a reason."""
     one_sided: frozenset[tuple[str, str]]
     """Complement pairs of which it names one side only: ("import", "export")."""
     cued: frozenset[str]
@@ -311,7 +321,8 @@ def _fit(candidate: Candidate, query: _Query) -> tuple[float, str]:
         - query.terms
         - query.common_names
     ):
-        penalties.append((0.3, "names none"))  # "which country?" needs a passage naming one
+        # "which country?" needs a passage naming one the question does not
+        penalties.append((0.3, f"names no {query.name_noun or 'such thing'}"))
     for mine, other in query.one_sided:
         if candidate.figures and mine in candidate.terms and other in candidate.terms:
             penalties.append((0.3, f"gives {mine}s and {other}s together, not {mine}s alone"))
