@@ -74,9 +74,10 @@ def test_a_rare_word_or_a_name_the_briefing_never_uses_declines_naming_it(
 @pytest.mark.parametrize(
     ("typed", "plain"),
     [
-        # "teh" is no word: respelt. "totl" is a slip of the briefing's own "total",
+        ("whats teh totl value", "whats the total value"),
+        # "vehical" is nearer the briefing's "vehicle" than English's "vesical": it is
         # left for the index's typo matching.
-        ("whats teh totl value", "whats the totl value"),
+        ("vehical crossings", "vehical crossings"),
         ("how many decl forms", "how many declaration forms"),
         ("who is lin shao bin", "who is lin shaobin"),
         ("who is lu daliang", "who is lyu daliang"),

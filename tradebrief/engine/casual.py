@@ -141,6 +141,18 @@ class Vocabulary:
         return max(longer, key=lambda w: self.counts[w]) if longer else None
 
 
+def _respelt(word: str, vocabulary: Vocabulary) -> str | None:
+    """The English word ``word`` misspells, unless it is a slip of the briefing's own words."""
+    respelt = english.respell(word, frozenset(vocabulary.counts))
+    if respelt is None:
+        return None
+    if respelt in vocabulary.counts or respelt in vocabulary.protected:
+        return respelt  # "teh" → "the", "alot" → "lot"
+    # "vehical" is nearer the briefing's "vehicle" than English's "vesical":
+    # leave it for the index's typo matching.
+    return None if vocabulary.near(word) else respelt
+
+
 def tidy(text: str, vocabulary: Vocabulary) -> str:
     """``text`` with casual spellings of names and words replaced (see the module docstring)."""
     words = list(_TOKEN.finditer(text))
@@ -170,10 +182,10 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
             replacement = name
         elif (expanded := vocabulary.expand(word)) is not None:
             replacement = expanded
-        elif _VOWEL.search(word) is None or match[0].isupper():
-            replacement = None  # "GDP", "HK": an abbreviation, not a slip
-        elif not vocabulary.near(word):  # a slip of the briefing's own words is matched later
-            replacement = english.respell(word, frozenset(vocabulary.counts))
+        elif _VOWEL.search(word) is None or (match[0][0].isupper() and match.start() > 0):
+            replacement = None  # "GDP", "HK", "Hong Kong": an abbreviation or a name
+        else:
+            replacement = _respelt(word, vocabulary)
         if replacement is not None and replacement != word:
             pieces.append(text[last : match.start()] + replacement)
             last = match.end()

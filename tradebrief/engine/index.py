@@ -114,6 +114,8 @@ class SearchIndex:
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
             if t in rare and t not in self.neutral and t not in cue_terms and not t[0].isdigit()
         ) | frozenset(t for t in sides if t in postings)
+        dated = briefing.date_span.quote if briefing.date_span else ""
+        self.date_terms = frozenset(analyze(dated, self.lexicon))
         self.people_names = {p.id: p.full_name for p in briefing.people}
         by_unit: defaultdict[str, list[int]] = defaultdict(list)
         for at, candidate in enumerate(self.candidates):
@@ -130,13 +132,22 @@ class SearchIndex:
         )
 
     def said_by(self, question: str, terms: list[str]) -> str | None:
-        """The person whose words a question asks for: "What did Mr. Lin say about ...?"."""
-        if _SAY.search(question) is None:
+        """The person whose words a question asks for: "What did Mr. Lin say about ...?".
+
+        Of the people it names, the one named last before the word "say" (in
+        "What did Ms. Xing say Mr. Lyu holds?", Ms. Xing), else the first named.
+        """
+        said = _SAY.search(question)
+        if said is None:
             return None
-        for person_id, names in self.person_terms.items():
-            if names & set(terms):
-                return person_id
-        return None
+        named = [pid for pid, names in self.person_terms.items() if names & set(terms)]
+        if len(named) <= 1:
+            return named[0] if named else None
+        before = analyze(question[: said.start()], self.lexicon)
+        last = {pid: max((i for i, t in enumerate(before) if t in self.person_terms[pid]),
+                         default=-1) for pid in named}  # fmt: skip
+        speaker = max(named, key=lambda pid: last[pid])
+        return speaker if last[speaker] >= 0 else named[0]
 
     def best_by_candidate(self, matches: dict[str, float]) -> dict[int, float]:
         """For each candidate holding a matched term, its best similarity times field weight."""

@@ -41,7 +41,7 @@ from tradebrief.engine.text import analyze
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
 
 _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
-EVERYDAY_SPECIFICITY = 0.35
+EVERYDAY_SPECIFICITY = 0.5
 """An unfamiliar word at most this specific (about Zipf 4.8: "heavy", "holiday") is
 everyday English: it lowers confidence, but alone never makes the engine decline."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
@@ -107,17 +107,18 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     unknown_specific: list[str] = []
     named: frozenset[str] | None = None  # read only if a word is unknown
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
-    # The words that asked for the dimension ("how heavy") count through it, not alone.
+    # Words that asked for the dimension ("how heavy") and that the briefing never
+    # uses count through the dimension, not as unfamiliar words.
     asking = index.dimension_terms.get(asked.dimension or "", frozenset())
     for term in terms:
-        if term in asking:
-            continue
         if term in index.narrowing:
             narrowing.append(term)
             continue
         matches = index.matches(term)
         if not matches and (respelt := index.respell_synonym(term)) is not None:
             matches = respelt
+        if not matches and term in asking:
+            continue  # "heavy" in "how heavy": counted through the dimension asked for
         if not matches:
             if term in index.neutral or index.is_everyday(term):
                 continue  # an everyday word this briefing happens not to use
@@ -178,10 +179,16 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         shortlist = heapq.nlargest(
             _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
         )
+    cued = frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms))
+    # "the topic of the Jan. 13 briefing": the date only says which briefing is meant.
+    identity = index.date_terms if cued and "date" not in cued else frozenset()
     specific = [
         (w.term, walked[w.term])
         for w in weighed
-        if w.term in walked and w.term in index.specific and w.term != answer_type
+        if w.term in walked
+        and w.term in index.specific
+        and w.term != answer_type
+        and w.term not in identity
     ]
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
@@ -200,12 +207,13 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         dimension=dimension,
         slot=asked.slot if intent is not Intent.PERCENT else None,
         common_names=index.common_names,
+        ahead=frozenset(t for t in terms if len(t) == 4 and t.isdigit() and int(t) >= index.year),
         one_sided=frozenset(
             (mine, other)
             for mine, other in index.complements
             if mine in understood and other not in understood
         ),
-        cued=frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms)),
+        cued=cued,
         contrary=frozenset(
             other for mine, other in index.contrasts if mine in terms and other not in terms
         ),
@@ -297,6 +305,8 @@ class _Query:
     """Whether it asks for a total, an increase or a threshold."""
     common_names: frozenset[str]
     """Names found in many passages ("China"): naming them answers no "which country"."""
+    ahead: frozenset[str]
+    """Years it names from the briefing's own year on: plans and forecasts, not the record."""
     """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
 
 
@@ -347,6 +357,10 @@ def _fit(candidate: Candidate, query: _Query) -> tuple[float, str]:
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
     if years and candidate.years and not years <= candidate.years:
         penalties.append((0.6, "is about another year"))
+    ahead = query.ahead - candidate.years
+    if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
+        # Held in 2025, a briefing reports on 2024: only a passage naming 2025 speaks of it.
+        penalties.append((0.3, f"does not speak of {min(ahead)}"))
     fit = 1.0
     for factor, _ in penalties:
         fit *= factor
