@@ -121,7 +121,10 @@ class SearchIndex:
         for at, candidate in enumerate(self.candidates):
             for unit in candidate.units:
                 by_unit[unit].append(at)
-        self.by_unit = {unit: tuple(found) for unit, found in by_unit.items()}
+        self.giving = {
+            key: frozenset(at for unit in dimension.units for at in by_unit.get(unit, ()))
+            for key, dimension in self.lexicon.dimensions.items()
+        }
         self.dimension_terms = {
             key: frozenset(t for cue in dimension.asks for t in analyze(cue, self.lexicon))
             for key, dimension in self.lexicon.dimensions.items()

@@ -47,6 +47,7 @@ everyday English: it lowers confidence, but alone never makes the engine decline
 _SHORTLIST = 12  # candidates scored in full after the postings walk
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
+_NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
@@ -105,7 +106,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     narrowing: list[str] = []
     unknown_weight = 0.0
     unknown_specific: list[str] = []
-    named: frozenset[str] | None = None  # read only if a word is unknown
+    named = _named_terms(text, index.lexicon)
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
@@ -115,6 +116,9 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
             narrowing.append(term)
             continue
         matches = index.matches(term)
+        if term in named:
+            # A name is spelt as meant: "Hong" is not a slip of the briefing's "long".
+            matches = {m: sim for m, sim in matches.items() if sim >= _NAME_SIMILARITY}
         if not matches and (respelt := index.respell_synonym(term)) is not None:
             matches = respelt
         if not matches and term in asking:
@@ -128,8 +132,6 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)
-            if named is None:
-                named = _named_terms(text, index.lexicon)
             if specificity > EVERYDAY_SPECIFICITY or term in named:
                 unknown_specific.append(term)
             weight = index.max_idf * specificity
@@ -143,9 +145,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         weighed.append(_Weighed(term, weight, matches, postings))
     # A question asking for a kind of quantity is matched by a figure of that kind,
     # as if its unit were one more of the question's words.
-    giving = {
-        i for unit in (dimension.units if dimension else ()) for i in index.by_unit.get(unit, ())
-    }
+    giving = index.giving.get(asked.dimension or "", frozenset())
     dimension_weight = index.max_idf * _DIMENSION_WEIGHT if giving else 0.0
     weight_sum = sum(w.weight for w in weighed) + dimension_weight or 1.0
     unknown_weight /= weight_sum
@@ -166,8 +166,11 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         best = walked[entry.term] = index.best_by_candidate(entry.matches)
         for at, value in best.items():
             totals[at] += entry.weight * value
-    for at in giving:
-        totals[at] += dimension_weight
+    if giving:
+        # Only candidates that match some word of the question: on a large corpus
+        # thousands of figures share a unit.
+        for at in [at for at in totals if at in giving]:
+            totals[at] += dimension_weight
     size = _SHORTLIST * _DEFERRED_WIDENING if deferred else _SHORTLIST
     shortlist = heapq.nlargest(size, totals.items(), key=lambda item: item[1])
     if deferred:
