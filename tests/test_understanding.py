@@ -207,3 +207,37 @@ def test_a_decline_gives_the_true_reason(briefing: Briefing, question: str, reas
     answer = briefing.ask(question)
     assert not answer.found
     assert reason in answer.text
+
+
+# --- every new entry point takes any text ---------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80))
+def test_read_types_any_text(text: str) -> None:
+    lexicon = load_lexicon()
+    asked = read(text, lexicon)
+    assert asked.dimension is None or asked.dimension in lexicon.dimensions
+    assert asked.slot is None or asked.slot in lexicon.slots
+    assert isinstance(asked.intent, Intent)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("Ll", "Lu")), min_size=1, max_size=20))
+def test_specificity_is_a_share_and_respell_gives_a_word(word: str) -> None:
+    folded = word.casefold()
+    assert 0.0 < english.specificity(folded) <= 1.0
+    respelt = english.respell(folded)
+    assert respelt is None or (english.is_english(respelt) and respelt != folded)
+
+
+@pytest.mark.parametrize("wrong", [None, 3, b"trade", ["trade"]])
+def test_read_and_tidy_need_text(wrong: object, vocabulary: Vocabulary) -> None:
+    with pytest.raises(
+        TypeError, match=rf"read\(\) needs the question as str, not {type(wrong).__name__}"
+    ):
+        read(wrong, load_lexicon())  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=rf"tidy\(\) needs the question as str, not {type(wrong).__name__}"
+    ):
+        tidy(wrong, vocabulary)  # type: ignore[arg-type]

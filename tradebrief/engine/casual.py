@@ -154,7 +154,13 @@ def _respelt(word: str, vocabulary: Vocabulary) -> str | None:
 
 
 def tidy(text: str, vocabulary: Vocabulary) -> str:
-    """``text`` with casual spellings of names and words replaced (see the module docstring)."""
+    """``text`` with casual spellings of names and words replaced (see the module docstring).
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tidy() needs the question as str, not {type(text).__name__}")
     words = list(_TOKEN.finditer(text))
     if all((w := m[0].casefold()) in vocabulary.counts or w in vocabulary.protected for m in words):
         return text  # the common case: every word is the briefing's or the lexicon's

@@ -190,7 +190,13 @@ def _slot(folded: str, lexicon: Lexicon) -> str | None:
 
 
 def read(text: str, lexicon: Lexicon) -> Question:
-    """The typed reading of ``text`` (already cut and tidied): what kind of answer it wants."""
+    """The typed reading of ``text`` (already cut and tidied): what kind of answer it wants.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"read() needs the question as str, not {type(text).__name__}")
     folded = _folded(text)
     yes_no = _YES_NO.search(folded) is not None
     return Question(

@@ -2,6 +2,13 @@
 
 Questions and candidates go through the same :func:`analyze`, so they are
 compared on the same terms.
+
+The stemmer is a light one of our own, kept by measurement: with Snowball's
+English stemmer (PyStemmer, the same stems as snowballstemmer) in its place
+the tuning set falls from 97.1% to 96.0% answered and the first held-out set
+from 95% to 92.5% declined, at the same speed, because Snowball's stems
+("countri", "heavi", "valu") no longer meet the lexicon's plain words and the
+inflection rule of ``_same_stem``.
 """
 
 from __future__ import annotations
