@@ -17,6 +17,7 @@ from tradebrief.spans import Span
 
 __all__ = ["Candidate", "CandidateKind", "build_candidates"]
 
+_ITEM_BREAK = re.compile(r"[,;]| and ")
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 
@@ -73,6 +74,8 @@ class Candidate:
     """Units of the figures it gives ("metric_ton", "CNY"), and "month" if it names one."""
     slot: str = ""
     """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
+    items: int = 0
+    """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
 
 
 _ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker"}
@@ -143,6 +146,7 @@ class _Builder:
                     for term in analyze(match[1], self.lexicon)
                 ),
                 names_people=names_people,
+                items=len(_ITEM_BREAK.findall(quoted)) + 1 if quoted else 0,
                 names=frozenset(
                     term
                     for word in _PROPER_NOUN.findall(quoted)

@@ -50,6 +50,8 @@ class Query:
     """The kind of quantity it asks for, with the units that give it."""
     slot: str | None
     """Whether it asks for a total, an increase or a threshold."""
+    wants_list: bool
+    """Whether it asks for a list ("list the 16 measures")."""
     common_names: frozenset[str]
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
@@ -85,6 +87,12 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
             penalties.append((0.3, f"gives {mine}s and {other}s together, not {mine}s alone"))
             break
     penalties += _typed_fit(candidate, query)
+    if (
+        query.wants_list
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and candidate.items < _LIST_ITEMS
+    ):
+        penalties.append((0.3, "says how many, but does not list them"))
     if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
         penalties.append((0.5, "is about the briefing, but not what was asked"))
     contrary = [t for t in query.contrary if t in candidate.terms]
@@ -115,6 +123,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     return product, worst[1]
 
 
+_LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
 
 

@@ -78,11 +78,16 @@ def _name_noun(question: str, lexicon: Lexicon) -> str:
         (
             word.casefold()
             for match in _ASKED_NOUN_PHRASE.finditer(question)
+            if match[1].split()[0].casefold() not in _ATTRIBUTES
             for word in match[1].split()
             if word.casefold() in lexicon.named_types
         ),
         "",
     )
+
+
+_ATTRIBUTES = frozenset(("size", "sized", "kind", "sort", "type", "part"))
+"""After which/what, words asking about an attribute ("what size country"), not a name."""
 
 
 def _asks_for_name(question: str, lexicon: Lexicon) -> bool:

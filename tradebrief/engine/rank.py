@@ -112,7 +112,12 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
     asking = index.dimension_terms.get(asked.dimension or "", frozenset())
+    cued = frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms))
+    # "the topic of the Jan. 13 briefing": the date only says which briefing is meant.
+    identity = index.date_terms if cued and "date" not in cued else frozenset()
     for term in terms:
+        if term in identity:
+            continue
         if term in index.narrowing:
             narrowing.append(term)
             continue
@@ -183,9 +188,6 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         shortlist = heapq.nlargest(
             _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
         )
-    cued = frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms))
-    # "the topic of the Jan. 13 briefing": the date only says which briefing is meant.
-    identity = index.date_terms if cued and "date" not in cued else frozenset()
     specific = [
         (w.term, walked[w.term])
         for w in weighed
@@ -210,6 +212,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         name_noun=asked.name_noun,
         dimension=dimension,
         slot=asked.slot if intent is not Intent.PERCENT else None,
+        wants_list=asked.wants_list,
         common_names=index.common_names,
         ahead=frozenset(t for t in terms if len(t) == 4 and t.isdigit() and int(t) >= index.year),
         one_sided=frozenset(
