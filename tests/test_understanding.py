@@ -140,6 +140,9 @@ def test_someone_on_the_roster_who_never_speaks_is_said_to_be_so(briefing: Brief
     answer = briefing.ask("what did lin shaobin say")
     assert answer.found
     assert "does not speak in the loaded text" in answer.text
+    by_title = briefing.ask("What did the spokesman Lyu say?")
+    assert by_title.found
+    assert "Lyu Daliang is on the roster" in by_title.text
     topical = briefing.ask("What did Mr. Lin say about trade?")
     assert not topical.found
     assert "Lin Shaobin is on the roster but does not speak" in topical.text
@@ -168,6 +171,23 @@ def test_the_question_is_read_as_typed(
     assert asked.slot == slot
 
 
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Can you list the 16 measures one by one?", "does not list them"),
+        ("the trade increase was compared to the trade of what size country?", None),
+    ],
+)
+def test_lists_and_attributes(briefing: Briefing, question: str, reason: str | None) -> None:
+    answer = briefing.ask(question)
+    if reason is None:
+        assert answer.found, answer.text
+        assert "mid-sized country" in answer.text + answer.citations[0].quote
+    else:
+        assert not answer.found
+        assert reason in answer.text
+
+
 def test_question_flags() -> None:
     lexicon = load_lexicon()
     assert read("List the 16 measures", lexicon).wants_list
@@ -181,6 +201,9 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
     answer = briefing.ask("How much was China's foreign trade worth last year?")
     assert isinstance(answer.fact, Metric)
     assert answer.fact.id == "total-trade"
+    big = briefing.ask("How big was Chinas foreign trade in 2024?")
+    assert isinstance(big.fact, Metric)
+    assert big.fact.id == "total-trade"
     grew = briefing.ask("how much did foreign trade increase by in yuan")
     assert isinstance(grew.fact, Metric)
     assert grew.fact.id == "trade-increment"

@@ -87,10 +87,11 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
             penalties.append((0.3, f"gives {mine}s and {other}s together, not {mine}s alone"))
             break
     penalties += _typed_fit(candidate, query)
+    repeats = bool(candidate.figures) and candidate.figures <= query.numbers
     if (
         query.wants_list
         and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
-        and candidate.items < _LIST_ITEMS
+        and (candidate.items < _LIST_ITEMS or repeats)  # "the 16 measures": it counts them
     ):
         penalties.append((0.3, "says how many, but does not list them"))
     if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
@@ -106,7 +107,6 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "gives no percentage"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
-    repeats = bool(candidate.figures) and candidate.figures <= query.numbers
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}

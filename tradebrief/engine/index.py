@@ -65,6 +65,11 @@ class SearchIndex:
         self.person_terms = {
             p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
         }
+        # Everything a question may call a person: names, title, role ("the spokesman Lyu").
+        self.person_words = {
+            p.id: frozenset(analyze(f"{p.full_name} {p.title} {p.role.value}", self.lexicon))
+            for p in briefing.people
+        }
         everyday = self.lexicon.neutral | self.lexicon.neutral_general
         self.neutral = frozenset(_stem(w) for w in everyday) | everyday
         self.everyday = tuple(sorted(self.lexicon.stopwords))

@@ -242,7 +242,7 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         unknown_specific=tuple(unknown_specific),
         said_by=query.said_by,
         about_speaker_only=query.said_by is not None
-        and not set(terms) - index.person_terms[query.said_by] - index.neutral,
+        and not set(terms) - index.person_words[query.said_by] - index.neutral,
         missing_numbers=missing,
         intent=intent,
         ranked=tuple(ranked[:limit]),
