@@ -135,6 +135,25 @@ def test_what_did_x_say_lists_their_paragraphs_cited(briefing: Briefing) -> None
         assert citation.speaker is not None and citation.speaker.id == "wang-lingjun"
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [("What did the vice minister say?", "wang-lingjun"), ("what did the host say", "xing-huina")],
+)
+def test_what_did_x_say_knows_people_by_their_title(
+    briefing: Briefing, question: str, speaker: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found
+    assert answer.citations
+    assert all(c.speaker is not None and c.speaker.id == speaker for c in answer.citations)
+
+
+def test_how_many_of_a_group_is_not_answered_by_the_group_size(briefing: Briefing) -> None:
+    answer = briefing.ask("how many of the hundreds of measures were for northeast china")
+    assert not answer.found
+    assert "counts no part of the group asked about" in answer.text
+
+
 def test_someone_on_the_roster_who_never_speaks_is_said_to_be_so(briefing: Briefing) -> None:
     assert all(p.speaker != "lin-shaobin" for p in briefing.paragraphs)
     answer = briefing.ask("what did lin shaobin say")

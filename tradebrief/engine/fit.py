@@ -52,6 +52,10 @@ class Query:
     """Whether it asks for a total, an increase or a threshold."""
     wants_list: bool
     """Whether it asks for a list ("list the 16 measures")."""
+    part: bool
+    """Whether it asks how many of a group: a figure the question does not give must answer."""
+    given: frozenset[str]
+    """For such a question, the figures it gives, "hundreds" included, as number terms."""
     common_names: frozenset[str]
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
@@ -107,6 +111,8 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "gives no percentage"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
+    if query.part and not candidate.figures - query.numbers - query.given:
+        penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}

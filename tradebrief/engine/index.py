@@ -149,13 +149,24 @@ class SearchIndex:
         if said is None:
             return None
         named = [pid for pid, names in self.person_terms.items() if names & set(terms)]
-        if len(named) <= 1:
-            return named[0] if named else None
+        if not named:
+            return self._by_title(terms)
+        if len(named) == 1:
+            return named[0]
         before = analyze(question[: said.start()], self.lexicon)
         last = {pid: max((i for i, t in enumerate(before) if t in self.person_terms[pid]),
                          default=-1) for pid in named}  # fmt: skip
         speaker = max(named, key=lambda pid: last[pid])
         return speaker if last[speaker] >= 0 else named[0]
+
+    def _by_title(self, terms: list[str]) -> str | None:
+        """The one person whose own title or role words the question uses: "the vice minister"."""
+        owners: dict[str, set[str]] = {}
+        for pid, words in self.person_words.items():
+            for term in set(terms) & words:
+                owners.setdefault(term, set()).add(pid)
+        unique = {next(iter(pids)) for pids in owners.values() if len(pids) == 1}
+        return unique.pop() if len(unique) == 1 else None
 
     def best_by_candidate(self, matches: dict[str, float]) -> dict[int, float]:
         """For each candidate holding a matched term, its best similarity times field weight."""

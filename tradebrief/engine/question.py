@@ -127,6 +127,7 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
 _LIST = re.compile(r"\b(?:list|name all|name the|enumerate|one by one|each of the|what are the)\b")
 _REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
+_PART = re.compile(r"\bhow (?:many|much) of (?:the|these|those|its|their|all)\b")
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will)\b")
 
 
@@ -152,6 +153,8 @@ class Question:
     """Whether it asks why."""
     yes_no: bool
     """Whether it asks for a yes or a no ("Did trade grow?")."""
+    part: bool
+    """Whether it asks how many of a group ("how many of the measures ..."): a part of it."""
 
 
 def _folded(text: str) -> str:
@@ -214,6 +217,7 @@ def read(text: str, lexicon: Lexicon) -> Question:
         wants_list=_LIST.search(folded) is not None,
         wants_reason=_REASON.search(folded) is not None,
         yes_no=yes_no,
+        part=_PART.search(folded) is not None,
     )
 
 

@@ -38,6 +38,7 @@ from tradebrief.engine.question import (
     read,
 )
 from tradebrief.engine.text import analyze
+from tradebrief.quantities import find_numbers
 
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
 
@@ -213,6 +214,10 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
         dimension=dimension,
         slot=asked.slot if intent is not Intent.PERCENT else None,
         wants_list=asked.wants_list,
+        part=asked.part,
+        given=frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
+        if asked.part
+        else frozenset(),
         common_names=index.common_names,
         ahead=frozenset(t for t in terms if len(t) == 4 and t.isdigit() and int(t) >= index.year),
         one_sided=frozenset(
