@@ -34,7 +34,11 @@ def test_a_question_that_is_not_str_is_a_type_error_naming_the_type(
             ask(question)
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,  # the first ask may build the spelling index; speed is for `make bench`
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     st.one_of(
         st.none(),
@@ -65,7 +69,11 @@ _WITH_SURROGATES = st.text(
 ).filter(lambda text: text.strip() != "")
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(_WITH_SURROGATES)
 def test_every_answer_dumps_to_json_whatever_the_text(briefing: Briefing, question: str) -> None:
     answer = briefing.ask(question)
@@ -122,4 +130,36 @@ def test_a_fresh_briefing_asked_from_many_threads_builds_its_index_once(
     for thread in threads:
         thread.join()
     assert answers == [True] * 16
+    assert len(built) == 1
+
+
+def test_the_spelling_index_is_built_once_when_many_threads_need_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import symspellpy
+
+    from tradebrief.engine import english
+
+    built: list[int] = []
+
+    class CountingSymSpell(symspellpy.SymSpell):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(symspellpy, "SymSpell", CountingSymSpell)
+    monkeypatch.setattr(english, "_SPELLERS", [])
+    start = threading.Barrier(8)
+    found: list[str | None] = []
+
+    def respell() -> None:
+        start.wait()
+        found.append(english.respell("teh"))
+
+    threads = [threading.Thread(target=respell) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == ["the"] * 8
     assert len(built) == 1

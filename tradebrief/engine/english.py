@@ -70,16 +70,22 @@ def specificity(word: str) -> float:
     return max(_FLOOR, min(1.0, share))
 
 
-@cache
-def _speller() -> SymSpell:
-    from symspellpy import SymSpell
+_SPELLERS: list[SymSpell] = []
 
-    with _LOCK:
-        speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
-        path = resources.files("symspellpy").joinpath(_DICTIONARY)
-        with resources.as_file(path) as file:
-            speller.load_dictionary(str(file), term_index=0, count_index=1)
-    return speller
+
+def _speller() -> SymSpell:
+    """The SymSpell index over the dictionary, built once even when many threads ask."""
+    if not _SPELLERS:
+        with _LOCK:
+            if not _SPELLERS:
+                from symspellpy import SymSpell
+
+                speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+                path = resources.files("symspellpy").joinpath(_DICTIONARY)
+                with resources.as_file(path) as file:
+                    speller.load_dictionary(str(file), term_index=0, count_index=1)
+                _SPELLERS.append(speller)
+    return _SPELLERS[0]
 
 
 def respell(word: str, preferred: frozenset[str] = frozenset()) -> str | None:
