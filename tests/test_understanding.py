@@ -79,6 +79,8 @@ def test_a_rare_word_or_a_name_the_briefing_never_uses_declines_naming_it(
         # left for the index's typo matching.
         ("vehical crossings", "vehical crossings"),
         ("how many decl forms", "how many declaration forms"),
+        ("didnt trade grow", "did trade grow"),
+        ("trade with the United States", "trade with the United States"),
         ("who is lin shao bin", "who is lin shaobin"),
         ("who is lu daliang", "who is lyu daliang"),
         ("who is Lü Daliang", "who is lyu Daliang"),

@@ -9,9 +9,11 @@ order, and the first rule that applies rewrites it:
    variant ("lu", "lü" or "lv" for "Lyu") and a slip of up to two edits
    ("shaobing", "dailang").
 2. A word the briefing uses is kept as it is.
-3. **An abbreviation**: a word that is no common English word but the start
+3. **A contraction without its apostrophe** ("didnt", "whos"): the word it
+   leans on, when the lexicon knows that word.
+4. **An abbreviation**: a word that is no common English word but the start
    of one of the briefing's words ("decl" → "declaration").
-4. **A misspelling**: a word no dictionary lists, respelt to the closest
+5. **A misspelling**: a word no dictionary lists, respelt to the closest
    English word, the briefing's own words first ("teh" → "the"); see
    :mod:`tradebrief.engine.english`.
 """
@@ -141,6 +143,23 @@ class Vocabulary:
         return max(longer, key=lambda w: self.counts[w]) if longer else None
 
 
+_CONTRACTIONS = ("nt", "s", "re", "ll", "ve", "d", "m")
+
+
+def _uncontracted(word: str, vocabulary: Vocabulary) -> str | None:
+    """The word a contraction typed without its apostrophe leans on: "didnt" → "did".
+
+    Only for a word no dictionary lists: "states" is a word, not "state's".
+    """
+    if english.is_english(word):
+        return None
+    for ending in _CONTRACTIONS:
+        head = word[: -len(ending)]
+        if word.endswith(ending) and len(head) >= 2 and head in vocabulary.protected:
+            return head
+    return None
+
+
 def _respelt(word: str, vocabulary: Vocabulary) -> str | None:
     """The English word ``word`` misspells, unless it is a slip of the briefing's own words."""
     respelt = english.respell(word, frozenset(vocabulary.counts))
@@ -186,6 +205,8 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
             replacement = None
         elif (name := vocabulary.name_for(word)) is not None:
             replacement = name
+        elif (plain := _uncontracted(word, vocabulary)) is not None:
+            replacement = plain
         elif (expanded := vocabulary.expand(word)) is not None:
             replacement = expanded
         elif _VOWEL.search(word) is None or (match[0][0].isupper() and match.start() > 0):
