@@ -3,7 +3,7 @@
 Each engine has ``call`` (what the latency figures time: the whole decision,
 abstention included) and ``reply`` (the same call, reduced to what the judge
 needs). The baselines answer with the top-scoring sentence of the transcript's
-body, split with :func:`tradebrief.retrieve.sentence_spans`, and abstain when
+body, split with :func:`tradebrief.engine.text.sentence_spans`, and abstain when
 its score is below a threshold tuned on the question set to maximise their own
 combined score (see :func:`tune_threshold`), which flatters them.
 """
@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bench.questions import Question, is_correct
 from tradebrief import Answer, Briefing
-from tradebrief.retrieve import sentence_spans
+from tradebrief.engine.text import sentence_spans
 from tradebrief.spans import Span
 
 

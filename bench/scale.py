@@ -15,7 +15,7 @@ from bench.baselines import TradebriefEngine
 from bench.evaluate import judge, time_calls
 from bench.questions import Question
 from tradebrief import Briefing
-from tradebrief.retrieve import SearchIndex
+from tradebrief.engine.index import SearchIndex, index_for
 
 MB = 1024 * 1024
 
@@ -58,7 +58,7 @@ def measure(
     loaded = time.perf_counter()
     rss_before = _rss()
     _reset_peak_rss()
-    index = briefing.search_index()
+    index = index_for(briefing)
     built = time.perf_counter()
     peak_mb = retained_mb = None
     if trace_memory:

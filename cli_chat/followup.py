@@ -47,6 +47,9 @@ MAX_FOLLOWUP_WORDS = 6
 
 _WORD = re.compile(r"[\w$%.'-]+")
 _LEADING_LINKS = ("and", "also", "but", "so", "then", "what about", "how about", "in", "what of")
+_WH_WORD = re.compile(r"(?:how|what|when|who|where|which|why)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_PHRASE = re.compile(r"\s*\b(?:in|for|during|of)?\s*\b(?:19|20)\d\d\b")
 _POINTERS = frozenset({"that", "this", "it", "its", "they", "them", "those", "these", "there"})
 _WHO_SAID = re.compile(
     r"^\s*(?:and\s+|so\s+)?who\s+(?:said|says|stated|states|mentioned|announced|claimed|told us)"
@@ -187,8 +190,33 @@ def plan(question: str, context: Context, briefing: Briefing) -> Plan:
             "ask the whole question."
         )
         return Plan("unresolved", question, reason=reason)
-    name = fact_name(topic) or topic.question.strip().rstrip("?")
-    return Plan("contextual", question, f"{name} {question.strip()}")
+    return Plan("contextual", question, _expand(question, topic))
+
+
+def _expand(question: str, topic: Answer) -> str:
+    """The follow-up read with its topic: the topic's own question, then what is new.
+
+    "and in dollars?" after the total becomes "What was the total value of imports
+    and exports in 2024 in dollars?", a question the engine can answer (here, by
+    deriving the figure at the briefing's own rate).
+    """
+    asked = getattr(topic.fact, "question", None) or topic.question
+    words = question.strip().split()
+    for link in sorted(_LEADING_LINKS, key=len, reverse=True):
+        linked = link.split()
+        if [w.casefold().strip(".,") for w in words[: len(linked)]] == linked:
+            words = words[len(linked) :]
+            break
+    tail = " ".join(words).rstrip("?").strip()
+    if not tail:
+        return asked
+    if _WH_WORD.match(tail):  # "and how many?": the question word, then what it is about
+        name = fact_name(topic) or asked.strip().rstrip("?")
+        return f"{tail} {_lower_first(name)}?"
+    base = asked.strip().rstrip("?")
+    if _YEAR.search(tail):  # "and in 2023?" asks for another year than the topic's
+        base = _YEAR_PHRASE.sub("", base).strip()
+    return f"{base} {tail}?"
 
 
 def who_said(question: str, last: Answer) -> Answer:
@@ -219,9 +247,11 @@ def _about_topic(answer: Answer, topic: Answer) -> bool:
     mine, theirs = answer.fact, topic.fact
     if mine is not None and theirs is not None and (mine.kind, mine.id) == (theirs.kind, theirs.id):
         return True
+    near = {c.paragraph for c in topic.citations if c.paragraph is not None}
+    if answer.derivation is not None:  # computed from the topic's own figure, cited
+        return any(c.paragraph in near for c in answer.derivation.inputs)
     if isinstance(mine, Metric | Person):
         return False  # a different figure or person is a different answer, not more of this one
-    near = {c.paragraph for c in topic.citations if c.paragraph is not None}
     return any(c.paragraph in near for c in answer.citations)
 
 
@@ -253,7 +283,7 @@ def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answ
     question = step.question
     assert step.expanded is not None
     reply = ask(step.expanded).model_copy(update={"question": question})
-    name = fact_name(topic) or "the last answer"
+    name = _lower_first(fact_name(topic) or "the last answer")
     offer = getattr(topic.fact, "question", None) or ""
     if _about_topic(reply, topic):
         beyond = _asks_beyond(question, reply)
@@ -309,8 +339,8 @@ def resolve(
         answer = said_by(briefing, step.person, question, exclude=exclude)
     elif step.kind == "contextual" and topic is not None:
         answer = _contextual(step, topic, ask)
-        if answer.found:
-            topic = answer
+        if answer.found and answer.derivation is None:
+            topic = answer  # a figure derived from the topic leaves the topic as it was
     else:
         answer = ask(question)
         if answer.found:

@@ -115,9 +115,9 @@ class ChatSession:
 
         def load() -> None:
             with contextlib.suppress(Exception):  # the first question reports it properly
-                import cli_chat.followup  # noqa: F401  (brings the answering engine)
+                from tradebrief.engine import index_for
 
-                self.state.briefing.search_index()
+                index_for(self.state.briefing)  # the answering engine and the index
 
         def start(_: object) -> None:
             app.after_render -= start

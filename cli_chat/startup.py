@@ -81,6 +81,6 @@ class Background:
         if self._error is None and self._briefing is not None:
             # Errors here are met again, and reported, by the first question.
             with contextlib.suppress(Exception):
-                import cli_chat.followup  # noqa: F401  (brings the answering engine)
+                from tradebrief.engine import index_for
 
-                self._briefing.search_index()
+                index_for(self._briefing)  # the answering engine and the briefing's index

@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 import tradebrief
 from tradebrief import Answer, Briefing, Metric, Person, PolicyMeasure, Statement
-from tradebrief.retrieve import MAX_QUESTION_CHARS, CandidateKind
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.index import index_for
+from tradebrief.engine.question import MAX_QUESTION_CHARS
+from tradebrief.engine.rank import search
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 CHINESE_QUESTION = "中国2024年进出口总值是多少\N{FULLWIDTH QUESTION MARK}"
@@ -188,7 +191,7 @@ def test_markup_and_foreign_text_are_declined(briefing: Briefing) -> None:
 def test_only_the_head_of_a_huge_question_is_read(briefing: Briefing) -> None:
     head = "How many vehicle crossings? "
     huge = head + "x" * (MAX_QUESTION_CHARS * 50)
-    retrieval = briefing.search_index().search(huge)
+    retrieval = search(index_for(briefing), huge)
     assert len(retrieval.terms) <= 32
     assert briefing.ask(huge).question == huge
 
@@ -246,7 +249,7 @@ def test_a_transcript_without_facts_is_askable_from_its_sentences() -> None:
     assert energy.facts and all(
         isinstance(f, Metric) and f.origin == "extracted" for f in energy.facts
     )
-    kinds = {c.kind for c in energy.search_index().candidates}
+    kinds = {c.kind for c in index_for(energy).candidates}
     assert CandidateKind.SENTENCE in kinds
     answer = energy.ask("How many charging stations?")
     assert answer.found, answer.text

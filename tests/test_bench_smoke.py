@@ -22,7 +22,8 @@ from bench.baselines import (
 )
 from bench.evaluate import judge, percentile
 from bench.questions import answerable, unanswerable
-from tradebrief.retrieve import CandidateKind
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.index import index_for
 
 
 @pytest.fixture(scope="module")
@@ -81,11 +82,11 @@ def test_synthetic_corpus_holds_n_briefings(briefing: tradebrief.Briefing) -> No
         assert corpus.source.count(fact.evidence.quote) == 1
 
     def sentences(b: tradebrief.Briefing) -> int:
-        kinds = [c.kind for c in b.search_index().candidates]
+        kinds = [c.kind for c in index_for(b).candidates]
         return kinds.count(CandidateKind.SENTENCE)
 
     assert sentences(corpus) == 3 * sentences(briefing)
-    assert len(corpus.search_index().candidates) > 2.5 * len(briefing.search_index().candidates)
+    assert len(index_for(corpus).candidates) > 2.5 * len(index_for(briefing).candidates)
 
 
 def test_variants_change_figures_and_places(briefing: tradebrief.Briefing) -> None:

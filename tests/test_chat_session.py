@@ -6,6 +6,7 @@ import io
 import json
 import os
 import stat
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -380,8 +381,10 @@ def test_the_chat_remembers_the_topic_across_who_said_that() -> None:
     keys += "who said that?" + ENTER + "and in dollars?" + ENTER + CTRL_D
     run = run_chat(keys)
     total, who, dollars = run.chat.state.answers
-    assert total.found and who.found and not dollars.found
-    assert "5.74" not in run.words.split("and in dollars?", 1)[1]
+    assert total.found and who.found and dollars.found
+    # the total in dollars, derived at the briefing's own rate, not the threshold's $5.74 trillion
+    assert dollars.derivation is not None and dollars.derivation.result.value == Decimal("5.99")
+    assert "Derived, not stated" in run.words.split("and in dollars?", 1)[1]
 
 
 def test_export_is_private_and_never_overwrites_unless_told(tmp_path: Path) -> None:

@@ -19,11 +19,11 @@ from pydantic import ValidationError
 import tradebrief
 from bench.claims import result_matches, score
 from tradebrief import Answer, Briefing, Derivation, DerivedQuantity, Verdict
-from tradebrief.claims.derive import answer_derivation
-from tradebrief.claims.facts import Interval, compare
-from tradebrief.claims.numbers import read_numbers
-from tradebrief.claims.verdict import answer_claim
-from tradebrief.claims.words import ClaimWords, Relation, claim_words, is_claim
+from tradebrief.engine.claims.derive import answer_derivation
+from tradebrief.engine.claims.facts import Interval, compare
+from tradebrief.engine.claims.numbers import read_numbers
+from tradebrief.engine.claims.verdict import answer_claim
+from tradebrief.engine.claims.words import ClaimWords, Relation, claim_words, is_claim
 
 SETS = Path(__file__).parent / "claims"
 
@@ -235,7 +235,7 @@ WRONG_TYPES = st.one_of(st.none(), st.integers(), st.binary(), st.lists(st.text(
 @settings(max_examples=30, deadline=None)
 @given(WRONG_TYPES)
 def test_text_readers_reject_wrong_types_clearly(wrong: object) -> None:
-    from tradebrief.claims.words import has_phrase, not_given, words_of, years_in
+    from tradebrief.engine.claims.words import has_phrase, not_given, words_of, years_in
 
     for reader in (is_claim, read_numbers, years_in, words_of):
         with pytest.raises(TypeError, match="must be a str"):

@@ -21,6 +21,7 @@ from cli_chat import followup
 from cli_chat.app import main as chat_main
 from tradebrief import Answer
 from tradebrief.cli import main as cli_main
+from tradebrief.engine.question import prepare
 from tradebrief.render import (
     answer_json,
     answer_plain,
@@ -138,7 +139,7 @@ def test_follow_up_resolution_takes_any_text(question: str) -> None:
     for _ in range(2):  # once with nothing to lean on, once after an answer
         answer, context = followup.resolve(question, context, BRIEFING.ask, BRIEFING)
         assert isinstance(answer, Answer)
-        assert answer.question == question
+        assert answer.question == prepare(question).asked  # lone surrogates become U+FFFD
         for citation in answer.citations:
             assert BRIEFING.source[citation.start : citation.end] == citation.quote
 

@@ -158,7 +158,7 @@ def test_piped_chat_with_pages_cites_the_page(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "paragraph 5 · page 2 · October 14, 2025" in done.stdout
+    assert "paragraph 6 · page 2 · October 14, 2025" in done.stdout
     assert done.stderr == ""
 
 

@@ -169,7 +169,8 @@ __version__ = "0.1.0"
 def ask(question: str) -> Answer:
     """Ask the bundled briefing; the same as ``load_briefing().ask(question)``.
 
-    Raises :class:`ValueError` for an empty or whitespace-only question.
+    Raises :class:`TypeError` when the question is not a ``str`` and
+    :class:`ValueError` when it is empty or whitespace-only.
     """
     from tradebrief.load import load_briefing
 

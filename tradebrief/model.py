@@ -26,7 +26,6 @@ from tradebrief.spans import Span
 
 if TYPE_CHECKING:
     from tradebrief.answer import Answer
-    from tradebrief.retrieve import SearchIndex
 
 __all__ = [
     "Briefing",
@@ -417,18 +416,13 @@ class Briefing(BaseModel):
         # Paragraphs are in source order, so their starts are sorted.
         return tuple(p.span.start for p in self.paragraphs)
 
-    def search_index(self) -> SearchIndex:
-        """The retrieval index over this briefing, built on first use and kept."""
-        from tradebrief.retrieve import index_for
-
-        return index_for(self)
-
     def ask(self, question: str) -> Answer:
         """Answer a question from this briefing, with verbatim citations or an honest no.
 
-        Raises :class:`ValueError` for an empty or whitespace-only question.
+        Raises :class:`TypeError` when the question is not a ``str`` and
+        :class:`ValueError` when it is empty or whitespace-only.
         """
-        from tradebrief.answer import answer_question
+        from tradebrief.engine import answer_question  # the model imports no engine at load
 
         return answer_question(self, question)
 

@@ -1,6 +1,6 @@
 """Claims about the roster and the date: who chaired, who holds which post, when it was held.
 
-Part of checking a claim (:mod:`tradebrief.claims`): a person's role and title
+Part of checking a claim (:mod:`tradebrief.engine.claims`): a person's role and title
 are judged against the roster line, which is cited; the date against the page
 header. Each judge returns ``None`` when the claim is not of its kind.
 """
@@ -12,9 +12,15 @@ import re
 from decimal import Decimal
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.claims.facts import Interval, claimed_interval, compare, said_by, verdict_answer
-from tradebrief.claims.numbers import ClaimedNumber
-from tradebrief.claims.words import cite, claim_words, has_phrase, years_in
+from tradebrief.engine.claims.facts import (
+    Interval,
+    claimed_interval,
+    compare,
+    said_by,
+    verdict_answer,
+)
+from tradebrief.engine.claims.numbers import ClaimedNumber
+from tradebrief.engine.claims.words import cite, claim_words, has_phrase, years_in
 from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 

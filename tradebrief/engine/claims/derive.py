@@ -8,8 +8,8 @@ increase as a share of the total, and per-day or per-month averages. When an
 input is missing (exports alone, the surplus, a forecast, another year's
 growth) it refuses and says which input. Any other question returns ``None``
 and is answered as an ordinary question. Averages and ratios live in
-:mod:`tradebrief.claims.averages`; rounding, the answer and the refusal in
-:mod:`tradebrief.claims.arithmetic`.
+:mod:`tradebrief.engine.claims.averages`; rounding, the answer and the refusal in
+:mod:`tradebrief.engine.claims.arithmetic`.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation
-from tradebrief.claims.arithmetic import (
+from tradebrief.engine.claims.arithmetic import (
     derived_answer,
     refusal,
     rounded_result,
     subject_metric,
 )
-from tradebrief.claims.averages import answer_average, answer_ratio, period_request
-from tradebrief.claims.facts import metric_citation, pick_metric, search
-from tradebrief.claims.words import (
+from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
+from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.words import (
     claim_words,
     has_phrase,
     is_claim,
@@ -38,7 +38,7 @@ from tradebrief.claims.words import (
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
 
-__all__ = ["answer_derivation", "refusal"]
+__all__ = ["answer_derivation", "missing_subject", "refusal"]
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
@@ -56,7 +56,7 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         >>> a = answer_derivation(b, "What was total trade in 2023?")
         >>> a.derivation.expression, a.derivation.result.value
         ('43.85 / (1 + 5%)', Decimal('41.76'))
-        >>> answer_derivation(b, "How much did exports grow?").text.startswith("The briefing does")
+        >>> answer_derivation(b, "What was trade per country and region?").derivation is None
         True
     """
     if not require_text(question).strip() or is_claim(question):
@@ -70,9 +70,8 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     ratio = answer_ratio(briefing, question, total)
     if ratio is not None:
         return ratio
-    subject = not_given(question, numbers=asks_figure)
-    if subject is not None and _only_unknown(briefing, question, subject.words):
-        return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
+    if missing_subject(briefing, question) is not None:
+        return None  # a figure the briefing lacks (imports alone): the engine declines it
     dollars = has_phrase(question, "dollars") or has_phrase(question, "usd") or "$" in question
     if not any(has_phrase(question, w) for w in words.rate_excludes) and (
         any(has_phrase(question, w) for w in words.rate_words)
@@ -81,6 +80,8 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         return _rate(briefing, question)
     if total is None or total.change is None or not asks_figure:
         return None
+    if _about_another_figure(briefing, question, total):
+        return None  # "vehicle crossings in dollars" is not total trade in dollars
     year = _year_asked(question, total)
     if year is not None:
         return _other_year(briefing, question, total, year)
@@ -91,6 +92,44 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     if any(has_phrase(question, w) for w in words.difference_words):
         return _over_threshold(briefing, question, total)
     return None
+
+
+def missing_subject(briefing: Briefing, question: str) -> Answer | None:
+    """A refusal naming a figure the briefing does not give (exports alone, the surplus).
+
+    ``None`` when the question asks for no such figure. The engine adds this
+    reason to its own when it declines; when it finds an answer, that stands.
+
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> missing_subject(b, "How much did exports grow?").text.startswith("The briefing does")
+        True
+    """
+    if not require_text(question).strip() or is_claim(question):
+        return None
+    asks_figure = any(has_phrase(question, w) for w in claim_words().figure_questions)
+    subject = not_given(question, numbers=asks_figure)
+    if subject is not None and _only_unknown(briefing, question, subject.words):
+        return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
+    return None
+
+
+def _about_another_figure(briefing: Briefing, question: str, total: Metric) -> bool:
+    """Whether the question's best-matching fact is a figure other than total trade.
+
+    The derivations below start from the total; asked of vehicle crossings or
+    declaration forms, they would answer another question.
+    """
+    rank = fact_rank(briefing, question)
+    if not rank:
+        return False
+    best = min(rank, key=rank.__getitem__)
+    metric = briefing.metrics.get(best)
+    if metric is None or metric.id == total.id or metric.quantity.is_money:
+        return False
+    unit = [w[:5] for w in words_of(metric.quantity.unit.replace("_", " ")) if len(w) > 3]
+    return any(w.startswith(stem) for stem in unit for w in words_of(question))
 
 
 def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -> bool:

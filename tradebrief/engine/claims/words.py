@@ -3,8 +3,8 @@
 The English word knowledge (comparison words, units, scales, roles, subjects
 the briefing gives no figure for) lives in ``tradebrief/data/claims.toml`` and
 is validated on load by :class:`ClaimWords`. Everything here is pure: text in,
-small typed objects out. :mod:`tradebrief.claims` judges what is read here
-against a briefing, and :mod:`tradebrief.claims.derive` computes from it.
+small typed objects out. :mod:`tradebrief.engine.claims` judges what is read here
+against a briefing, and :mod:`tradebrief.engine.claims.derive` computes from it.
 """
 
 from __future__ import annotations
@@ -18,11 +18,9 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from tradebrief.answer import Citation
+from tradebrief.engine.compose import cite
 from tradebrief.errors import TradebriefError
-from tradebrief.model import Briefing
 from tradebrief.quantities import Scale
-from tradebrief.spans import Span
 
 __all__ = [
     "ClaimWords",
@@ -281,17 +279,3 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
-
-
-def cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> Citation:
-    """A verbatim :class:`~tradebrief.answer.Citation` of ``span``, with speaker and paragraph."""
-    paragraph = briefing.paragraph_at(span.start)
-    speaker = briefing.speaker_of(paragraph) if paragraph else None
-    return Citation(
-        quote=span.quote,
-        start=span.start,
-        end=span.end,
-        paragraph=paragraph.number if paragraph else None,
-        speaker=speaker,
-        highlights=tuple(h for h in highlights if span.contains(h)),
-    )

@@ -1,11 +1,11 @@
 """Checking a yes/no claim against the briefing: yes, no, or not stated, with the stated words.
 
-:func:`answer_claim` reads a claim (:mod:`tradebrief.claims.words`,
-:mod:`tradebrief.claims.numbers`) and judges it
+:func:`answer_claim` reads a claim (:mod:`tradebrief.engine.claims.words`,
+:mod:`tradebrief.engine.claims.numbers`) and judges it
 against the briefing's typed data, in this order: the date and the roster
-(:mod:`tradebrief.claims.roster`), subjects the briefing gives no figure for,
+(:mod:`tradebrief.engine.claims.roster`), subjects the briefing gives no figure for,
 statements that name one thing per slot (the last declaration form), figures
-(as intervals, :mod:`tradebrief.claims.facts`: ``more than 150`` is (150, ∞), so
+(as intervals, :mod:`tradebrief.engine.claims.facts`: ``more than 150`` is (150, ∞), so
 it supports ``more than 120``, is disjoint from ``fewer than 100`` and neither
 supports nor refutes ``over 300``), hedged superlatives, the direction or record
 of total trade, and last a passage holding every content word of the claim. A
@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.claims.facts import (
+from tradebrief.engine.claims.facts import (
     claimed_interval,
     compare,
     describe_metric,
@@ -30,9 +30,9 @@ from tradebrief.claims.facts import (
     said_by,
     verdict_answer,
 )
-from tradebrief.claims.numbers import ClaimedNumber, read_numbers
-from tradebrief.claims.roster import judge_date, judge_headcount, judge_person
-from tradebrief.claims.words import (
+from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
+from tradebrief.engine.claims.roster import judge_date, judge_headcount, judge_person
+from tradebrief.engine.claims.words import (
     Relation,
     cite,
     claim_words,

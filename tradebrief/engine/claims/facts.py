@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
-from tradebrief.claims.numbers import ClaimedNumber
-from tradebrief.claims.words import Relation, cite, claim_words, has_phrase, words_of
+from tradebrief.engine.claims.numbers import ClaimedNumber
+from tradebrief.engine.claims.words import Relation, cite, claim_words, has_phrase, words_of
+from tradebrief.engine.index import index_for
+from tradebrief.engine.rank import Retrieval
+from tradebrief.engine.rank import search as rank_search
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity, Scale
 from tradebrief.spans import Span
@@ -118,9 +121,9 @@ def said_by(citation: Citation) -> str:
     return f"({who}, {where})" if who else f"({where})"
 
 
-def search(briefing: Briefing, question: str) -> object:
-    """The one call into retrieval (repoint it here when the engine moves)."""
-    return briefing.search_index().search(question, limit=8)
+def search(briefing: Briefing, question: str) -> Retrieval:
+    """The one call into retrieval: the ranked candidates for ``question``."""
+    return rank_search(index_for(briefing), question, limit=8)
 
 
 def fact_rank(briefing: Briefing, question: str) -> dict[str, int]:

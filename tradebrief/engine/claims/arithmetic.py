@@ -1,6 +1,6 @@
 """What every derived figure shares: rounding, the answer that shows it, the honest refusal.
 
-Used by :mod:`tradebrief.claims.derive` and :mod:`tradebrief.claims.averages`. Every
+Used by :mod:`tradebrief.engine.claims.derive` and :mod:`tradebrief.engine.claims.averages`. Every
 value is a :class:`~decimal.Decimal`, rounded half up to two decimal places at
 the scale shown (counts per period to whole units), and the answer says so.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
-from tradebrief.claims.facts import search
-from tradebrief.claims.words import claim_words, has_phrase, words_of
+from tradebrief.engine.claims.facts import search
+from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 

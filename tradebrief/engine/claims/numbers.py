@@ -2,7 +2,7 @@
 
 ``"Did total trade top 46 trillion yuan?"`` names 46, trillion, yuan, and the
 comparison "top" (more than). Comparison, unit and scale words come from
-``tradebrief/data/claims.toml`` (:func:`~tradebrief.claims.words.claim_words`).
+``tradebrief/data/claims.toml`` (:func:`~tradebrief.engine.claims.words.claim_words`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from tradebrief.claims.words import ClaimWords, Relation, claim_words, require_text
+from tradebrief.engine.claims.words import ClaimWords, Relation, claim_words, require_text
 from tradebrief.quantities import Scale
 
 __all__ = ["ClaimedNumber", "read_numbers"]

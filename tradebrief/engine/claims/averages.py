@@ -1,6 +1,6 @@
 """Averages and ratios of stated totals: per day, hour or month, and value per declaration form.
 
-Part of :mod:`tradebrief.claims.derive`. A per-period average divides a total for the
+Part of :mod:`tradebrief.engine.claims.derive`. A per-period average divides a total for the
 year by the days (2024 had 366), hours or months in it; a ratio divides one
 stated total by another that counts things exactly ("more than 150 countries"
 is a bound and cannot divide: that is refused).
@@ -13,15 +13,15 @@ import re
 from decimal import Decimal
 
 from tradebrief.answer import Answer
-from tradebrief.claims.arithmetic import (
+from tradebrief.engine.claims.arithmetic import (
     MEASURED,
     derived_answer,
     refusal,
     rounded_result,
     subject_metric,
 )
-from tradebrief.claims.facts import metric_citation, pick_metric
-from tradebrief.claims.words import claim_words, has_phrase, words_of
+from tradebrief.engine.claims.facts import metric_citation, pick_metric
+from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Qualifier, Scale
 

@@ -1,0 +1,304 @@
+"""Everything a briefing can answer with, as :class:`Candidate` bags of terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
+from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.question import slot_of
+from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
+from tradebrief.model import Briefing, Metric, OrgKind, Person, PolicyMeasure, Role, Statement
+from tradebrief.quantities import find_numbers
+from tradebrief.spans import Span
+
+__all__ = ["Candidate", "CandidateKind", "build_candidates"]
+
+_ITEM_BREAK = re.compile(r"[,;]| and ")
+_SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
+_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
+
+
+class CandidateKind(StrEnum):
+    """What a candidate answer rests on."""
+
+    FACT = "fact"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ROSTER = "roster"
+    DATE = "date"
+    TITLE = "title"
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something the briefing can answer with, as terms for matching."""
+
+    key: str
+    """Unique key: ``fact:total-trade``, ``person:wang-lingjun``, ``sentence:5:2`` ..."""
+    kind: CandidateKind
+    """What it rests on."""
+    ref: str
+    """The id of the fact, person or organisation; empty for others."""
+    span: Span | None
+    """The text it quotes, for sentences, roster lines, the date and title."""
+    terms: Mapping[str, float]
+    """Term → weight of the strongest field it appears in (1.0 curated, less for prose)."""
+    phrases: tuple[str, ...]
+    """Curated phrasings (name, aliases, sample question) as analysed term strings."""
+    question: str
+    """A question this candidate answers, offered as a suggestion."""
+    figures: frozenset[str]
+    """The figures it states, other than years, as number terms."""
+    years: frozenset[str]
+    """The years it mentions."""
+    months: bool
+    """Whether it names a month, so it can answer a when-question."""
+    has_percent: bool
+    """Whether it states a percentage."""
+    prior: float
+    """Trust in this kind of candidate: curated facts above raw sentences."""
+    speaker: str = ""
+    """Who said it (a person's id), for facts and sentences; the person, for people."""
+    ranked_under: frozenset[str] = frozenset()
+    """Title words its text holds only as deputy: "minister" in "vice minister"."""
+    names_people: bool = False
+    """Whether its text names someone on the roster, so it can answer a who-question."""
+    names: frozenset[str] = frozenset()
+    """Proper nouns and figures in its quoted text: what it can name."""
+    units: frozenset[str] = frozenset()
+    """Units of the figures it gives ("metric_ton", "CNY"), and "month" if it names one."""
+    slot: str = ""
+    """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
+    items: int = 0
+    """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
+
+
+_ASKED_WEIGHT = 0.85  # a reporter's question, attached to the reply that answers it
+_ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker", Role.UNLISTED: "speaker"}
+
+
+class _Builder:
+    """Collects a briefing's candidates."""
+
+    def __init__(self, briefing: Briefing, lexicon: Lexicon) -> None:
+        self.briefing = briefing
+        self.lexicon = lexicon
+        self.candidates: list[Candidate] = []
+        # What a question may call the speaker: "Mr. Wang", "the vice minister", "the host".
+        self.speaker_words = {
+            p.id: " ".join((*p.names, p.title, _ROLE_WORDS[p.role])) for p in briefing.people
+        }
+
+    def add(
+        self,
+        key: str,
+        kind: CandidateKind,
+        fields: Iterable[tuple[str, float]],
+        *,
+        ref: str = "",
+        span: Span | None = None,
+        phrases: Iterable[str] = (),
+        question: str,
+        numbers_from: str = "",
+        prior: float = 1.0,
+        speaker: str = "",
+        names_people: bool = False,
+        quoted: str = "",
+        units: Iterable[str] = (),
+        slot: str = "",
+    ) -> None:
+        fields = list(fields)
+        terms: dict[str, float] = {}
+        for text, weight in fields:
+            for group in analyze(text, self.lexicon):
+                for term in group.split(_ALTERNATIVES):  # a passage holds each word itself
+                    terms[term] = max(terms.get(term, 0.0), weight)
+        mentions = find_numbers(numbers_from)
+        all_text = " ".join(text for text, _ in fields)
+        months = bool(_MONTH.search(all_text))
+        given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
+            {"month"} if months else set()
+        )
+        self.candidates.append(
+            Candidate(
+                key=key,
+                kind=kind,
+                ref=ref,
+                span=span,
+                terms=terms,
+                phrases=tuple(" ".join(analyze(p, self.lexicon)) for p in phrases),
+                question=question,
+                figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
+                years=frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year),
+                months=months,
+                units=frozenset(given),
+                slot=slot,
+                has_percent=any(m.unit == "percent" for m in mentions),
+                prior=prior,
+                speaker=speaker,
+                ranked_under=frozenset(
+                    term
+                    for match in _DEPUTY.finditer(all_text)
+                    for term in analyze(match[1], self.lexicon)
+                ),
+                names_people=names_people,
+                items=len(_ITEM_BREAK.findall(quoted)) + 1 if quoted else 0,
+                names=frozenset(
+                    term
+                    for word in _PROPER_NOUN.findall(quoted)
+                    for term in analyze(word, self.lexicon)
+                )
+                | frozenset(_term_of(m.value) for m in find_numbers(quoted)),
+            )
+        )
+
+    def build(self) -> list[Candidate]:
+        b = self.briefing
+        for fact in b.facts:
+            curated = [fact.name, *fact.aliases, *fact.keywords, fact.question]
+            if isinstance(fact, PolicyMeasure):
+                curated += [span.quote for span in (*fact.aims, *fact.scope)]
+            figures = " ; ".join(span.quote for span in fact.figure_spans)
+            self.add(
+                f"fact:{fact.id}",
+                CandidateKind.FACT,
+                [
+                    *((text, 1.0) for text in curated),
+                    (fact.evidence.quote, 0.85),
+                    (fact.answer, 0.7),
+                    ((fact.period or "") if isinstance(fact, Metric) else "", 0.7),
+                    (self.speaker_words.get(fact.speaker, ""), _SPEAKER_WEIGHT),
+                ],
+                ref=fact.id,
+                speaker=fact.speaker,
+                quoted=fact.evidence.quote,
+                phrases=[fact.name, *fact.aliases, fact.question],
+                question=fact.question,
+                numbers_from=figures,
+                units=_units_of(fact),
+                slot=_slot(fact, self.lexicon),
+            )
+        for person in b.people:
+            self._person(person)
+        for org in b.organizations:
+            words = [org.name, org.acronym or "", org.category.value]
+            self.add(
+                f"organization:{org.id}",
+                CandidateKind.ORGANIZATION,
+                [(w, 1.0) for w in words],
+                ref=org.id,
+                span=org.span,
+                phrases=[org.name, org.acronym or ""],
+                question=f"What does {org.acronym} stand for?" if org.acronym else org.name,
+            )
+        if b.speakers:
+            roster = " ".join(f"{p.full_name} {p.title}" for p in b.speakers)
+            self.add(
+                "roster",
+                CandidateKind.ROSTER,
+                [(self.lexicon.cues.roster, 1.0), (roster, 0.6)],
+                phrases=["who were the speakers", "speakers at the briefing"],
+                question="Who were the speakers at the briefing?",
+            )
+        if b.date_span is not None:
+            self.add(
+                "date",
+                CandidateKind.DATE,
+                [
+                    (self.lexicon.cues.date, 1.0),
+                    (b.date_span.quote, 1.0),
+                    (b.title, 0.5),
+                ],
+                span=b.date_span,
+                phrases=["when was the briefing held", "date of the briefing"],
+                question="When was the briefing held?",
+            )
+        if b.title_span is not None:
+            self.add(
+                "title",
+                CandidateKind.TITLE,
+                [(self.lexicon.cues.title, 1.0), (b.title, 0.6)],
+                span=b.title_span,
+                phrases=["title of the briefing", "what is the briefing about"],
+                question="What is the briefing about?",
+            )
+        outlets = {o.id for o in b.organizations if o.category is OrgKind.MEDIA}
+        asked = ""  # the reporter's question still waiting for its reply
+        for paragraph in b.paragraphs:
+            if paragraph.speaker in outlets:
+                asked = f"{asked} {paragraph.text}".strip()
+            elif asked:
+                replying, asked = asked, ""
+            else:
+                replying = ""
+            for number, span in enumerate(_passages(b.source, paragraph), start=1):
+                if paragraph.speaker in outlets and span.quote.rstrip().endswith("?"):
+                    continue  # a reporter's question answers nothing; the reply that follows does
+                # The first passage of a reply is also found by the question it answers.
+                put = replying if number == 1 and paragraph.speaker not in outlets else ""
+                self.add(
+                    f"sentence:{paragraph.number}:{number}",
+                    CandidateKind.SENTENCE,
+                    [
+                        (span.quote, 0.85),
+                        (self.speaker_words.get(paragraph.speaker, ""), _SPEAKER_WEIGHT),
+                        (put, _ASKED_WEIGHT),
+                    ],
+                    ref=paragraph.speaker,
+                    speaker=paragraph.speaker,
+                    quoted=span.quote,
+                    names_people=any(
+                        name in span.quote for p in b.people for name in (p.full_name, p.reference)
+                    ),
+                    span=span,
+                    question=span.quote,
+                    numbers_from=span.quote,
+                    prior=0.9,
+                )
+        return self.candidates
+
+    def _person(self, person: Person) -> None:
+        org = self.briefing.organizations.get(person.organization or "")
+        self.add(
+            f"person:{person.id}",
+            CandidateKind.PERSON,
+            [
+                (person.full_name, 1.0),
+                (person.reference, 1.0),
+                (_ROLE_WORDS[person.role], 1.0),
+                ("title", 1.0),
+                (person.title, 1.0),
+                ((org.name + " " + (org.acronym or "")) if org else "", 0.6),
+            ],
+            ref=person.id,
+            speaker=person.id,
+            span=person.span,
+            phrases=[person.full_name, person.title],
+            question=f"What is {person.full_name}'s position?",
+        )
+
+
+def _units_of(fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
+    """The units of the quantities a curated fact gives."""
+    if isinstance(fact, Metric):
+        return tuple(q.unit for q in (fact.quantity, fact.equivalent) if q is not None)
+    if isinstance(fact, PolicyMeasure) and fact.count is not None:
+        return (fact.count.unit,)
+    return ()
+
+
+def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:
+    """Which figure about its subject a fact gives, read from its name; "" if none."""
+    if not fact.figure_spans:
+        return ""
+    return slot_of(fact.name, lexicon)
+
+
+def build_candidates(briefing: Briefing, lexicon: Lexicon) -> list[Candidate]:
+    """Every candidate of ``briefing``: facts, people, roster, date, title, sentences."""
+    return _Builder(briefing, lexicon).build()

@@ -1,0 +1,22 @@
+"""Claims and derived figures: the "decide" stage for yes/no claims and computed answers.
+
+A journalist's claim ("Did trade top 46 trillion yuan?") gets a verdict from
+:func:`answer_claim`; a figure the briefing implies but does not state ("What
+was trade in 2023?") is computed by :func:`answer_derivation`, with every input
+cited verbatim. Both return ``None`` when the question is not theirs, and the
+engine answers it as an ordinary question.
+
+Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
+read a claim; :mod:`~tradebrief.engine.claims.facts` and
+:mod:`~tradebrief.engine.claims.roster` judge it against the typed facts and the
+roster; :mod:`~tradebrief.engine.claims.verdict` puts them in order;
+:mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages` and
+:mod:`~tradebrief.engine.claims.derive` compute derived figures.
+"""
+
+from __future__ import annotations
+
+from tradebrief.engine.claims.derive import answer_derivation, missing_subject
+from tradebrief.engine.claims.verdict import answer_claim
+
+__all__ = ["answer_claim", "answer_derivation", "missing_subject"]

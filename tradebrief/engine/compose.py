@@ -1,0 +1,192 @@
+"""Compose: a chosen candidate → an :class:`~tradebrief.answer.Answer` with verbatim citations."""
+
+from __future__ import annotations
+
+from tradebrief.answer import Answer, Citation
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.rank import Ranked
+from tradebrief.model import (
+    Briefing,
+    Metric,
+    Organization,
+    Person,
+    PolicyMeasure,
+    Role,
+    Statement,
+)
+from tradebrief.quantities import Quantity, find_numbers
+from tradebrief.spans import Span
+
+__all__ = ["cite", "compose", "speaker_turns"]
+
+
+def cite(briefing: Briefing, span: Span, highlights: tuple[Span, ...] = ()) -> Citation:
+    """A verbatim :class:`~tradebrief.answer.Citation` of ``span``: speaker, paragraph, page.
+
+    Only the ``highlights`` inside the span are kept.
+    """
+    paragraph = briefing.paragraph_at(span.start)
+    speaker = briefing.speaker_of(paragraph) if paragraph else None
+    inside = tuple(h for h in highlights if span.contains(h))
+    return Citation(
+        quote=span.quote,
+        start=span.start,
+        end=span.end,
+        paragraph=paragraph.number if paragraph else None,
+        speaker=speaker,
+        highlights=inside,
+        page=paragraph.page if paragraph else None,
+    )
+
+
+def _roster_citation(briefing: Briefing, person: Person) -> Citation:
+    """The person's roster line, with their name highlighted."""
+    name_at = person.span.quote.find(person.full_name)
+    if name_at < 0:
+        return cite(briefing, person.span)
+    start = person.span.start + name_at
+    return cite(
+        briefing, person.span, (Span.over(briefing.source, start, start + len(person.full_name)),)
+    )
+
+
+def _fact_highlights(fact: Metric | PolicyMeasure | Statement) -> tuple[Span, ...]:
+    if isinstance(fact, PolicyMeasure):
+        return (*fact.figure_spans, *fact.scope, *fact.aims)
+    return fact.figure_spans
+
+
+def compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> Answer:
+    """The found answer for ``top``: its short text, typed fact and verbatim citations."""
+    candidate = top.candidate
+    score = round(top.score, 3)
+    kind = candidate.kind
+    fact: Metric | PolicyMeasure | Statement | Person | Organization | None = None
+    citations: tuple[Citation, ...]
+    if kind is CandidateKind.FACT:
+        curated = briefing.fact(candidate.ref)
+        fact = curated
+        citations = (cite(briefing, curated.evidence, _fact_highlights(curated)),)
+        text = curated.answer
+        if intent is Intent.WHO and citations[0].speaker is not None:
+            text = f"{_who(citations[0].speaker)} said it: {text}"
+    elif kind is CandidateKind.PERSON:
+        person = briefing.people[candidate.ref]
+        fact = person
+        citations = (_roster_citation(briefing, person),)
+        text = _person_answer(person)
+    elif kind is CandidateKind.ORGANIZATION:
+        org = briefing.organizations[candidate.ref]
+        fact = org
+        citations = (cite(briefing, org.span),) if org.span else ()
+        text = (
+            f"{org.acronym} stands for the {org.name}."
+            if org.acronym
+            else f"{org.name} is a media outlet that put a question at the briefing."
+        )
+    elif kind is CandidateKind.ROSTER:
+        people = [*briefing.speakers, *([briefing.chairperson] if briefing.chairperson else [])]
+        citations = tuple(_roster_citation(briefing, p) for p in people)
+        text = _roster_answer(briefing)
+    elif kind is CandidateKind.DATE:
+        citations = (cite(briefing, candidate.span),) if candidate.span else ()
+        day = briefing.date
+        text = f"The briefing was held on {day:%B} {day.day}, {day.year}."
+    elif kind is CandidateKind.TITLE:
+        citations = (cite(briefing, candidate.span),) if candidate.span else ()
+        text = f'The briefing is titled "{briefing.title}".'
+    else:
+        assert candidate.span is not None
+        citation = cite(briefing, candidate.span)
+        citations = (citation,)
+        fact = _derived_fact(briefing, candidate.span, citation)
+        who = _who(citation.speaker) if citation.speaker else "The briefing"
+        text = f'{who} said: "{candidate.span.quote}"'
+    return Answer(
+        question=question, found=True, text=text, citations=citations, score=score, fact=fact
+    )
+
+
+def _who(speaker: Person | Organization) -> str:
+    return speaker.full_name if isinstance(speaker, Person) else speaker.name
+
+
+def _person_answer(person: Person) -> str:
+    name = f"{person.honorific} {person.full_name}" if person.honorific else person.full_name
+    if person.role is Role.UNLISTED:
+        return f"{name} speaks at the briefing but is not on its roster."
+    posts = f"; the roster gives: {person.title}" if person.title else ""
+    if person.role is Role.CHAIRPERSON:
+        return f"{name} was the chairperson of the briefing{posts}."
+    return f"{name} was a speaker at the briefing{posts}."
+
+
+def _roster_answer(briefing: Briefing) -> str:
+    speakers = [f"{p.full_name} ({p.title})" for p in briefing.speakers]
+    listed = (
+        speakers[0] if len(speakers) == 1 else ", ".join(speakers[:-1]) + " and " + speakers[-1]
+    )
+    noun = "speaker was" if len(speakers) == 1 else "speakers were"
+    chair = briefing.chairperson
+    tail = f" {chair.full_name} chaired." if chair else ""
+    return f"The {noun} {listed}.{tail}"
+
+
+def _derived_fact(briefing: Briefing, span: Span, citation: Citation) -> Metric | Statement:
+    """A fact made on the fly from a sentence: a Metric when it states a figure."""
+    paragraph = citation.paragraph or 1
+    speaker = citation.speaker.id if citation.speaker else briefing.paragraphs[0].speaker
+    common = {
+        "id": f"paragraph-{paragraph}-offset-{span.start}",
+        "name": span.quote if len(span.quote) <= 60 else span.quote[:57] + "...",
+        "answer": span.quote,
+        "question": span.quote,
+        "evidence": span,
+        "speaker": speaker,
+        "paragraph": paragraph,
+    }
+    figures = [m for m in find_numbers(span.quote) if not m.is_year]
+    if not figures:
+        return Statement.model_validate(common)
+    first = figures[0]
+    quantity = Quantity(
+        value=first.value,
+        scale=first.scale,
+        unit=first.unit,
+        qualifier=first.qualifier,
+        span=Span.over(briefing.source, span.start + first.start, span.start + first.end),
+    )
+    return Metric.model_validate({**common, "quantity": quantity})
+
+
+_LISTED_TURNS = 12  # paragraphs cited at most for "what did X say"
+
+
+def speaker_turns(briefing: Briefing, question: str, person_id: str) -> Answer:
+    """Answer "what did X say?": each paragraph X speaks, cited, or that X never speaks."""
+    person = briefing.people[person_id]
+    turns = [p for p in briefing.paragraphs if p.speaker == person_id]
+    if not turns:
+        return Answer(
+            question=question,
+            found=True,
+            text=(
+                f"{person.full_name} is on the roster ({person.title}) but does not speak "
+                "in the loaded text of the briefing."
+            ),
+            citations=(_roster_citation(briefing, person),),
+            score=1.0,
+            fact=person,
+        )
+    numbers = ", ".join(str(p.number) for p in turns[:_LISTED_TURNS])
+    more = f" (the first {_LISTED_TURNS} are cited)" if len(turns) > _LISTED_TURNS else ""
+    noun = "paragraph" if len(turns) == 1 else "paragraphs"
+    return Answer(
+        question=question,
+        found=True,
+        text=f"{person.full_name} speaks in {len(turns)} {noun} of the briefing: {numbers}{more}.",
+        citations=tuple(cite(briefing, p.span) for p in turns[:_LISTED_TURNS]),
+        score=1.0,
+        fact=person,
+    )

@@ -1,0 +1,207 @@
+"""Decide: does the best candidate answer the question, and if not, why not.
+
+Also the pipeline's entry point, :func:`answer_question`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from tradebrief.answer import Answer
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.casual import tidy
+from tradebrief.engine.claims import answer_claim, answer_derivation, missing_subject
+from tradebrief.engine.compose import compose, speaker_turns
+from tradebrief.engine.index import index_for
+from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
+from tradebrief.engine.rank import Ranked, Retrieval, search
+from tradebrief.engine.text import analyze
+from tradebrief.model import Briefing
+
+__all__ = ["FOUND_THRESHOLD", "UNKNOWN_LIMIT", "answer_question"]
+
+# Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
+FOUND_THRESHOLD = 0.5
+"""A best candidate scoring below this is not trusted to answer."""
+UNKNOWN_LIMIT = 0.3
+"""Above this share of the question's weight in everyday words the briefing never uses, abstain.
+
+Each unfamiliar word weighs as much as it is specific in English at large, so
+one everyday word ("heavy") lowers confidence without deciding; a rare word
+or a name the briefing never uses ("GDP", "soybeans", "EU") is a constraint
+no passage meets, and the engine declines on it."""
+
+
+def answer_question(briefing: Briefing, question: str) -> Answer:
+    """Answer ``question`` from ``briefing``: cited when found, an honest no otherwise.
+
+    Raises :class:`TypeError` when the question is not a ``str`` and
+    :class:`ValueError` when it is empty or only white space; any other text,
+    however odd, gets an :class:`Answer` that dumps to JSON. Of a question over
+    :data:`~tradebrief.engine.question.MAX_QUESTION_CHARS` only the head is read,
+    and the answer says so.
+    """
+    prepared = prepare(question)
+    answer = _answer(briefing, prepared.text).model_copy(update={"question": prepared.asked})
+    if prepared.shortened:
+        note = f" (Only the first {len(prepared.text):,} characters of the question were read.)"
+        answer = answer.model_copy(update={"text": answer.text + note})
+    return answer
+
+
+def _answer(briefing: Briefing, question: str) -> Answer:
+    # A yes/no claim gets a verdict and a figure the briefing implies is derived;
+    # anything else is answered from the ranked candidates.
+    claim = answer_claim(briefing, question)
+    if claim is not None:
+        return claim
+    derived = answer_derivation(briefing, question)
+    if derived is not None:
+        return derived
+    answer = _retrieve(briefing, question)
+    lacking = missing_subject(briefing, question)
+    if lacking is not None and not answer.found:
+        # The refusal names the figure the briefing lacks (exports alone, the surplus).
+        missing = lacking.text.removeprefix("The briefing does not say.").strip()
+        if missing and missing not in answer.text:
+            answer = answer.model_copy(update={"text": f"{answer.text} {missing}"})
+    return answer
+
+
+def _retrieve(briefing: Briefing, question: str) -> Answer:
+    retrieval = search(index_for(briefing), question, limit=8)
+    if retrieval.said_by is not None and retrieval.about_speaker_only:
+        return speaker_turns(briefing, question, retrieval.said_by)
+    top = retrieval.ranked[0] if retrieval.ranked else None
+    if top is None and not retrieval.unknown and not retrieval.missing_numbers:
+        top = _answer_by_intent_alone(briefing, question, retrieval.intent)
+    reason = _reason_to_abstain(briefing, retrieval, top, _AsTyped(question, briefing))
+    if reason is not None or top is None:
+        return Answer(
+            question=question,
+            found=False,
+            text=f"The briefing does not say. {reason or ''}".strip(),
+            score=round(top.score, 3) if top else 0.0,
+            suggestions=_suggestions(briefing, retrieval),
+        )
+    return compose(briefing, question, top, retrieval.intent)
+
+
+def _answer_by_intent_alone(briefing: Briefing, question: str, intent: Intent) -> Ranked | None:
+    """For questions with no topic words: "When was it held?", "Who spoke?", "What is it about?"."""
+    wanted = {Intent.WHEN: "date", Intent.WHO: "roster"}.get(intent)
+    if wanted is None and _ABOUT.search(question):
+        wanted = "title"
+    for candidate in index_for(briefing).candidates:
+        if candidate.key == wanted:
+            return Ranked(candidate=candidate, score=FOUND_THRESHOLD, coverage=0.0)
+    return None
+
+
+_ABOUT = re.compile(r"\babout\b", re.IGNORECASE)
+
+
+class _AsTyped:
+    """Maps analysed terms back to the words of the question as the user typed them."""
+
+    def __init__(self, question: str, briefing: Briefing) -> None:
+        self._question = question
+        self._briefing = briefing
+
+    @cached_property
+    def _words(self) -> list[tuple[str, list[str]]]:
+        # Read only when a reason is written: most questions are answered.
+        index = index_for(self._briefing)
+        text = self._question[:MAX_QUESTION_CHARS]
+        return [
+            (word, analyze(tidy(word, index.words), index.lexicon))
+            for word in _TYPED_WORD.findall(text)
+        ]
+
+    def __call__(self, terms: tuple[str, ...]) -> str:
+        shown = []
+        for term in terms[:3]:
+            typed = next((w for w, analysed in self._words if term in analysed), term)
+            shown.append(repr(typed))
+        return ", ".join(dict.fromkeys(shown))
+
+
+_TYPED_WORD = re.compile(r"[\w$%.'-]+")
+
+
+def _reason_to_abstain(
+    briefing: Briefing, retrieval: Retrieval, top: Ranked | None, as_typed: _AsTyped
+) -> str | None:
+    """The true reason not to answer, or None: what is lacking, or the nearest fact and why."""
+    if retrieval.missing_numbers:
+        return f"It never mentions {retrieval.missing_numbers[0]}."
+    if not retrieval.terms and top is None:
+        return "The question names nothing the briefing could be asked about."
+    if retrieval.unknown_specific:
+        return f"It never mentions {as_typed(retrieval.unknown_specific)}."
+    if retrieval.unknown_weight > UNKNOWN_LIMIT:
+        return f"It never mentions {as_typed(retrieval.unknown)}."
+    speaker = retrieval.said_by
+    if speaker is not None and all(p.speaker != speaker for p in briefing.paragraphs):
+        name = briefing.people[speaker].full_name
+        return f"{name} is on the roster but does not speak in the loaded text."
+    near = [r for r in retrieval.ranked if r.why and r.coverage >= _NEAR_COVERAGE]
+    nearest = max(near, key=lambda r: r.coverage) if near else None
+    weak = top is None or top.score < FOUND_THRESHOLD
+    if (
+        nearest is not None
+        and top is not None
+        and (weak or top.missed)
+        and nearest.coverage > top.coverage
+    ):
+        # A fact that matches more of the question, but is the wrong kind of answer.
+        return f"The nearest {_label(briefing, nearest)} {nearest.why}."
+    if top is not None and top.missed:
+        absent = tuple(t for t in top.missed if t not in top.candidate.terms)
+        closest = _label(briefing, top)
+        if absent:
+            return f"Its closest {closest} does not mention {as_typed(absent)}."
+        return f"Its closest {closest} mentions {as_typed(top.missed)} only in passing."
+    if weak:
+        if nearest is not None:
+            return f"The nearest {_label(briefing, nearest)} {nearest.why}."
+        return "Nothing in it matches the question closely enough to quote."
+    return None
+
+
+_NEAR_COVERAGE = 0.5  # a candidate covering this much of the question is "the nearest"
+_LABEL_CHARS = 60
+
+
+def _label(briefing: Briefing, ranked: Ranked) -> str:
+    """How a reason names a candidate: 'fact ("Total value ...")', 'passage ("...")'."""
+    candidate = ranked.candidate
+    if candidate.kind is CandidateKind.FACT:
+        return f'fact ("{briefing.fact(candidate.ref).name}")'
+    if candidate.kind is CandidateKind.SENTENCE and candidate.span is not None:
+        quote = candidate.span.quote
+        short = quote if len(quote) <= _LABEL_CHARS else quote[: _LABEL_CHARS - 3].rstrip() + "..."
+        return f'passage ("{short}")'
+    if candidate.kind is CandidateKind.PERSON:
+        return f'roster line ("{briefing.people[candidate.ref].full_name}")'
+    return {
+        CandidateKind.ORGANIZATION: "organisation",
+        CandidateKind.ROSTER: "roster",
+    }.get(candidate.kind, "passage")
+
+
+def _suggestions(briefing: Briefing, retrieval: Retrieval) -> tuple[str, ...]:
+    chosen: list[str] = []
+    closest = [
+        r.candidate.question
+        for r in retrieval.ranked
+        if r.candidate.kind is not CandidateKind.SENTENCE
+    ]
+    for question in (*closest, *index_for(briefing).default_questions):
+        if question not in chosen:
+            chosen.append(question)
+        if len(chosen) == 3:
+            break
+    return tuple(chosen)

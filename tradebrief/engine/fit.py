@@ -1,0 +1,173 @@
+"""Fit: how well the kind of answer a candidate gives suits what the question asks.
+
+Coverage says how many of the question's words a candidate holds; fit says
+whether it is the right *kind* of answer: a person for "who", a date for
+"when", a figure of the wanted unit and slot, a passage by the person asked
+about, one that names a country for "which country". Each misfit is a factor
+below 1 with a reason, so a decline can say why the nearest fact is not the
+answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradebrief.engine.candidates import Candidate, CandidateKind
+from tradebrief.engine.lexicon import Dimension, Intent
+
+__all__ = ["Query", "fit", "intent_bonus"]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What ranking needs to know of a question, beyond its words."""
+
+    phrase: str
+    """The question's terms joined, for phrase similarity."""
+    intent: Intent
+    """What kind of answer it asks for."""
+    numbers: frozenset[str]
+    """The numbers it states, as terms."""
+    terms: frozenset[str]
+    """Its content terms."""
+    said_by: str | None
+    """The person a "what did X say" question asks about."""
+    said_by_name: str
+    """That person's full name, for a reason."""
+    deputy: bool
+    """Whether the question itself says vice, deputy or assistant."""
+    contrary: frozenset[str]
+    """Words whose presence, without the question's own word, contradicts it ("last")."""
+    wants_name: bool
+    """Whether it asks "which country" or the like, so the answer must name one."""
+    name_noun: str
+    """The noun it asks a name for ("country"), for a reason."""
+    one_sided: frozenset[tuple[str, str]]
+    """Complement pairs of which it names one side only: ("import", "export")."""
+    cued: frozenset[str]
+    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
+    dimension: Dimension | None
+    """The kind of quantity it asks for, with the units that give it."""
+    slot: str | None
+    """Whether it asks for a total, an increase or a threshold."""
+    wants_list: bool
+    """Whether it asks for a list ("list the 16 measures")."""
+    part: bool
+    """Whether it asks how many of a group: a figure the question does not give must answer."""
+    given: frozenset[str]
+    """For such a question, the figures it gives, "hundreds" included, as number terms."""
+    common_names: frozenset[str]
+    """Names found in many passages ("China"): naming them answers no "which country"."""
+    ahead: frozenset[str]
+    """Years it names from the briefing's own year on: plans and forecasts, not the record."""
+    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
+
+
+def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
+    """How well the kind of answer a candidate gives fits the question, as a factor.
+
+    Also the reason of its largest penalty, said of the candidate ("gives no
+    figure"), for an honest decline.
+    """
+    penalties: list[tuple[float, str]] = []
+    intent = query.intent
+    if query.said_by is not None and candidate.speaker != query.said_by:
+        penalties.append((0.3, f"is not something {query.said_by_name} said"))
+    elif query.said_by is not None and candidate.kind is CandidateKind.PERSON:
+        penalties.append((0.3, f"is the roster line, not something {query.said_by_name} said"))
+    if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
+        penalties.append((0.5, "is not a person"))
+    if (
+        query.wants_name
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and not {n for n in candidate.names if not n[0].isdigit()}
+        - query.terms
+        - query.common_names
+    ):
+        # "which country?" needs a passage naming one the question does not
+        penalties.append((0.3, f"names no {query.name_noun or 'such thing'}"))
+    for mine, other in query.one_sided:
+        if candidate.figures and mine in candidate.terms and other in candidate.terms:
+            penalties.append((0.3, f"gives {mine}s and {other}s together, not {mine}s alone"))
+            break
+    penalties += _typed_fit(candidate, query)
+    repeats = bool(candidate.figures) and candidate.figures <= query.numbers
+    if (
+        query.wants_list
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and (candidate.items < _LIST_ITEMS or repeats)  # "the 16 measures": it counts them
+    ):
+        penalties.append((0.3, "says how many, but does not list them"))
+    if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
+        penalties.append((0.5, "is about the briefing, but not what was asked"))
+    contrary = [t for t in query.contrary if t in candidate.terms]
+    if contrary:
+        penalties.append((0.3, f"says '{contrary[0]}' instead"))
+    if candidate.ranked_under & query.terms and not query.deputy:
+        penalties.append((0.3, "is about a deputy post"))
+    if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
+        penalties.append((0.5, "gives no figure"))
+    if intent is Intent.PERCENT and not candidate.has_percent:
+        penalties.append((0.5, "gives no percentage"))
+    if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
+        penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
+    if query.part and not candidate.figures - query.numbers - query.given:
+        penalties.append((0.3, "counts no part of the group asked about"))
+    if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
+        penalties.append((0.4, "only repeats the figure the question gives"))
+    years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
+    if years and candidate.years and not years <= candidate.years:
+        penalties.append((0.6, "is about another year"))
+    ahead = query.ahead - candidate.years
+    if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
+        # Held in 2025, a briefing reports on 2024: only a passage naming 2025 speaks of it.
+        penalties.append((0.3, f"does not speak of {min(ahead)}"))
+    product = 1.0
+    for factor, _ in penalties:
+        product *= factor
+    worst = min(penalties, default=(1.0, ""), key=lambda p: p[0])
+    return product, worst[1]
+
+
+_LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
+_A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
+
+
+def _typed_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
+    """Factors for how a candidate's typed figures fit the quantity and slot asked for."""
+    found: list[tuple[float, str]] = []
+    dimension = query.dimension
+    if dimension is not None and not dimension.units:
+        found.append((0.2, f"gives no {dimension.noun}, and nothing in the briefing does"))
+    elif dimension is not None and candidate.units & set(dimension.units):
+        pass  # "how heavy" meets metric tons: counted as a matched term in the coverage
+    elif dimension is not None and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
+        factor = 0.35 if candidate.units else 0.5  # yuan for a weight, or no figure at all
+        found.append((factor, f"gives no {dimension.noun}"))
+    # A total that states its growth in percent answers "how fast did it rise" too.
+    grew = query.slot == "increase" and candidate.has_percent and dimension is None
+    if query.slot and candidate.slot and candidate.slot != query.slot and not grew:
+        # "how much was trade worth" is not answered by how much it grew
+        found.append((0.4, f"is {_A_SLOT[candidate.slot]}, not {_A_SLOT[query.slot]}"))
+    return found
+
+
+_BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)
+_NOT_PEOPLE = (CandidateKind.ORGANIZATION, CandidateKind.DATE, CandidateKind.TITLE)
+_ROSTERISH = (CandidateKind.ROSTER, CandidateKind.PERSON, CandidateKind.ORGANIZATION)
+
+
+def intent_bonus(candidate: Candidate, intent: Intent) -> float:
+    """A small lift (or drop) for the kind of candidate an intent prefers: people for "who"."""
+    kind = candidate.kind
+    if intent is Intent.WHO:
+        if kind in (CandidateKind.PERSON, CandidateKind.ROSTER):
+            return 0.1
+        return 0.05 if candidate.names_people else -0.05
+    if intent is Intent.WHEN:
+        return 0.15 if kind is CandidateKind.DATE else 0.0
+    if intent is Intent.ACRONYM:
+        return 0.2 if kind is CandidateKind.ORGANIZATION else -0.1
+    if intent is Intent.PERCENT and candidate.has_percent:
+        return 0.1
+    return 0.0

@@ -1,0 +1,279 @@
+"""The search index: a briefing's candidates with postings, IDF and term matching.
+
+Each question term is matched to the briefing's vocabulary exactly or, for
+typos, with ``rapidfuzz.process.extract(..., scorer=fuzz.ratio)`` above a
+length-dependent cutoff. ``fuzz.ratio`` is chosen over ``WRatio`` and
+``token_set_ratio`` because it compares two single words symmetrically: it
+neither rewards a short term for appearing inside a long one nor scores 100
+for a subset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import threading
+import weakref
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from tradebrief.engine import english
+from tradebrief.engine.candidates import CandidateKind, build_candidates
+from tradebrief.engine.casual import Vocabulary
+from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
+from tradebrief.engine.lexicon import Lexicon, load_lexicon
+from tradebrief.engine.question import _SAY
+from tradebrief.engine.text import (
+    _PROPER_NOUN,
+    _STEM_PREFIX,
+    _best_of,
+    _both_ways,
+    _numbers_in,
+    _one_edit,
+    _same_stem,
+    _stem,
+    analyze,
+)
+from tradebrief.model import Briefing
+
+__all__ = ["SPECIFIC_DF", "SPECIFIC_KEY_LIMIT", "SearchIndex", "index_for"]
+
+SPECIFIC_KEY_LIMIT = 2
+"""A term that is a key word (name, alias, keyword) of at most this many candidates
+names something specific; a passage that lacks it answers another question."""
+SPECIFIC_DF = 8
+"""A specific term, or a proper noun of the text, must also occur in at most this
+many candidates: "China" is capitalised but specific to nothing."""
+
+_PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
+_DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
+
+
+class SearchIndex:
+    """Candidates of one briefing with an inverted index over their terms.
+
+    Build once per briefing (``Briefing.ask`` caches it); :meth:`search` is
+    then cheap: work grows with the postings of the question's terms, not with
+    the number of candidates.
+    """
+
+    def __init__(self, briefing: Briefing, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.year = briefing.date.year
+        self.person_terms = {
+            p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
+        }
+        # Everything a question may call a person: names, title, role ("the spokesman Lyu").
+        self.person_words = {
+            p.id: frozenset(analyze(f"{p.full_name} {p.title} {p.role.value}", self.lexicon))
+            for p in briefing.people
+        }
+        everyday = self.lexicon.neutral | self.lexicon.neutral_general
+        self.neutral = frozenset(_stem(w) for w in everyday) | everyday
+        self.everyday = tuple(sorted(self.lexicon.stopwords))
+        self.contrasts = _both_ways(self.lexicon.contrasts)
+        self.complements = _both_ways(self.lexicon.complements)
+        cues = self.lexicon.cues
+        self.cue_terms = {
+            key: frozenset(analyze(getattr(cues, key), self.lexicon))
+            for key in ("roster", "date", "title")
+        }
+        self.synonym_keys = tuple(self.lexicon.synonyms)
+        self.synonym_stems = tuple(_stem(key) for key in self.synonym_keys)
+        self.narrowing = frozenset(_stem(w) for w in self.lexicon.narrowing)
+        self.candidates = tuple(build_candidates(briefing, self.lexicon))
+        self.words = Vocabulary.of(briefing, self.lexicon)
+        postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, candidate in enumerate(self.candidates):
+            for term, weight in candidate.terms.items():
+                postings[term].append((index, weight))
+        self.postings = dict(postings)
+        askable = [c for c in self.candidates if c.kind is not CandidateKind.SENTENCE]
+        # Offered when a question matches nothing: the first few things it can answer.
+        self.default_questions = tuple(
+            dict.fromkeys(c.question for c in (askable or self.candidates))
+        )[:_DEFAULT_QUESTIONS]
+        self.vocabulary = tuple(sorted(t for t in postings if not t[0].isdigit()))
+        total = len(self.candidates)
+        self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
+        self.max_idf = math.log(1 + total) if total else 1.0
+        # A term that is a key word of only a few candidates, or a proper noun of the
+        # text, names something specific (a place, a product, a programme): a
+        # candidate that lacks it answers a different question.
+        key_counts: defaultdict[str, int] = defaultdict(int)
+        for candidate in self.candidates:
+            for term, weight in candidate.terms.items():
+                if weight >= 1.0:
+                    key_counts[term] += 1
+        proper = {
+            t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
+        }
+        rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
+        cue_terms = frozenset().union(*self.cue_terms.values())
+        # Each side of a complement pair ("imports", "exports") is specific by nature.
+        sides = {side for side, _ in self.complements}
+        self.specific = frozenset(
+            t
+            for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
+            if t in rare and t not in self.neutral and t not in cue_terms and not t[0].isdigit()
+        ) | frozenset(t for t in sides if t in postings)
+        dated = briefing.date_span.quote if briefing.date_span else ""
+        self.date_terms = frozenset(analyze(dated, self.lexicon))
+        self.people_names = {p.id: p.full_name for p in briefing.people}
+        by_unit: defaultdict[str, list[int]] = defaultdict(list)
+        for at, candidate in enumerate(self.candidates):
+            for unit in candidate.units:
+                by_unit[unit].append(at)
+        self.giving = {
+            key: frozenset(at for unit in dimension.units for at in by_unit.get(unit, ()))
+            for key, dimension in self.lexicon.dimensions.items()
+        }
+        self.dimension_terms = {
+            key: frozenset(t for cue in dimension.asks for t in analyze(cue, self.lexicon))
+            for key, dimension in self.lexicon.dimensions.items()
+        }
+        self.common_names = frozenset(t for t in proper if len(postings.get(t, ())) > SPECIFIC_DF)
+        self.numbers = frozenset(t for t in postings if t[0].isdigit()) | _numbers_in(
+            briefing.source
+        )
+
+    def said_by(self, question: str, terms: list[str]) -> str | None:
+        """The person whose words a question asks for: "What did Mr. Lin say about ...?".
+
+        Of the people it names, the one named last before the word "say" (in
+        "What did Ms. Xing say Mr. Lyu holds?", Ms. Xing), else the first named.
+        """
+        said = _SAY.search(question)
+        if said is None:
+            return None
+        named = [pid for pid, names in self.person_terms.items() if names & set(terms)]
+        if not named:
+            return self._by_title(terms)
+        if len(named) == 1:
+            return named[0]
+        before = analyze(question[: said.start()], self.lexicon)
+        last = {pid: max((i for i, t in enumerate(before) if t in self.person_terms[pid]),
+                         default=-1) for pid in named}  # fmt: skip
+        speaker = max(named, key=lambda pid: last[pid])
+        return speaker if last[speaker] >= 0 else named[0]
+
+    def _by_title(self, terms: list[str]) -> str | None:
+        """The one person whose own title or role words the question uses: "the vice minister"."""
+        owners: dict[str, set[str]] = {}
+        for pid, words in self.person_words.items():
+            for term in set(terms) & words:
+                owners.setdefault(term, set()).add(pid)
+        unique = {next(iter(pids)) for pids in owners.values() if len(pids) == 1}
+        return unique.pop() if len(unique) == 1 else None
+
+    def best_by_candidate(self, matches: dict[str, float]) -> dict[int, float]:
+        """For each candidate holding a matched term, its best similarity times field weight."""
+        best: dict[int, float] = {}
+        for matched, similarity in matches.items():
+            for index, field_weight in self.postings.get(matched, ()):
+                value = similarity * field_weight
+                if value > best.get(index, 0.0):
+                    best[index] = value
+        return best
+
+    def best_among(self, matches: dict[str, float], indexes: list[int]) -> dict[int, float]:
+        """Like :meth:`_best_by_candidate`, for the given candidates only."""
+        best: dict[int, float] = {}
+        for index in indexes:
+            held = self.candidates[index].terms
+            value = max((s * held.get(m, 0.0) for m, s in matches.items()), default=0.0)
+            if value > 0.0:
+                best[index] = value
+        return best
+
+    def respell_synonym(self, term: str) -> dict[str, float] | None:
+        """Matches for a misspelt lexicon word ("tonage" for "tonnage"), if it is one."""
+        if len(term) < 5 or english.is_english(term):
+            return None  # a real word ("exporter") is not a slip of a lexicon word ("reporter")
+        found = process.extractOne(term, self.synonym_stems, scorer=fuzz.ratio, score_cutoff=85)
+        if found is None:
+            return None
+        key = self.synonym_keys[found[2]]
+        words = analyze(self.lexicon.synonyms[key], self.lexicon)
+        return _best_of(self.matches(word) for word in words) or None
+
+    def is_everyday(self, term: str) -> bool:
+        """Whether an unknown term is a misspelt stopword ("wat", "breif")."""
+        if term[0].isdigit() or len(term) < 3:
+            return False
+        # Short words have few letters to spare: "cup" is not a misspelt "up".
+        cutoff = 85 if len(term) < 5 else 80
+        found = process.extractOne(term, self.everyday, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None and len(term) >= 4:
+            # One swap of neighbours ("waht") costs fuzz.ratio two edits; OSA counts one.
+            found = process.extractOne(
+                term, self.everyday, scorer=OSA.normalized_distance, score_cutoff=_one_edit(term)
+            )
+        return found is not None and found[0][0] == term[0]
+
+    def matches(self, term: str) -> dict[str, float]:
+        """Vocabulary terms that ``term`` stands for, with a similarity in (0, 1]."""
+        if _ALTERNATIVES in term:
+            return _best_of(self.matches(part) for part in term.split(_ALTERNATIVES))
+        if term[0].isdigit():
+            return {term: 1.0} if term in self.postings else {}
+        matches: dict[str, float] = {}
+        if len(term) >= _STEM_PREFIX:
+            # The stemmer is light, so "supervision", "supervised" and "declar"
+            # (declared) must still reach each other through their shared stem.
+            stem = term[:_STEM_PREFIX]
+            at = bisect.bisect_left(self.vocabulary, stem)
+            while at < len(self.vocabulary) and self.vocabulary[at].startswith(stem):
+                word = self.vocabulary[at]
+                if _same_stem(term, word):
+                    matches[word] = _PREFIX_SIMILARITY
+                at += 1
+        if term in self.postings:
+            matches[term] = 1.0
+            return matches
+        if len(term) < 4 or term in self.neutral:
+            return matches  # an everyday word is not worth a guess at a misspelling
+        cutoff = 75 if len(term) == 4 else 85 if len(term) < 6 else 80
+        found = process.extract(
+            term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff
+        )
+        for choice, score, _ in found:
+            matches[choice] = max(matches.get(choice, 0.0), score / 100)
+        if not matches and 4 <= len(term) <= _OSA_MAX_LENGTH:
+            swapped = process.extract(
+                term,
+                self.vocabulary,
+                scorer=OSA.normalized_distance,
+                limit=3,
+                score_cutoff=_one_edit(term),
+            )
+            for choice, _, _ in swapped:
+                if choice[0] == term[0]:
+                    matches[choice] = 1 - 1 / len(term)
+        return matches
+
+
+_INDEXES: dict[int, SearchIndex] = {}
+_BUILDING = threading.Lock()
+
+
+def index_for(briefing: Briefing) -> SearchIndex:
+    """The search index of ``briefing``, built on first use and kept while it lives.
+
+    The cache sits outside the model on purpose: a briefing stays plain data,
+    equal to its own JSON round trip whether or not it has been asked anything.
+    Many threads asking a fresh briefing at once build its index once.
+    """
+    key = id(briefing)
+    index = _INDEXES.get(key)
+    if index is not None:
+        return index
+    with _BUILDING:
+        index = _INDEXES.get(key)
+        if index is None:
+            index = _INDEXES[key] = SearchIndex(briefing)
+            weakref.finalize(briefing, _INDEXES.pop, key, None)
+    return index

@@ -1,0 +1,296 @@
+"""Question → ranked candidates.
+
+A candidate's score is its IDF-weighted coverage of the question's terms, plus
+``fuzz.token_sort_ratio`` against its curated phrasings, adjusted for how well
+the kind of answer fits the question: its intent (who / when / how many / what
+percentage / acronym), a year the candidate does not cover, a deputy title
+offered for the post itself, "what did X say" answered by someone else's words.
+
+What the ranking learns about scope travels with it, for
+:mod:`tradebrief.engine.decide` to decide on: terms the briefing never uses,
+numbers it never states, and for each candidate the *specific* question terms
+it lacks (a place, a product, "alone" in "imports alone").
+
+Cost: postings are walked rarest term first; on a large corpus, once
+``_POSTINGS_BUDGET`` entries have been walked, commoner terms are scored for
+the shortlist only. A single briefing never reaches the budget.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tradebrief.engine import english
+from tradebrief.engine.candidates import Candidate
+from tradebrief.engine.casual import tidy
+from tradebrief.engine.fit import Query, fit, intent_bonus
+from tradebrief.engine.index import SearchIndex
+from tradebrief.engine.lexicon import Intent, Lexicon
+from tradebrief.engine.question import (
+    _DEPUTY_WORD,
+    MAX_QUESTION_CHARS,
+    _answer_type,
+    read,
+)
+from tradebrief.engine.text import analyze
+from tradebrief.quantities import find_numbers
+
+__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
+
+_MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
+EVERYDAY_SPECIFICITY = 0.5
+"""An unfamiliar word at most this specific (about Zipf 4.8: "heavy", "holiday") is
+everyday English: it lowers confidence, but alone never makes the engine decline."""
+_SHORTLIST = 12  # candidates scored in full after the postings walk
+_COVERED = 0.5  # a candidate "has" a term when its match is at least this good
+_DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
+_NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
+_NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
+_POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
+_DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate with its score for one question."""
+
+    candidate: Candidate
+    """The candidate."""
+    score: float
+    """Overall score in [0, 1]."""
+    coverage: float
+    """IDF-weighted share of the question's terms it contains."""
+    missed: tuple[str, ...] = ()
+    """Specific question terms (rare in the briefing) that this candidate lacks."""
+    why: str = ""
+    """Its largest misfit with the question, said of it ("gives no figure"); "" if none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """Everything retrieval learned about a question."""
+
+    terms: tuple[str, ...]
+    """The question's content terms after analysis."""
+    unknown: tuple[str, ...]
+    """Content terms the briefing never uses, even allowing for typos."""
+    unknown_weight: float
+    """Share of the question's term weight that is unknown, 0 to 1."""
+    unknown_specific: tuple[str, ...]
+    """The unknown terms that name something: rare in English, or typed as a name ("EU")."""
+    said_by: str | None
+    """The person a "what did X say" question asks about, by id."""
+    about_speaker_only: bool
+    """Whether it asks what that person said with no topic: "What did Mr. Lin say?"."""
+    missing_numbers: tuple[str, ...]
+    """Numbers in the question that the briefing never states."""
+    intent: Intent
+    """What kind of answer is wanted."""
+    ranked: tuple[Ranked, ...]
+    """Best candidates first."""
+
+
+def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
+    """Rank ``index``'s candidates for ``question``; see the module docstring for how."""
+    text = tidy(question[:MAX_QUESTION_CHARS], index.words)
+    terms = list(dict.fromkeys(analyze(text, index.lexicon, year=index.year)))[:_MAX_TERMS]
+    answer_type = _answer_type(text, index.lexicon)
+    asked = read(text, index.lexicon)
+    intent = asked.intent
+    missing = tuple(t for t in terms if t[0].isdigit() and t not in index.numbers)
+    unknown: list[str] = []
+    weighed: list[_Weighed] = []
+    narrowing: list[str] = []
+    unknown_weight = 0.0
+    unknown_specific: list[str] = []
+    named = _named_terms(text, index.lexicon)
+    dimension = index.lexicon.dimensions.get(asked.dimension or "")
+    # Words that asked for the dimension ("how heavy") and that the briefing never
+    # uses count through the dimension, not as unfamiliar words.
+    asking = index.dimension_terms.get(asked.dimension or "", frozenset())
+    cued = frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms))
+    # "the topic of the Jan. 13 briefing": the date only says which briefing is meant.
+    identity = index.date_terms if cued and "date" not in cued else frozenset()
+    for term in terms:
+        if term in identity:
+            continue
+        if term in index.narrowing:
+            narrowing.append(term)
+            continue
+        matches = index.matches(term)
+        if term in named:
+            # A name is spelt as meant: "Hong" is not a slip of the briefing's "long".
+            matches = {m: sim for m, sim in matches.items() if sim >= _NAME_SIMILARITY}
+        if not matches and (respelt := index.respell_synonym(term)) is not None:
+            matches = respelt
+        if not matches and term in asking:
+            continue  # "heavy" in "how heavy": counted through the dimension asked for
+        if not matches:
+            if term in index.neutral or index.is_everyday(term):
+                continue  # an everyday word this briefing happens not to use
+            if term[0].isdigit():
+                weighed.append(_Weighed(term, index.max_idf, {}, 0))
+                continue
+            # An unfamiliar word weighs as much as it is specific in English at large.
+            unknown.append(term)
+            specificity = english.specificity(term)
+            if specificity > EVERYDAY_SPECIFICITY or term in named:
+                unknown_specific.append(term)
+            weight = index.max_idf * specificity
+            unknown_weight += weight
+            weighed.append(_Weighed(term, weight, {}, 0))
+            continue
+        weight = max(index.idf[m] for m in matches)
+        if term in index.neutral:
+            weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
+        postings = sum(len(index.postings[m]) for m in matches)
+        weighed.append(_Weighed(term, weight, matches, postings))
+    # A question asking for a kind of quantity is matched by a figure of that kind,
+    # as if its unit were one more of the question's words.
+    giving = index.giving.get(asked.dimension or "", frozenset())
+    dimension_weight = index.max_idf * _DIMENSION_WEIGHT if giving else 0.0
+    weight_sum = sum(w.weight for w in weighed) + dimension_weight or 1.0
+    unknown_weight /= weight_sum
+
+    # Rare terms first. Their postings are walked in full; once the walk has
+    # cost _POSTINGS_BUDGET entries, commoner terms are scored only for the
+    # shortlist. A briefing or two never reaches the budget, so for them the
+    # ranking is exact; a large corpus keeps asks cheap.
+    totals: defaultdict[int, float] = defaultdict(float)
+    walked: dict[str, dict[int, float]] = {}
+    deferred: list[_Weighed] = []
+    spent = 0
+    for entry in sorted(weighed, key=lambda w: w.postings):
+        if spent and spent + entry.postings > _POSTINGS_BUDGET:
+            deferred.append(entry)
+            continue
+        spent += entry.postings
+        best = walked[entry.term] = index.best_by_candidate(entry.matches)
+        for at, value in best.items():
+            totals[at] += entry.weight * value
+    if giving:
+        # Only candidates that match some word of the question: on a large corpus
+        # thousands of figures share a unit.
+        for at in [at for at in totals if at in giving]:
+            totals[at] += dimension_weight
+    size = _SHORTLIST * _DEFERRED_WIDENING if deferred else _SHORTLIST
+    shortlist = heapq.nlargest(size, totals.items(), key=lambda item: item[1])
+    if deferred:
+        listed = [i for i, _ in shortlist]
+        for entry in deferred:
+            walked[entry.term] = best = index.best_among(entry.matches, listed)
+            for at, value in best.items():
+                totals[at] += entry.weight * value
+        shortlist = heapq.nlargest(
+            _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
+        )
+    specific = [
+        (w.term, walked[w.term])
+        for w in weighed
+        if w.term in walked
+        and w.term in index.specific
+        and w.term != answer_type
+        and w.term not in identity
+    ]
+    # Only a passage with the same word can answer "imports alone".
+    specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
+    # The words the question was understood to say, typos resolved.
+    understood = set(terms) | {m for w in weighed for m in w.matches}
+    query = Query(
+        phrase=" ".join(terms),
+        intent=intent,
+        numbers=frozenset(t for t in terms if t[0].isdigit()),
+        terms=frozenset(terms),
+        said_by=(said_by := index.said_by(text, terms)),
+        said_by_name=index.people_names.get(said_by or "", ""),
+        deputy=_DEPUTY_WORD.search(text) is not None,
+        wants_name=asked.wants_name,
+        name_noun=asked.name_noun,
+        dimension=dimension,
+        slot=asked.slot if intent is not Intent.PERCENT else None,
+        wants_list=asked.wants_list,
+        part=asked.part,
+        given=frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
+        if asked.part
+        else frozenset(),
+        common_names=index.common_names,
+        ahead=frozenset(t for t in terms if len(t) == 4 and t.isdigit() and int(t) >= index.year),
+        one_sided=frozenset(
+            (mine, other)
+            for mine, other in index.complements
+            if mine in understood
+            and other not in understood
+            and _names_the_flow(text, mine)  # "exporters" are firms, not the export figure
+        ),
+        cued=cued,
+        contrary=frozenset(
+            other for mine, other in index.contrasts if mine in terms and other not in terms
+        ),
+    )
+    ranked = [
+        _rank(
+            index.candidates[i],
+            total / weight_sum,
+            query,
+            tuple(term for term, best in specific if best.get(i, 0.0) < _COVERED),
+        )
+        for i, total in shortlist
+    ]
+    ranked.sort(key=lambda r: -r.score)
+    return Retrieval(
+        terms=tuple(terms),
+        unknown=tuple(unknown),
+        unknown_weight=min(1.0, unknown_weight),
+        unknown_specific=tuple(unknown_specific),
+        said_by=query.said_by,
+        about_speaker_only=query.said_by is not None
+        and not set(terms) - index.person_words[query.said_by] - index.neutral,
+        missing_numbers=missing,
+        intent=intent,
+        ranked=tuple(ranked[:limit]),
+    )
+
+
+def _rank(candidate: Candidate, coverage: float, query: Query, missed: tuple[str, ...]) -> Ranked:
+    similarity = 0.0
+    if candidate.phrases and query.phrase:
+        best = process.extractOne(query.phrase, candidate.phrases, scorer=fuzz.token_sort_ratio)
+        similarity = best[1] / 100 if best else 0.0
+    score = candidate.prior * (0.8 * coverage + 0.2 * similarity)
+    factor, why = fit(candidate, query)
+    score = score * factor + intent_bonus(candidate, query.intent)
+    return Ranked(
+        candidate=candidate,
+        score=max(0.0, min(1.0, score)),
+        coverage=coverage,
+        missed=missed,
+        why=why,
+    )
+
+
+_NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
+
+
+def _named_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Terms of the words typed as names: capitalised inside a sentence, or in capitals."""
+    return frozenset(t for word in _NAMED_WORD.findall(text) for t in analyze(word, lexicon))
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A question term with its weight, the vocabulary it matched, and its postings' length."""
+
+    term: str
+    weight: float
+    matches: dict[str, float]
+    postings: int
+
+
+def _names_the_flow(text: str, stem: str) -> bool:
+    """Whether the question uses ``stem`` itself ("exports", "exported"), not an agent noun."""
+    return re.search(rf"\b{re.escape(stem)}(?:s|ed|ing)?\b", text, re.IGNORECASE) is not None

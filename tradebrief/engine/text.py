@@ -1,0 +1,189 @@
+"""Text to terms: tokenising, light stemming, synonyms, sentences.
+
+Questions and candidates go through the same :func:`analyze`, so they are
+compared on the same terms.
+
+The stemmer is a light one of our own, kept by measurement: with Snowball's
+English stemmer (PyStemmer, the same stems as snowballstemmer) in its place
+the tuning set falls from 97.1% to 96.0% answered and the first held-out set
+from 95% to 92.5% declined, at the same speed, because Snowball's stems
+("countri", "heavi", "valu") no longer meet the lexicon's plain words and the
+inflection rule of ``_same_stem``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
+from tradebrief.engine.lexicon import Lexicon
+from tradebrief.model import Paragraph
+from tradebrief.quantities import find_numbers
+from tradebrief.spans import Span
+
+__all__ = ["analyze", "sentence_spans"]
+
+_STEM_PREFIX = 6  # letters two inflected forms must share
+_SHORT_SENTENCE_WORDS = 6  # shorter sentences are cited with the one that follows
+_PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
+
+_WORD = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "No.", "Jan.", "Feb.", "Aug.", "Sept.",
+                  "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "e.g.", "i.e.", "St.")  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”']?)\s+(?=[\"“A-Z0-9])")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 4 and word.endswith("e"):
+        word = word[:-1]  # "ensure" meets "ensuring", "trade" meets "trading"
+    return word
+
+
+def _number_term(token: str) -> str | None:
+    try:
+        value = Decimal(token.strip("$%").replace(",", ""))
+    except InvalidOperation:
+        return None
+    return f"{value.normalize():f}"
+
+
+_US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b|\bUnited States\b", re.IGNORECASE)
+
+
+_SUFFIXES = frozenset(
+    ("", "e", "s", "ion", "tion", "ation", "ition", "ing", "ed", "er", "ers", "or", "ors",
+     "ment", "ments", "al", "ive", "ity", "ly", "ence", "ance", "ure")
+)  # fmt: skip
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """Whether two terms differ only by an inflection.
+
+    "supervis" and "supervision" do; "remark" and "remarkable", or "internal"
+    and "international", do not.
+    """
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
+    return shared >= _STEM_PREFIX and {first[shared:], second[shared:]} <= _SUFFIXES
+
+
+def _both_ways(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Stemmed word pairs in both orders: ("first", "last") and ("last", "first")."""
+    return tuple((_stem(a), _stem(b)) for pair in pairs for a, b in (pair, pair[::-1]))
+
+
+def _best_of(found: Iterable[dict[str, float]]) -> dict[str, float]:
+    """Several words' matches merged, keeping each vocabulary term's best similarity."""
+    merged: dict[str, float] = {}
+    for matches in found:
+        for word, similarity in matches.items():
+            merged[word] = max(merged.get(word, 0.0), similarity)
+    return merged
+
+
+def _one_edit(term: str) -> float:
+    """The normalised OSA distance of one edit to ``term``: the cut-off for a typo."""
+    return 1 / len(term) + 1e-9
+
+
+def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
+    """Content terms of ``text``: lower-cased, synonym-mapped, stemmed, stopwords dropped.
+
+    With ``year`` (the year the briefing was held), "last year" and "this year"
+    become the years they mean, so they match the figures' periods.
+    """
+    terms: list[str] = []
+    if year is not None:
+        text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
+    # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
+    text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
+    folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+    folded = re.sub(r"'s?\b", "", folded)
+    for token in _WORD.findall(folded):
+        if token[0].isdigit() or token[0] == "$":
+            number = _number_term(token)
+            if number is not None:
+                terms.append(number)
+            continue
+        synonym = lexicon.synonyms.get(token) or lexicon.synonyms.get(_stem(token), token)
+        if _ALTERNATIVES in synonym:
+            # "thank|gratitude": one term that either word satisfies.
+            terms.append(_ALTERNATIVES.join(_stem(w) for w in synonym.split(_ALTERNATIVES)))
+            continue
+        for word in synonym.replace("-", " ").split():
+            if word in lexicon.stopwords:
+                continue
+            stemmed = _stem(word)
+            if len(stemmed) > 1 and stemmed not in lexicon.stopwords:
+                terms.append(stemmed)
+    return terms
+
+
+def sentence_spans(source: str, paragraph: Paragraph) -> list[Span]:
+    """The sentences of a paragraph as spans, not split after abbreviations like ``Mr.``."""
+    text = paragraph.text
+    cuts: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if before.endswith(_ABBREVIATIONS) or re.fullmatch(r"[A-Z]\.", before):
+            continue
+        cuts.append(match.start() + len(match["close"]))
+    spans: list[Span] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            begin = paragraph.span.start + start + lead
+            spans.append(Span.over(source, begin, begin + len(body)))
+        start = cut
+    return spans
+
+
+def _passages(source: str, paragraph: Paragraph) -> list[Span]:
+    """A paragraph's sentences as candidate passages.
+
+    A sentence of a few words ("Thank you, Ms. Xing.", "That concludes my
+    introduction.") says little alone, so it is joined with the sentence after
+    it: the citation then carries what the short one leads into.
+    """
+    sentences = sentence_spans(source, paragraph)
+    passages: list[Span] = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and len(sentence.quote.split()) < _SHORT_SENTENCE_WORDS:
+            sentence = Span.over(source, sentence.start, following.end)
+        passages.append(sentence)
+    return passages
+
+
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
+
+
+def _term_of(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _numbers_in(source: str) -> frozenset[str]:
+    found: set[str] = set()
+    for mention in find_numbers(source):
+        term = _number_term(str(mention.value))
+        if term is not None:
+            found.add(term)
+    return frozenset(found)
