@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench import report, scale, startup
+from bench import report, scale, sections, startup
 from bench.baselines import (
     BM25Baseline,
     Engine,
@@ -413,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
         "  (chat abbreviations, one side of 'imports and exports'), so it too has been\n"
         "  looked at; no question of it was copied into the lexicon or the facts.",
     )
+    figures["blind"] = sections.blind_section(_say)
+    figures["claims"] = sections.claims_section(_say)
+    figures["pages"] = sections.pages_section(_say)
     if not args.skip_scale:
         figures["scale"] = _scale_section(sizes, args.trace_limit)
     if not args.skip_startup:

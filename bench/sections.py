@@ -1,0 +1,97 @@
+"""More sections of ``make bench``: blind sets beside their first readings, claims, pages.
+
+Kept apart from ``bench/__main__.py`` so each file stays readable; every figure
+here is measured in the same run as the rest of the report.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench import blind, report
+from bench import claims as claim_bench
+from bench import pages as page_bench
+
+BENCH = Path(__file__).resolve().parent
+BLIND_SETS = {
+    "blind_a": "written blind; first read before the engine rebuild",
+    "blind_b": "written blind; first read after it, sealed until then",
+}
+CLAIM_SETS = {
+    "blind_claims": BENCH / "blind_claims",
+}
+
+
+def _first_readings() -> dict[str, Any]:
+    if not blind.READINGS.exists():
+        return {}
+    loaded: dict[str, Any] = json.loads(blind.READINGS.read_text(encoding="utf-8"))
+    return loaded
+
+
+def blind_section(say: Any) -> dict[str, Any]:
+    """Every blind question set: its first (honest) reading, and this run beside it."""
+    first = _first_readings()
+    say(report.heading("1d. Blind question sets: first reading (honest) and this run"))
+    say("  A first reading is taken once, when the set is new, and never replaced;")
+    say("  a later run of a set that has been read is not a blind figure.\n")
+    rows, figures = [], {}
+    for name, blurb in BLIND_SETS.items():
+        folder = BENCH / name
+        if not folder.exists():
+            continue
+        now = blind.measure(folder)
+        then = first.get(name, {})
+        figures[name] = {"now": now, "first": then}
+        rows.append(
+            [
+                name,
+                report.pct(then["answerable"]) if then else "-",
+                report.pct(then["abstention"]) if then else "-",
+                then.get("commit", "-"),
+                report.pct(now["answerable"]),
+                report.pct(now["abstention"]),
+                report.pct(now["bm25_top1_answerable"]),
+                blurb,
+            ]
+        )
+    headers = ["set", "first ans", "first decl", "at", "now ans", "now decl", "BM25 top-1", ""]
+    say(report.table(headers, rows))
+    return figures
+
+
+def claims_section(say: Any) -> dict[str, Any]:
+    """Verdict and derivation accuracy: the tuning set in tests/claims, and the blind set."""
+    first = _first_readings()
+    say(report.heading("1e. Claims and derived figures"))
+    rows, figures = [], {}
+    sets = {"tests/claims (tuning)": claim_bench.DEFAULT_FOLDER, **CLAIM_SETS}
+    for name, folder in sets.items():
+        scores = claim_bench.score(folder).summary()
+        figures[name] = scores
+        then = first.get(name)
+        rows.append(
+            [
+                name,
+                str(scores["claims"]),
+                report.pct(float(str(scores["verdict_accuracy"]))),
+                report.pct(float(str(scores["wrong_yes_no_rate"]))),
+                report.pct(float(str(scores["derivation_accuracy"]))),
+                report.pct(float(str(scores["refusal_rate"]))),
+                report.pct(float(then["verdict_accuracy"])) if then else "-",
+            ]
+        )
+    headers = ["set", "claims", "verdicts", "wrong yes/no", "derivations", "refusals"]
+    say(report.table([*headers, "first verdicts"], rows))
+    return figures
+
+
+def pages_section(say: Any) -> dict[str, Any]:
+    """Loading a 14-page briefing and drafting its facts (target: 1 s)."""
+    figures = page_bench.measure()
+    say(report.heading("5. A 14-page briefing: load and draft facts"))
+    for key, value in figures.items():
+        say(f"  {key}: {value:.3f}")
+    return dict(figures)
