@@ -325,9 +325,12 @@ def load(source: SyntheticSource) -> Briefing:
 
     A corpus of many briefings is far longer than one briefing may be
     (``tradebrief.limits.MAX_SOURCE_CHARS``); this is a test of how the engine
-    scales, so the loader's size limit is lifted for it alone.
+    scales, so the loader's size limits are lifted for it alone.
     """
-    with mock.patch("tradebrief.parse.MAX_SOURCE_CHARS", len(source.transcript) + 1):
+    with (
+        mock.patch("tradebrief.parse.MAX_SOURCE_CHARS", len(source.transcript) + 1),
+        mock.patch("tradebrief.facts.MAX_FACTS", source.facts_per_briefing * source.briefings + 1),
+    ):
         briefing = parse_transcript(source.transcript)
-    facts = parse_facts(source.facts_toml, origin=f"synthetic facts x{source.briefings}")
+        facts = parse_facts(source.facts_toml, origin=f"synthetic facts x{source.briefings}")
     return attach_facts(briefing, facts, origin=f"synthetic facts x{source.briefings}")
