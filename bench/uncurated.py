@@ -1,0 +1,127 @@
+"""Questions on what was said, on transcripts loaded without a curated facts file.
+
+``bench/blind_uncurated/questions.jsonl`` was written blind from four of the
+test transcripts (our own, in the layouts seen on the SCIO sites). Each
+briefing is loaded alone, without facts, and asked its own questions; then all
+four and the bundled briefing are loaded as one library and asked again, which
+must pick the right briefing.
+
+    python -m bench.uncurated [--record]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import tradebrief
+from bench import blind, report
+from bench.questions import Question, is_correct
+from tradebrief.errors import TranscriptWarning
+
+BENCH = Path(__file__).resolve().parent
+FOLDER = BENCH / "blind_uncurated"
+TRANSCRIPTS = BENCH.parent / "tests" / "transcripts"
+BRIEFINGS: dict[str, list[Path]] = {
+    "trade": [TRANSCRIPTS / f"trade_p{n}.txt" for n in (1, 2, 3)],
+    "energy": [TRANSCRIPTS / "press_energy.txt"],
+    "agriculture": [TRANSCRIPTS / f"press_agriculture_p{n}.txt" for n in (1, 2)],
+    "mobile": [TRANSCRIPTS / "scio_mobile.txt"],
+}
+
+
+def _rows() -> list[tuple[str, Question]]:
+    rows = []
+    for line in (FOLDER / "questions.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            question = Question(raw["id"], raw["question"], tuple(raw["expect"]), raw["style"])
+            rows.append((raw["briefing"], question))
+    return rows
+
+
+def _load(pages: list[Path]) -> tradebrief.Briefing:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        return tradebrief.load_briefing(pages if len(pages) > 1 else pages[0])
+
+
+def measure() -> dict[str, Any]:
+    """Answered and declined rates, alone and as a library, with the misses."""
+    rows = _rows()
+    alone = {name: _load(pages) for name, pages in BRIEFINGS.items()}
+    names = list(BRIEFINGS)
+    library = tradebrief.load_library([*BRIEFINGS.values(), tradebrief.load.bundled_paths()[0]])
+    tally = {"alone": [0, 0, 0, 0], "library": [0, 0, 0, 0]}  # right yes, yes, right no, no
+    misses: dict[str, list[str]] = {"alone": [], "library": []}
+    for name, question in rows:
+        briefing = alone[name]
+        single = briefing.ask(question.question)
+        top = single.citations[0].quote if single.citations else ""
+        lib = library.ask(question.question)
+        lib_top = lib.citations[0].citation.quote if lib.citations else ""
+        for mode, answer_found, right in (
+            ("alone", single.found, single.found and is_correct(question, single.text, top)),
+            (
+                "library",
+                lib.found,
+                lib.found
+                and lib.briefing == names.index(name)
+                and is_correct(question, lib.text, lib_top),
+            ),
+        ):
+            counts = tally[mode]
+            if question.expect:
+                counts[1] += 1
+                counts[0] += right
+                if not right:
+                    misses[mode].append(question.id)
+            else:
+                counts[3] += 1
+                counts[2] += not answer_found
+                if answer_found:
+                    misses[mode].append(question.id)
+    return {
+        mode: {
+            "answerable": c[0] / c[1],
+            "abstention": c[2] / c[3],
+            "questions": {"answerable": c[1], "unanswerable": c[3]},
+            "misses": misses[mode],
+        }
+        for mode, c in tally.items()
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.uncurated", description=__doc__)
+    parser.add_argument("--record", action="store_true", help="record as the first reading")
+    args = parser.parse_args(argv)
+    figures = measure()
+    print(report.heading("Uncurated transcripts: questions on what was said"))
+    rows = [
+        [mode, report.pct(f["answerable"]), report.pct(f["abstention"]), ", ".join(f["misses"])]
+        for mode, f in figures.items()
+    ]
+    print(report.table(["loaded", "answered", "declined", "misses"], rows))
+    readings: dict[str, Any] = (
+        json.loads(blind.READINGS.read_text(encoding="utf-8")) if blind.READINGS.exists() else {}
+    )
+    name = "blind_uncurated"
+    if name in readings:
+        first = {m: round(readings[name][m]["answerable"], 3) for m in figures}
+        print(f"  first reading (answered): {json.dumps(first)}")
+    elif args.record:
+        readings[name] = {
+            "date": blind.dt.date.today().isoformat(),
+            "commit": blind._commit(),
+            **figures,
+        }
+        blind.READINGS.write_text(json.dumps(readings, indent=2) + "\n", encoding="utf-8")
+        print(f"  recorded as the first blind reading of {name}")
+
+
+if __name__ == "__main__":
+    main()
