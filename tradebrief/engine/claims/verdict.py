@@ -28,6 +28,7 @@ from tradebrief.engine.claims.facts import (
     pick_fact_for_number,
     pick_metric,
     said_by,
+    search,
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
@@ -43,6 +44,8 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.index import index_for
+from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity
 
@@ -187,6 +190,58 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
 _Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
 
 
+def _narrower_subject(
+    briefing: Briefing, question: str, fact: Metric | PolicyMeasure | Statement
+) -> tuple[str, ...]:
+    """Words of the claim that name a narrower subject than the fact's figure covers.
+
+    A word the briefing never uses and that is specific in English ("Thailand"),
+    or a word specific to some other passage ("e-commerce"), that the fact's own
+    words lack: the claim is about something the figure does not measure.
+    """
+    retrieval = search(briefing, question)
+    index = index_for(briefing)
+    covered = _figure_words(briefing) | set(
+        analyze(" ".join((fact.evidence.quote, fact.name)), index.lexicon, year=index.year)
+    )
+    asked = analyze(question, index.lexicon, year=index.year)
+    specific = [t for t in asked if t in index.specific and not t[0].isdigit()]
+    lacking = [t for t in (*retrieval.unknown_specific, *specific) if t not in covered]
+    typed = re.findall(r"[\w'-]+", question)
+    shown = (  # the word as the user typed it, not its stem
+        next((w for w in typed if term in analyze(w, index.lexicon)), term) for term in lacking
+    )
+    return tuple(dict.fromkeys(shown))
+
+
+def _figure_words(briefing: Briefing) -> set[str]:
+    """Terms that name a figure the briefing gives, or a claim's own vocabulary.
+
+    "threshold" names one of the briefing's figures and "sixteen" is a number:
+    neither makes a claim about something the briefing has no figure for.
+    """
+    index = index_for(briefing)
+    words = claim_words()
+    phrases = [
+        *(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords)),
+        *(p for m in briefing.measures for p in (m.name, *m.aliases, *m.keywords)),
+        *words.word_numbers,
+        *words.small_numbers,
+        *(p for group in words.comparisons.values() for p in group),
+        *(p for group in words.units.values() for p in group),
+        *(p for group in words.scales.values() for p in group),
+        *(p for group in words.direction.values() for p in group),
+        *words.trade_words,
+        *words.increment_words,
+        *words.threshold_words,
+        *words.claim_stopwords,
+        *words.negations,
+        *words.claim_prefixes,
+        *words.claim_suffixes,
+    ]
+    return set(analyze(" ".join(phrases), index.lexicon, year=index.year))
+
+
 def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
     """What a claimed number counts: the words of the noun phrase after it.
 
@@ -258,6 +313,14 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
+    narrower = _narrower_subject(briefing, question, fact)
+    if narrower:
+        # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
+        text = (
+            f"The briefing gives {description} {said_by(citation)}, but no figure for "
+            f"{', '.join(repr(w) for w in narrower)}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     counted = _counted_noun(question, number) if number.unit is None else ()
     if counted and not _counts(fact, counted):
         # "5 million people" is not refuted by 88.38 million forms: it is another count.
