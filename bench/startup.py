@@ -28,6 +28,7 @@ from cli_chat.session import PROMPT
 REPO = Path(__file__).resolve().parent.parent
 TARGET_S = 0.3
 """The chat must draw its first prompt within this many seconds (issue 11)."""
+_CURSOR_POSITION_ANSWER = "\x1b[30;1R"
 _CURSOR_POSITION_REQUEST = "\x1b[6n"
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 _STEPS = {
@@ -103,11 +104,14 @@ def _chat_to_prompt(env: dict[str, str]) -> tuple[tuple[float, float], tuple[flo
             if seen == 1:
                 prompt = (time.perf_counter() - start, _cpu_of(child.pid))
                 break
-            child.send("\x1b[30;1R")
+            child.send(_CURSOR_POSITION_ANSWER)
         child.expect_exact(WELCOME_END)
         welcome = (time.perf_counter() - start, _cpu_of(child.pid))
+        # The redraw after the welcome may ask where the cursor is; answer, as a terminal does.
+        child.send(_CURSOR_POSITION_ANSWER)
         child.sendcontrol("d")
-        child.expect(pexpect.EOF)
+        while child.expect_exact([_CURSOR_POSITION_REQUEST, pexpect.EOF]) == 0:
+            child.send(_CURSOR_POSITION_ANSWER)
     finally:
         child.close()
     return prompt, welcome
