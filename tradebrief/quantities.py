@@ -257,6 +257,7 @@ _IDIOM = re.compile(r"\s+(?:upon|and|on|after)\s+(?:dozens|hundreds|thousands|mi
 _IDIOM_TAIL = re.compile(
     r"\b(?:dozens|hundreds|thousands|millions)\s+(?:upon|and|on|after)\s+$", re.I
 )
+_IDIOM_REACH = 40  # characters: "thousands upon " and some white space
 _WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
 
 
@@ -303,7 +304,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             )
         )
     for match in _WORD_NUMBER.finditer(text):
-        if _IDIOM.match(text, match.end()) or _IDIOM_TAIL.search(text, 0, match.start()):
+        # Look back only as far as the idiom can reach: searching the whole text before
+        # every number word made long transcripts quadratic.
+        back = max(0, match.start() - _IDIOM_REACH)
+        if _IDIOM.match(text, match.end()) or _IDIOM_TAIL.search(text, back, match.start()):
             continue  # "thousands upon thousands" is a figure of speech, not a figure
         mentions.append(
             NumberMention(
