@@ -65,7 +65,8 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
     total = pick_metric(briefing)
     period = period_request(question)
-    if period is not None and total is not None:
+    if period is not None and total is not None and asks_figure:
+        # "how many forms a day?" asks for an average; "who said under an hour?" does not
         return answer_average(briefing, question, period)
     ratio = answer_ratio(briefing, question, total)
     if ratio is not None:
