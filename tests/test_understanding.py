@@ -285,3 +285,16 @@ def test_read_and_tidy_need_text(wrong: object, vocabulary: Vocabulary) -> None:
         TypeError, match=rf"tidy\(\) needs the question as str, not {type(wrong).__name__}"
     ):
         tidy(wrong, vocabulary)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("Who presented the figures on prices and spending?", None),
+        ("What is the outlook for prices over the coming months?", None),
+        ("What is the retail price of translation earbuds in Japan?", "price"),
+        ("How much did it cost to ship?", "price"),
+    ],
+)
+def test_a_topic_word_is_not_a_dimension_asked_for(question: str, dimension: str | None) -> None:
+    assert read(question, load_lexicon()).dimension == dimension
