@@ -11,7 +11,15 @@ from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
-from tradebrief.model import Briefing, Metric, OrgKind, Person, PolicyMeasure, Role, Statement
+from tradebrief.model import (
+    Briefing,
+    Metric,
+    OrgKind,
+    Person,
+    PolicyMeasure,
+    Role,
+    Statement,
+)
 from tradebrief.quantities import find_numbers
 from tradebrief.spans import Span
 
@@ -238,7 +246,9 @@ class _Builder:
                 replying = ""
             for number, span in enumerate(_passages(b.source, paragraph), start=1):
                 if paragraph.speaker in outlets and span.quote.rstrip().endswith("?"):
-                    continue  # a reporter's question answers nothing; the reply that follows does
+                    # A reporter's question answers nothing; the reply that follows does
+                    # (and tradebrief.engine.asked says who asked it).
+                    continue
                 # The first passage of a reply is also found by the question it answers.
                 put = replying if number == 1 and paragraph.speaker not in outlets else ""
                 self.add(

@@ -9,6 +9,7 @@ import re
 from functools import cached_property
 
 from tradebrief.answer import Answer
+from tradebrief.engine.asked import asks_who_asked, who_asked
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.claims import answer_claim, answer_derivation, missing_subject
@@ -54,6 +55,10 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
 def _answer(briefing: Briefing, question: str) -> Answer:
     # A yes/no claim gets a verdict and a figure the briefing implies is derived;
     # anything else is answered from the ranked candidates.
+    if asks_who_asked(question):
+        asked = who_asked(briefing, question, index_for(briefing))
+        if asked is not None:
+            return asked
     claim = answer_claim(briefing, question)
     if claim is not None:
         return claim

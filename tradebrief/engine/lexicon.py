@@ -39,6 +39,9 @@ class Cues(BaseModel):
     roster: str = Field(description="Words asking who spoke: 'speakers officials panel'.")
     date: str = Field(description="Words asking when: 'date day held'.")
     title: str = Field(description="Words asking what it was about: 'title topic subject'.")
+    asked: str = Field(
+        description="Words asking which outlet put a question: 'asked outlet media reporter'."
+    )
 
 
 class Dimension(BaseModel):

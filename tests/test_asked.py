@@ -1,0 +1,69 @@
+"""Who asked it: the press's questions are named, never quoted as answers to themselves."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tradebrief
+from tradebrief import Briefing, Organization
+from tradebrief.engine.asked import asks_who_asked, who_asked
+from tradebrief.engine.index import index_for
+from tradebrief.errors import TranscriptWarning
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+
+
+@pytest.fixture(scope="module")
+def trade() -> Briefing:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        return tradebrief.load_briefing([TRANSCRIPTS / f"trade_p{n}.txt" for n in (1, 2, 3)])
+
+
+def test_which_outlet_asked_names_the_outlet_and_quotes_its_question(trade: Briefing) -> None:
+    answer = trade.ask("Which outlet asked about help for small exporters?")
+    assert answer.found and isinstance(answer.fact, Organization)
+    assert answer.fact.name == "CGTN"
+    (citation,) = answer.citations
+    assert citation.quote.endswith("?")
+    assert trade.source[citation.start : citation.end] == citation.quote
+    assert citation.speaker == answer.fact  # the outlet said it, not the official
+
+
+def test_the_question_itself_is_answered_by_the_reply_not_by_the_reporter(
+    trade: Briefing,
+) -> None:
+    answer = trade.ask("What is customs doing to help small exporters?")
+    assert answer.found
+    assert "under one hour" in answer.citations[0].quote
+    assert not isinstance(answer.citations[0].speaker, Organization)
+
+
+def test_who_asked_about_something_nobody_asked_is_not_answered(trade: Briefing) -> None:
+    assert who_asked(trade, "Who asked about the weather in Paris?", index_for(trade)) is None
+    bundled = tradebrief.load_briefing()  # no questions from the press on page 1
+    assert who_asked(bundled, "Who asked about total trade?", index_for(bundled)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which outlet asked about prices?", True),
+        ("who asked whether trade grew", True),
+        ("What did the reporter from CGTN ask?", True),
+        ("What was total trade?", False),
+        ("Who chaired the briefing?", False),
+    ],
+)
+def test_asks_who_asked(question: str, expected: bool) -> None:
+    assert asks_who_asked(question) is expected
+
+
+@given(st.text(max_size=300))
+def test_asks_who_asked_takes_any_text(text: str) -> None:
+    assert isinstance(asks_who_asked(text), bool)
