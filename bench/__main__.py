@@ -415,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     figures["blind"] = sections.blind_section(_say)
     figures["claims"] = sections.claims_section(_say)
+    figures["uncurated"] = sections.uncurated_section(_say)
     figures["pages"] = sections.pages_section(_say)
     if not args.skip_scale:
         figures["scale"] = _scale_section(sizes, args.trace_limit)

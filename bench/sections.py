@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench import blind, report
+from bench import blind, report, uncurated
 from bench import claims as claim_bench
 from bench import pages as page_bench
 
@@ -95,3 +95,33 @@ def pages_section(say: Any) -> dict[str, Any]:
     for key, value in figures.items():
         say(f"  {key}: {value:.3f}")
     return dict(figures)
+
+
+UNCURATED_SETS = {
+    "blind_uncurated": BENCH / "blind_uncurated",
+    "blind_uncurated2": BENCH / "blind_uncurated2",
+}
+
+
+def uncurated_section(say: Any) -> dict[str, Any]:
+    """Questions on what was said, transcripts without facts: alone and as a library."""
+    first = _first_readings()
+    say(report.heading("1f. Other transcripts, no facts file: first reading and this run"))
+    rows, figures = [], {}
+    for name, folder in UNCURATED_SETS.items():
+        now = uncurated.measure(folder)
+        then = first.get(name, {})
+        figures[name] = {"now": now, "first": then}
+        for mode in ("alone", "library"):
+            earlier = then.get(mode)
+            rows.append(
+                [
+                    f"{name} ({mode})",
+                    report.pct(earlier["answerable"]) if earlier else "-",
+                    report.pct(earlier["abstention"]) if earlier else "-",
+                    report.pct(now[mode]["answerable"]),
+                    report.pct(now[mode]["abstention"]),
+                ]
+            )
+    say(report.table(["set", "first ans", "first decl", "now ans", "now decl"], rows))
+    return figures

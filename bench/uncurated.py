@@ -6,7 +6,7 @@ briefing is loaded alone, without facts, and asked its own questions; then all
 four and the bundled briefing are loaded as one library and asked again, which
 must pick the right briefing.
 
-    python -m bench.uncurated [--record]
+    python -m bench.uncurated [--folder bench/blind_uncurated2 --name blind_uncurated2] [--record]
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ BRIEFINGS: dict[str, list[Path]] = {
 }
 
 
-def _rows() -> list[tuple[str, Question]]:
+def _rows(folder: Path = FOLDER) -> list[tuple[str, Question]]:
     rows = []
-    for line in (FOLDER / "questions.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             raw = json.loads(line)
             question = Question(raw["id"], raw["question"], tuple(raw["expect"]), raw["style"])
@@ -49,9 +49,9 @@ def _load(pages: list[Path]) -> tradebrief.Briefing:
         return tradebrief.load_briefing(pages if len(pages) > 1 else pages[0])
 
 
-def measure() -> dict[str, Any]:
+def measure(folder: Path = FOLDER) -> dict[str, Any]:
     """Answered and declined rates, alone and as a library, with the misses."""
-    rows = _rows()
+    rows = _rows(folder)
     alone = {name: _load(pages) for name, pages in BRIEFINGS.items()}
     names = list(BRIEFINGS)
     library = tradebrief.load_library([*BRIEFINGS.values(), tradebrief.load.bundled_paths()[0]])
@@ -98,8 +98,10 @@ def measure() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.uncurated", description=__doc__)
     parser.add_argument("--record", action="store_true", help="record as the first reading")
+    parser.add_argument("--folder", type=Path, default=FOLDER, help="the question set's folder")
+    parser.add_argument("--name", default="blind_uncurated", help="the set's name in the record")
     args = parser.parse_args(argv)
-    figures = measure()
+    figures = measure(args.folder)
     print(report.heading("Uncurated transcripts: questions on what was said"))
     rows = [
         [mode, report.pct(f["answerable"]), report.pct(f["abstention"]), ", ".join(f["misses"])]
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     readings: dict[str, Any] = (
         json.loads(blind.READINGS.read_text(encoding="utf-8")) if blind.READINGS.exists() else {}
     )
-    name = "blind_uncurated"
+    name = args.name
     if name in readings:
         first = {m: round(readings[name][m]["answerable"], 3) for m in figures}
         print(f"  first reading (answered): {json.dumps(first)}")
