@@ -17,7 +17,7 @@ from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
-from tradebrief.engine.rank import Ranked, Retrieval, search
+from tradebrief.engine.rank import Ranked, Retrieval, one_ask, search
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing
 
@@ -45,7 +45,9 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     and the answer says so.
     """
     prepared = prepare(question)
-    answer = _answer(briefing, prepared.text).model_copy(update={"question": prepared.asked})
+    with one_ask():
+        answer = _answer(briefing, prepared.text)
+    answer = answer.model_copy(update={"question": prepared.asked})
     if prepared.shortened:
         note = f" (Only the first {len(prepared.text):,} characters of the question were read.)"
         answer = answer.model_copy(update={"text": answer.text + note})

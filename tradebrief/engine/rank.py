@@ -21,6 +21,9 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -40,7 +43,7 @@ from tradebrief.engine.question import (
 from tradebrief.engine.text import analyze
 from tradebrief.quantities import find_numbers
 
-__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
+__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "search"]
 
 _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
 EVERYDAY_SPECIFICITY = 0.5
@@ -96,7 +99,40 @@ class Retrieval:
 
 
 def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
-    """Rank ``index``'s candidates for ``question``; see the module docstring for how."""
+    """Rank ``index``'s candidates for ``question``; see the module docstring for how.
+
+    Inside :func:`one_ask` a ranking is computed once and shared by the stages
+    that consult it for the same question.
+    """
+    shared = _ONE_ASK.get()
+    if shared is None:
+        return _search(index, question, limit)
+    key = (id(index), question, limit)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = _search(index, question, limit)
+    return found
+
+
+_ONE_ASK: ContextVar[dict[tuple[int, str, int], Retrieval] | None] = ContextVar(
+    "tradebrief_one_ask", default=None
+)
+
+
+@contextmanager
+def one_ask() -> Iterator[None]:
+    """Share rankings within one ask: claims, derivations and retrieval rank the same question.
+
+    Nothing is kept after the ask, so a question asked again is ranked afresh.
+    """
+    token = _ONE_ASK.set({})
+    try:
+        yield
+    finally:
+        _ONE_ASK.reset(token)
+
+
+def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     text = tidy(question[:MAX_QUESTION_CHARS], index.words)
     terms = list(dict.fromkeys(analyze(text, index.lexicon, year=index.year)))[:_MAX_TERMS]
     answer_type = _answer_type(text, index.lexicon)
