@@ -15,6 +15,7 @@ import importlib.metadata
 import importlib.util
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -145,6 +146,33 @@ def _measure(on: bool, questions: tuple[list[Question], list[Question]]) -> dict
     }
 
 
+_COLD = """
+import statistics, time, tradebrief
+b = tradebrief.load_briefing()
+b.ask("How many customs declaration forms were processed in 2024?")
+start = time.perf_counter()
+b.ask("Is the country still the biggest goods merchant on the planet?")
+first = time.perf_counter() - start
+times = []
+for word in ("lorry", "parcel", "cargo", "haulage", "courier", "wares", "vendor", "dealer"):
+    start = time.perf_counter()
+    b.ask(f"How much {word} was there?")
+    times.append(time.perf_counter() - start)
+print(f"{first:.2f} {statistics.median(times) * 1000:.1f}")
+"""
+
+
+def cold_costs() -> tuple[float, float]:
+    """In a fresh process: the first ask with an unfamiliar word (loads the model and embeds
+    the vocabulary) in seconds, and the median ask with a new unfamiliar word in ms."""
+    env = {**os.environ, "TRADEBRIEF_SEMANTIC": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _COLD], capture_output=True, text=True, env=env, check=True
+    )
+    first, later = done.stdout.split()
+    return float(first), float(later)
+
+
 def main() -> int:
     """Print the comparison; return 0 whatever it says (and when the extra is missing)."""
     print("\nSemantic bridge (tradebrief[semantic]): off / on, and a dense baseline")
@@ -154,6 +182,11 @@ def main() -> int:
     before = os.environ.get("TRADEBRIEF_SEMANTIC")
     began = time.perf_counter()
     print(f"  install size of the extra: {extra_megabytes():,.0f} MB in site-packages")
+    first, later = cold_costs()
+    print(
+        f"  cold, in a fresh process: first ask with an unfamiliar word {first:.1f} s "
+        f"(loads the model once); each new unfamiliar word after that {later:.0f} ms"
+    )
     header = "  {:<28} {:>9} {:>9} {:>8} {:>8}   {:>9} {:>9} {:>8} {:>8}   {:>7}"
     print(
         header.format(

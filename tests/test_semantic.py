@@ -137,3 +137,13 @@ def test_entry_points_take_text_or_fail_clearly(value: object) -> None:
             semantic.similarities(briefing, index, value)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="must be str"):
             semantic.bridge_term(index, value)  # type: ignore[arg-type]
+
+
+def test_bench_skips_cleanly_without_the_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import semantic as bench_semantic
+
+    monkeypatch.setattr(bench_semantic, "installed", lambda: False)
+    assert bench_semantic.main() == 0
+    assert "skipped: the extra is not installed" in capsys.readouterr().out

