@@ -147,3 +147,17 @@ def test_bench_skips_cleanly_without_the_extra(
     monkeypatch.setattr(bench_semantic, "installed", lambda: False)
     assert bench_semantic.main() == 0
     assert "skipped: the extra is not installed" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("extra")
+def test_many_threads_on_a_fresh_briefing_get_one_answer() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = tradebrief.load_briefing()
+    question = "Were brand-name goods sent abroad at a record level?"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda _: fresh.ask(question), range(8)))
+    assert len({a.model_dump_json() for a in answers}) == 1
+    assert len(semantic.similarities(fresh, index_for(fresh), question)) == len(
+        index_for(fresh).candidates
+    )
