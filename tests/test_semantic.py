@@ -153,7 +153,7 @@ def test_bench_skips_cleanly_without_the_extra(
 def test_many_threads_on_a_fresh_briefing_get_one_answer() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    fresh = tradebrief.load_briefing()
+    fresh = tradebrief.load_briefing().model_copy()  # a new object: its own index and caches
     question = "Were brand-name goods sent abroad at a record level?"
     with ThreadPoolExecutor(max_workers=4) as pool:
         answers = list(pool.map(lambda _: fresh.ask(question), range(8)))
@@ -161,3 +161,27 @@ def test_many_threads_on_a_fresh_briefing_get_one_answer() -> None:
     assert len(semantic.similarities(fresh, index_for(fresh), question)) == len(
         index_for(fresh).candidates
     )
+
+
+def test_a_model_that_fails_to_load_leaves_the_core_answering(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken() -> object:
+        raise OSError("model.safetensors is truncated")
+
+    monkeypatch.setattr(semantic, "_construct", broken)
+    monkeypatch.setattr(semantic, "_model", None)
+    monkeypatch.setattr(semantic, "_failure", None)
+    monkeypatch.setattr(semantic, "_words", {})
+    monkeypatch.setattr(semantic, "_vectors", {})
+    semantic._embed_word.cache_clear()
+    monkeypatch.setattr(semantic, "_installed", lambda: True)
+    monkeypatch.setenv(semantic.SWITCH, "1")
+    fresh = tradebrief.load_briefing().model_copy()  # a new object: its own index and caches
+    assert semantic.available()
+    answer = fresh.ask("Is the country still the biggest goods merchant on the planet?")
+    assert answer.question  # answered or declined, but no exception
+    assert not semantic.available()
+    with pytest.raises(RuntimeError, match=r"could not be loaded: model\.safetensors is truncated"):
+        semantic.embed(["freight"])
+    assert fresh.ask("How many customs declaration forms were processed in 2024?").found

