@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: chat test lint typecheck pytest bench docs docs-serve clean
+.PHONY: chat test lint typecheck pytest bench semantic docs docs-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ pytest: $(VENV)/.stamp-dev
 
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python -m bench
+
+# The optional semantic bridge (about 1.4 GB, torch on the CPU); never part of `dev` or CI.
+semantic: $(VENV)/.stamp-dev
+	$(BIN)/python -m pip install --quiet -e '.[semantic]'
 
 docs: $(VENV)/.stamp-docs
 	$(BIN)/python -m docs.gen_reference

@@ -18,6 +18,7 @@ from pathlib import Path
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "questions"
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
 HOLDOUT2 = Path(__file__).resolve().parent / "holdout2"
+REWORDED = Path(__file__).resolve().parent / "reworded"
 
 
 @dataclass(frozen=True)

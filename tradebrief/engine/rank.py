@@ -18,6 +18,7 @@ the shortlist only. A single briefing never reaches the budget.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import re
 from collections import defaultdict
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from tradebrief.engine import english
+from tradebrief.engine import english, semantic
 from tradebrief.engine.candidates import Candidate
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.fit import Query, fit, intent_bonus
@@ -172,6 +173,14 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             if term[0].isdigit():
                 weighed.append(_Weighed(term, index.max_idf, {}, 0))
                 continue
+            if term not in named and semantic.available():
+                # With the semantic extra, an unfamiliar word may stand for one the
+                # briefing uses ("parcel" for "shipment"), at the similarity's discount.
+                # A model that fails to load switches the bridge off (``available``
+                # turns False); this word, and every later one, is read as before.
+                with contextlib.suppress(RuntimeError):
+                    matches = semantic.bridge_term(index, term)
+        if not matches:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)
