@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parent
 BLIND_SETS = {
     "blind_a": "written blind; first read before the engine rebuild",
     "blind_b": "written blind; first read after it, sealed until then",
+    "blind_c": "written blind; sealed until the final code, then read once",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
