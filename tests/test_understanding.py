@@ -298,3 +298,50 @@ def test_read_and_tidy_need_text(wrong: object, vocabulary: Vocabulary) -> None:
 )
 def test_a_topic_word_is_not_a_dimension_asked_for(question: str, dimension: str | None) -> None:
     assert read(question, load_lexicon()).dimension == dimension
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Lin Shaobing's job title?", "deputy director general of the Department"),
+        ("What is Xing Hui-na's role?", "Press Bureau"),
+        ("What holiday greeting did Wang Lin-jun give to the media?", "happy new year"),
+        ("What trade value did Wong Lingjun report?", "43.85 trillion yuan"),
+        ("Which organisation is Xin Huina a spokesperson for?", "spokesperson of the SCIO"),
+        ("how many forms according to Wnag?", "88.38 million"),
+    ],
+)
+def test_names_with_possessives_hyphens_and_short_slips(
+    briefing: Briefing, question: str, expected: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found, answer.text
+    assert expected in answer.text + " ".join(c.quote for c in answer.citations)
+
+
+def test_a_short_slip_two_names_could_be_is_left_alone_without_a_neighbour() -> None:
+    vocabulary = Vocabulary.of(tradebrief.load_briefing(), load_lexicon())
+    assert sorted(vocabulary.short_name_options("xin")) == ["lin", "xing"]
+    # ambiguous, and nothing beside it decides: left as typed
+    assert tidy("Ask Xin about it", vocabulary) == "Ask Xin about it"
+    assert tidy("Xin Huina said", vocabulary).startswith("xing Huina")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vehicle crossings stat pls", "is china still the biggest goods trader or nah"],
+)
+def test_chat_filler_is_not_a_constraint(briefing: Briefing, question: str) -> None:
+    assert briefing.ask(question).found
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("What was the 2024 total (not the increase) in yuan?", "total"),
+        ("What was the increment in yuan, not the total?", "increase"),
+        ("What was the higher threshold, as distinct from the final total?", "threshold"),
+    ],
+)
+def test_a_slot_named_after_a_negation_is_not_the_one_wanted(question: str, slot: str) -> None:
+    assert read(question, load_lexicon()).slot == slot

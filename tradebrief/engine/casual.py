@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from tradebrief.engine import english
 from tradebrief.engine.lexicon import Lexicon
@@ -36,9 +36,11 @@ __all__ = ["Vocabulary", "tidy"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _VOWEL = re.compile("[aeiouy]")
+_POSSESSIVE = ("'s", "\u2019s")
 _ABBREVIATION_MAX_ZIPF = 4.0  # a commoner word is a word of its own, not a clipped one
 _ROMANISATIONS = (("yu", "u"), ("yu", "v"), ("yu", "ü"), ("ü", "u"), ("v", "u"), ("ü", "v"))
-_NAME_MIN_LENGTH = 5  # shorter name tokens match only exactly or by romanisation
+_NAME_MIN_LENGTH = 5  # shorter name tokens match with at most one edit
+_SHORT_NAME_MIN = 3  # "Xin" for "Xing"; two letters are too few to tell a slip
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +101,13 @@ class Vocabulary:
         """The roster token ``word`` stands for, allowing variants and up to two edits."""
         if word in self.names:
             return self.names[word]
-        if len(word) < _NAME_MIN_LENGTH or english.is_english(word):
+        if english.is_english(word):
             return None
+        if len(word) < _NAME_MIN_LENGTH:
+            # "Wong", "Wnag", "Xin": one edit (a swap counts as one) from a short name token,
+            # for a word no dictionary lists.
+            options = self.short_name_options(word)
+            return options[0] if len(options) == 1 else None
         limit = 1 if len(word) < 7 else 2
         found = process.extractOne(
             word,
@@ -110,9 +117,33 @@ class Vocabulary:
         )
         return self.names[found[0]] if found else None
 
-    def split_name(self, first: str, second: str) -> str | None:
-        """The roster token two words spell together ("shao bin" → "shaobin"), if any."""
-        if first in self.names or second in self.names:
+    def short_name_options(self, word: str, *, english_too: bool = False) -> list[str]:
+        """The roster tokens one edit from a word ("xin": "xing" and "lin").
+
+        A word the dictionary lists ("Wong") is a name slip only when asked
+        (``english_too``): beside the rest of a roster name.
+        """
+        if len(word) < _SHORT_NAME_MIN or (english.is_english(word) and not english_too):
+            return []
+        found = process.extract(
+            word, tuple(self.names), scorer=OSA.distance, score_cutoff=1, limit=None
+        )
+        return sorted({self.names[name] for name, _, _ in found})
+
+    def beside(self, options: list[str], before: str, after: str) -> str | None:
+        """The option that makes a whole roster name with a neighbouring word, if one does."""
+        whole = [
+            o for o in options if f"{o}{after}" in self.joined or f"{before}{o}" in self.joined
+        ]
+        return whole[0] if len(whole) == 1 else None
+
+    def split_name(self, first: str, second: str, *, hyphened: bool = False) -> str | None:
+        """The roster token two words spell together ("shao bin" → "shaobin"), if any.
+
+        Two words joined by a hyphen ("Lin-jun") are one name even when the first is
+        a name token of its own.
+        """
+        if not hyphened and (first in self.names or second in self.names):
             return None  # "lin shaobin" is two names already
         if all(w in self.counts or w in self.protected for w in (first, second)):
             return None  # two words the briefing or the lexicon knows
@@ -193,9 +224,11 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
         word = match[0].casefold()
         replacement: str | None = None
         following = words[at + 1] if at + 1 < len(words) else None
-        if following is not None and text[match.end() : following.start()].isspace():
-            second = following[0].casefold()
-            if (name := vocabulary.split_name(word, second)) is not None:
+        between = text[match.end() : following.start()] if following is not None else ""
+        if following is not None and (between.isspace() or between == "-"):
+            second = following[0].casefold().removesuffix("'s").removesuffix("\u2019s")
+            joined = vocabulary.split_name(word, second, hyphened=between == "-")
+            if (name := joined) is not None:
                 pieces.append(text[last : match.start()] + name)
                 last, skip = following.end(), True
                 continue
@@ -205,6 +238,10 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
             replacement = None
         elif (name := vocabulary.name_for(word)) is not None:
             replacement = name
+        elif word.endswith(_POSSESSIVE) and (name := vocabulary.name_for(word[:-2])) is not None:
+            replacement = name  # "Shaobing's" is Shaobin's: the name is what matters
+        elif (name := _name_beside(vocabulary, words, at, match[0][:1].isupper())) is not None:
+            replacement = name  # "Xin Huina", "Wong Lingjun": the rest of the name decides
         elif (plain := _uncontracted(word, vocabulary)) is not None:
             replacement = plain
         elif (expanded := vocabulary.expand(word)) is not None:
@@ -218,3 +255,20 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
             last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _name_beside(
+    vocabulary: Vocabulary, words: list[re.Match[str]], at: int, capitalised: bool
+) -> str | None:
+    """A name slip settled by its neighbour, or ``None``.
+
+    "Xin Huina": "xin" is one edit from "xing" and from "lin". "Wong Lingjun":
+    "wong" is a word of its own, so it is read as a name only when typed as one.
+    """
+    word = words[at][0].casefold()
+    if not capitalised and len(vocabulary.short_name_options(word)) < 2:
+        return None
+    before = words[at - 1][0].casefold() if at else ""
+    after = words[at + 1][0].casefold() if at + 1 < len(words) else ""
+    options = vocabulary.short_name_options(word, english_too=True)
+    return vocabulary.beside(options, before, after)

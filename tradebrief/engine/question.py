@@ -191,10 +191,18 @@ def _cue_tables(lexicon: Lexicon) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _slot(folded: str, lexicon: Lexicon) -> str | None:
+    # "the total (not the increase)": a slot named after a negation is the one not wanted.
+    wanted = _UNWANTED.sub(" ", folded)
     for key, cues in lexicon.slots.items():
-        if any(f" {cue} " in folded for cue in cues):
+        if any(f" {cue} " in wanted for cue in cues):
             return key
     return None
+
+
+_UNWANTED = re.compile(
+    r"\b(?:not|rather than|instead of|as distinct from|as opposed to|other than)"
+    r"(?:\s+(?:the|a|an|its|their))?\s+[a-z-]+"
+)
 
 
 def read(text: str, lexicon: Lexicon) -> Question:
