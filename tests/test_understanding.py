@@ -345,3 +345,10 @@ def test_chat_filler_is_not_a_constraint(briefing: Briefing, question: str) -> N
 )
 def test_a_slot_named_after_a_negation_is_not_the_one_wanted(question: str, slot: str) -> None:
     assert read(question, load_lexicon()).slot == slot
+
+
+def test_what_count_of_things_asks_for_a_number_not_a_name(briefing: Briefing) -> None:
+    question = "What count of countries and regions was cited for China's trading partnerships?"
+    assert read(question, load_lexicon()).name_noun == ""
+    answer = briefing.ask(question)
+    assert answer.found and "more than 150 countries and regions" in answer.text

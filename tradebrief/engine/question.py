@@ -86,8 +86,12 @@ def _name_noun(question: str, lexicon: Lexicon) -> str:
     )
 
 
-_ATTRIBUTES = frozenset(("size", "sized", "kind", "sort", "type", "part"))
-"""After which/what, words asking about an attribute ("what size country"), not a name."""
+_ATTRIBUTES = frozenset(
+    ("size", "sized", "kind", "sort", "type", "part")
+    + ("count", "number", "amount", "quantity", "total", "share", "proportion", "percentage")
+)
+"""After which/what, words asking about an attribute ("what size country") or a quantity
+("what count of countries"), not a name."""
 
 
 def _asks_for_name(question: str, lexicon: Lexicon) -> bool:
