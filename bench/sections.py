@@ -18,7 +18,8 @@ BENCH = Path(__file__).resolve().parent
 BLIND_SETS = {
     "blind_a": "written blind; first read before the engine rebuild",
     "blind_b": "written blind; first read after it, sealed until then",
-    "blind_c": "written blind; sealed until the final code, then read once",
+    "blind_c": "written blind; read once before the last fixes",
+    "blind_d": "written blind; read once on the final code",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
