@@ -94,15 +94,6 @@ _ATTRIBUTES = frozenset(
 ("what count of countries"), not a name."""
 
 
-def _asks_for_name(question: str, lexicon: Lexicon) -> bool:
-    """Whether a which/what question asks for a named thing: "Which country ...?"."""
-    return any(
-        word.casefold() in lexicon.named_types
-        for match in _ASKED_NOUN_PHRASE.finditer(question)
-        for word in match[1].split()
-    )
-
-
 def _answer_type(question: str, lexicon: Lexicon) -> str | None:
     """The noun a which/what question asks for ("which city"): what the answer supplies."""
     match = _ANSWER_TYPE.search(question)
