@@ -87,8 +87,8 @@ def _name_noun(question: str, lexicon: Lexicon) -> str:
 
 
 _ATTRIBUTES = frozenset(
-    ("size", "sized", "kind", "sort", "type", "part")
-    + ("count", "number", "amount", "quantity", "total", "share", "proportion", "percentage")
+    {"size", "sized", "kind", "sort", "type", "part"}
+    | {"count", "number", "amount", "quantity", "total", "share", "proportion", "percentage"}
 )
 """After which/what, words asking about an attribute ("what size country") or a quantity
 ("what count of countries"), not a name."""
