@@ -16,6 +16,7 @@ from rich.console import Console, RenderableType
 import tradebrief
 from cli_chat import render
 from cli_chat.export import session_markdown
+from tests.test_cli import run  # the one way these tests call the command
 from tradebrief import Briefing
 from tradebrief.cli import main
 
@@ -25,12 +26,6 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def briefing() -> Briefing:
     return tradebrief.load_briefing()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def show(renderable: RenderableType) -> str:
