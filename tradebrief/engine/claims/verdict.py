@@ -16,6 +16,7 @@ ordinary question.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
@@ -44,7 +45,7 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
-from tradebrief.engine.index import index_for
+from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity
@@ -214,13 +215,24 @@ def _narrower_subject(
     return tuple(dict.fromkeys(shown))
 
 
-def _figure_words(briefing: Briefing) -> set[str]:
+def _figure_words(briefing: Briefing) -> frozenset[str]:
     """Terms that name a figure the briefing gives, or a claim's own vocabulary.
 
     "threshold" names one of the briefing's figures and "sixteen" is a number:
     neither makes a claim about something the briefing has no figure for.
+    Worked out once per briefing (it analyses every metric's words), beside its index.
     """
     index = index_for(briefing)
+    known = _FIGURE_WORDS.get(index)
+    if known is None:
+        known = _FIGURE_WORDS[index] = _words_of_figures(briefing, index)
+    return known
+
+
+_FIGURE_WORDS: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _words_of_figures(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
     words = claim_words()
     phrases = [
         *(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords)),
@@ -239,7 +251,7 @@ def _figure_words(briefing: Briefing) -> set[str]:
         *words.claim_prefixes,
         *words.claim_suffixes,
     ]
-    return set(analyze(" ".join(phrases), index.lexicon, year=index.year))
+    return frozenset(analyze(" ".join(phrases), index.lexicon, year=index.year))
 
 
 def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
