@@ -68,8 +68,10 @@ def _answer(briefing: Briefing, question: str) -> Answer:
     if derived is not None:
         return derived
     answer = _retrieve(briefing, question)
+    if answer.found:
+        return answer
     lacking = missing_subject(briefing, question)
-    if lacking is not None and not answer.found:
+    if lacking is not None:
         # The refusal names the figure the briefing lacks (exports alone, the surplus).
         missing = lacking.text.removeprefix("The briefing does not say.").strip()
         if missing and missing not in answer.text:
