@@ -154,12 +154,9 @@ def passages(briefing: Briefing, question: str, *, limit: int) -> list[Span]:
 def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
     """The amounts a stated quantity allows, by its qualifier."""
     amount = quantity.amount
-    if quantity.qualifier is Qualifier.MORE_THAN:
-        return Interval(amount, _INFINITY, low_open=True)
-    if quantity.qualifier is Qualifier.AT_LEAST:
-        return Interval(amount, _INFINITY)
-    if quantity.qualifier is Qualifier.LESS_THAN:
-        return Interval(-_INFINITY, amount, high_open=True)
+    bound = _QUALIFIER_BOUNDS.get(quantity.qualifier)
+    if bound is not None:
+        return _one_sided(amount, bound)
     if quantity.qualifier is Qualifier.ABOUT:
         return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
     if quantity.qualifier is Qualifier.SEVERAL:  # "hundreds": at least two hundred, under 1,000
@@ -167,18 +164,26 @@ def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
     return Interval(amount, amount)
 
 
+_QUALIFIER_BOUNDS = {
+    Qualifier.MORE_THAN: Relation.GT,
+    Qualifier.AT_LEAST: Relation.GE,
+    Qualifier.LESS_THAN: Relation.LT,
+}
+
+
+def _one_sided(amount: Decimal, relation: Relation) -> Interval:
+    """The amounts above or below ``amount`` that ``relation`` (GT, GE, LT or LE) allows."""
+    if relation in (Relation.GT, Relation.GE):
+        return Interval(amount, _INFINITY, low_open=relation is Relation.GT)
+    return Interval(-_INFINITY, amount, high_open=relation is Relation.LT)
+
+
 def claimed_interval(number: ClaimedNumber, scale: Scale, tolerance: Decimal) -> Interval:
     """The amounts a claimed number allows; ``scale`` is used when the claim gives none."""
     use = number.scale if number.scale is not Scale.ONE else scale
     amount = number.value * Decimal(10) ** int(use)
-    if number.relation is Relation.GT:
-        return Interval(amount, _INFINITY, low_open=True)
-    if number.relation is Relation.GE:
-        return Interval(amount, _INFINITY)
-    if number.relation is Relation.LT:
-        return Interval(-_INFINITY, amount, high_open=True)
-    if number.relation is Relation.LE:
-        return Interval(-_INFINITY, amount)
+    if number.relation in (Relation.GT, Relation.GE, Relation.LT, Relation.LE):
+        return _one_sided(amount, number.relation)
     low, high = number.bounds(tolerance, use)
     return Interval(low, high)
 
