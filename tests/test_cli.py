@@ -466,3 +466,13 @@ def test_process_json_without_importing_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "0 []"
+
+
+def test_an_error_naming_a_file_never_sends_a_bidi_override_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "notes\u202etxt.exe"
+    status, out, err = run(capsys, "facts", "--transcript", str(missing))
+    assert status == 2 and out == ""
+    assert "\u202e" not in err and "\\u202e" in err
+    assert err.count("\n") == 1

@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -298,14 +297,8 @@ def _fail(message: str) -> int:
 
 
 def _one_line(text: str) -> str:
-    """``text`` on one line, with control characters escaped so none reach the terminal."""
-    joined = " ".join(part.strip() for part in text.splitlines() if part.strip())
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) == "Cc"
-        else char
-        for char in joined
-    )
+    """``text`` on one line, made safe for a terminal by the library's own :func:`clean`."""
+    return clean(" ".join(part.strip() for part in text.splitlines() if part.strip()))
 
 
 def _describe_os_error(error: OSError) -> str:
