@@ -316,9 +316,9 @@ def _describe(error: Exception) -> str:
 
 
 def _error(text: str) -> None:
-    from cli_chat.sanitize import clean
+    from tradebrief.render import one_line
 
-    print(f"{PROG}: {clean(text)}", file=sys.stderr)
+    print(f"{PROG}: {one_line(text)}", file=sys.stderr)  # always one line, nothing unsafe
 
 
 def _silence_stdout() -> None:

@@ -304,3 +304,14 @@ def test_the_package_loads_its_engine_only_when_asked() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+def test_an_error_is_one_line_even_when_a_file_name_holds_a_line_break(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from cli_chat.app import main as chat_main
+
+    status = chat_main(["--ask", "total trade?", "--transcript", str(tmp_path / "a\nb.txt")])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert err.count("\n") == 1 and err.startswith("tradebrief-chat: ")
