@@ -86,14 +86,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--claims", action="store_true", help="a claims and derivations set")
     args = parser.parse_args(argv)
     figures = measure_claims(args.folder) if args.claims else measure(args.folder)
-    readings: dict[str, Any] = (
-        json.loads(READINGS.read_text(encoding="utf-8")) if READINGS.exists() else {}
-    )
-    first = readings.get(args.name)
+    first = first_readings().get(args.name)
     print(report.heading(f"Blind set {args.name}"))
     if args.claims:
         print(json.dumps(figures, indent=2))
-        _record(readings, args, figures)
+        record_first(args.name, figures, record=args.record)
         return
     print(
         f"  answered correctly {report.pct(figures['answerable'])}, declined correctly "
@@ -108,17 +105,26 @@ def main(argv: list[str] | None = None) -> None:
             f"{report.pct(first['answerable'])}, declined {report.pct(first['abstention'])}"
             " — this run is a later reading, not a blind figure"
         )
-    _record(readings, args, figures)
+    record_first(args.name, figures, record=args.record)
 
 
-def _record(readings: dict[str, Any], args: argparse.Namespace, figures: dict[str, Any]) -> None:
-    """Write the first reading of a set; a set already read is never overwritten."""
-    if args.name in readings:
-        print(f"  {args.name} was read before: this run is a later reading, not recorded")
-    elif args.record:
-        readings[args.name] = {"date": dt.date.today().isoformat(), "commit": _commit(), **figures}
+def first_readings() -> dict[str, Any]:
+    """Every set's first reading, by name, as recorded."""
+    if not READINGS.exists():
+        return {}
+    loaded: dict[str, Any] = json.loads(READINGS.read_text(encoding="utf-8"))
+    return loaded
+
+
+def record_first(name: str, figures: dict[str, Any], *, record: bool) -> None:
+    """Write the first reading of a set when asked; a set already read is never overwritten."""
+    readings = first_readings()
+    if name in readings:
+        print(f"  {name} was read before: this run is a later reading, not recorded")
+    elif record:
+        readings[name] = {"date": dt.date.today().isoformat(), "commit": _commit(), **figures}
         READINGS.write_text(json.dumps(readings, indent=2) + "\n", encoding="utf-8")
-        print(f"  recorded as the first blind reading of {args.name}")
+        print(f"  recorded as the first blind reading of {name}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ here is measured in the same run as the rest of the report.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +25,9 @@ CLAIM_SETS = {
 }
 
 
-def _first_readings() -> dict[str, Any]:
-    if not blind.READINGS.exists():
-        return {}
-    loaded: dict[str, Any] = json.loads(blind.READINGS.read_text(encoding="utf-8"))
-    return loaded
-
-
 def blind_section(say: Any) -> dict[str, Any]:
     """Every blind question set: its first (honest) reading, and this run beside it."""
-    first = _first_readings()
+    first = blind.first_readings()
     say(report.heading("1d. Blind question sets: first reading (honest) and this run"))
     say("  A first reading is taken once, when the set is new, and never replaced;")
     say("  a later run of a set that has been read is not a blind figure.\n")
@@ -66,7 +58,7 @@ def blind_section(say: Any) -> dict[str, Any]:
 
 def claims_section(say: Any) -> dict[str, Any]:
     """Verdict and derivation accuracy: the tuning set in tests/claims, and the blind set."""
-    first = _first_readings()
+    first = blind.first_readings()
     say(report.heading("1e. Claims and derived figures"))
     rows, figures = [], {}
     sets = {"tests/claims (tuning)": claim_bench.DEFAULT_FOLDER, **CLAIM_SETS}
@@ -107,7 +99,7 @@ UNCURATED_SETS = {
 
 def uncurated_section(say: Any) -> dict[str, Any]:
     """Questions on what was said, transcripts without facts: alone and as a library."""
-    first = _first_readings()
+    first = blind.first_readings()
     say(report.heading("1f. Other transcripts, no facts file: first reading and this run"))
     rows, figures = [], {}
     for name, folder in UNCURATED_SETS.items():

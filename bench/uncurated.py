@@ -108,21 +108,11 @@ def main(argv: list[str] | None = None) -> None:
         for mode, f in figures.items()
     ]
     print(report.table(["loaded", "answered", "declined", "misses"], rows))
-    readings: dict[str, Any] = (
-        json.loads(blind.READINGS.read_text(encoding="utf-8")) if blind.READINGS.exists() else {}
-    )
-    name = args.name
-    if name in readings:
-        first = {m: round(readings[name][m]["answerable"], 3) for m in figures}
-        print(f"  first reading (answered): {json.dumps(first)}")
-    elif args.record:
-        readings[name] = {
-            "date": blind.dt.date.today().isoformat(),
-            "commit": blind._commit(),
-            **figures,
-        }
-        blind.READINGS.write_text(json.dumps(readings, indent=2) + "\n", encoding="utf-8")
-        print(f"  recorded as the first blind reading of {name}")
+    first = blind.first_readings().get(args.name)
+    if first is not None:
+        answered = {m: round(first[m]["answerable"], 3) for m in figures}
+        print(f"  first reading (answered): {json.dumps(answered)}")
+    blind.record_first(args.name, figures, record=args.record)
 
 
 if __name__ == "__main__":
