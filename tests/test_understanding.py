@@ -230,6 +230,34 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
     assert grew.fact.id == "trade-increment"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how big was the trade increase in yuan, the absolute number not the pct",
+        "What was 2024 trade growth expressed in yuan rather than as a percentage?",
+        "In yuan, what was the year-on-year increment in foreign trade in 2024 (not the total)?",
+    ],
+)
+def test_a_figure_the_question_rules_out_is_not_what_it_asks_for(
+    briefing: Briefing, question: str
+) -> None:
+    # "not the pct" rules the percentage out; "year-on-year ... in yuan" is a period, not a rate.
+    answer = briefing.ask(question)
+    assert isinstance(answer.fact, Metric)
+    assert answer.fact.id == "trade-increment"
+
+
+def test_hosting_an_initiative_is_not_chairing_the_briefing(briefing: Briefing) -> None:
+    cities = briefing.ask(
+        "How many cities hosted special initiatives to facilitate cross-border trade?"
+    )
+    assert cities.fact is not None
+    assert cities.fact.id == "cross-border-trade-cities"
+    host = briefing.ask("Who hosted the briefing?")
+    assert host.found
+    assert "Xing Huina" in host.text
+
+
 # --- honest reasons ----------------------------------------------------------------
 
 

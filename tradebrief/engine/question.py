@@ -123,6 +123,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:
 _LIST = re.compile(r"\b(?:list|name all|name the|enumerate|one by one|each of the|what are the)\b")
 _REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
 _PART = re.compile(r"\bhow (?:many|much) of (?:the|these|those|its|their|all)\b")
+_CURRENCY = frozenset({"yuan", "dollars"})  # dimensions of the lexicon asked for by currency
+_SAYS_PERCENT = re.compile(r"percent|%|\bpct\b|proportion|\bshare\b|\brate\b")
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will)\b")
 
 
@@ -196,8 +198,19 @@ def _slot(folded: str, lexicon: Lexicon) -> str | None:
 
 _UNWANTED = re.compile(
     r"\b(?:not|rather than|instead of|as distinct from|as opposed to|other than)"
-    r"(?:\s+(?:the|a|an|its|their))?\s+[a-z-]+"
+    r"(?:\s+(?:as|in))?(?:\s+(?:the|a|an|its|their))?\s+[a-z-]+",
+    re.IGNORECASE,
 )
+
+
+def without_unwanted(text: str) -> str:
+    """``text`` without what it rules out: "the increase, not the pct" → "the increase, ".
+
+    A figure named after a negation ("the total (not the increase)", "in yuan
+    rather than as a percentage") is the one the question rules out, so its
+    words must neither match nor set the kind of answer.
+    """
+    return _UNWANTED.sub(" ", text)
 
 
 def read(text: str, lexicon: Lexicon) -> Question:
@@ -210,10 +223,15 @@ def read(text: str, lexicon: Lexicon) -> Question:
         raise TypeError(f"read() needs the question as str, not {type(text).__name__}")
     folded = _folded(text)
     yes_no = _YES_NO.search(folded) is not None
+    dimension = None if yes_no else _dimension(folded, lexicon)  # "was it worth a lot?"
+    intent = detect_intent(text, lexicon)
+    if intent is Intent.PERCENT and dimension in _CURRENCY and not _SAYS_PERCENT.search(folded):
+        # "the year-on-year increment, in yuan": the period is year on year, the unit money.
+        intent = Intent.HOW_MANY
     return Question(
         text=text,
-        intent=detect_intent(text, lexicon),
-        dimension=None if yes_no else _dimension(folded, lexicon),  # "was it worth a lot?"
+        intent=intent,
+        dimension=dimension,
         slot=_slot(folded, lexicon),
         wants_name=bool(noun := _name_noun(text, lexicon)),
         name_noun=noun,

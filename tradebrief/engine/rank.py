@@ -40,6 +40,7 @@ from tradebrief.engine.question import (
     MAX_QUESTION_CHARS,
     _answer_type,
     read,
+    without_unwanted,
 )
 from tradebrief.engine.text import analyze
 from tradebrief.quantities import find_numbers
@@ -135,9 +136,10 @@ def one_ask() -> Iterator[None]:
 
 def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     text = tidy(question[:MAX_QUESTION_CHARS], index.words)
-    terms = list(dict.fromkeys(analyze(text, index.lexicon, year=index.year)))[:_MAX_TERMS]
+    wanted = without_unwanted(text)
+    terms = list(dict.fromkeys(analyze(wanted, index.lexicon, year=index.year)))[:_MAX_TERMS]
     answer_type = _answer_type(text, index.lexicon)
-    asked = read(text, index.lexicon)
+    asked = read(wanted, index.lexicon)
     intent = asked.intent
     missing = tuple(t for t in terms if t[0].isdigit() and t not in index.numbers)
     unknown: list[str] = []
