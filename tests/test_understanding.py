@@ -116,6 +116,8 @@ def test_tidy_never_raises_and_leaves_known_text_alone(text: str) -> None:
         ("Who is Lv Daliang?", "lyu-daliang"),
         ("who is lin shaobing", "lin-shaobin"),
         ("who is wang ling jun", "wang-lingjun"),
+        ("who is Hsing Huina", "xing-huina"),  # Wade-Giles
+        ("who is wang lingchun", "wang-lingjun"),
     ],
 )
 def test_who_is_finds_the_person_however_the_name_is_written(
@@ -256,6 +258,27 @@ def test_hosting_an_initiative_is_not_chairing_the_briefing(briefing: Briefing) 
     host = briefing.ask("Who hosted the briefing?")
     assert host.found
     assert "Xing Huina" in host.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("What did customs do for the Hainan Free Trade Prot?", "hainan-open-platforms"),
+        ("What is the Smart Custums initiative used to intercept?", "smart-customs"),
+    ],
+)
+def test_a_slip_in_one_of_the_texts_own_names_is_read_as_that_name(
+    briefing: Briefing, question: str, fact: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.fact is not None, answer.text
+    assert answer.fact.id == fact
+
+
+def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:
+    answer = tradebrief.load_briefing().ask("What did customs do for Hong Kong?")
+    assert not answer.found
+    assert "Hong" in answer.text
 
 
 # --- honest reasons ----------------------------------------------------------------

@@ -38,7 +38,14 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _VOWEL = re.compile("[aeiouy]")
 _POSSESSIVE = ("'s", "\u2019s")
 _ABBREVIATION_MAX_ZIPF = 4.0  # a commoner word is a word of its own, not a clipped one
-_ROMANISATIONS = (("yu", "u"), ("yu", "v"), ("yu", "ü"), ("ü", "u"), ("v", "u"), ("ü", "v"))
+_ROMANISATIONS = (  # (pattern, replacement)
+    # Pinyin as typed without its diacritic: Lyu, Lu, Lv, Lü.
+    ("yu", "u"), ("yu", "v"), ("yu", "ü"), ("ü", "u"), ("v", "u"), ("ü", "v"),
+    # Wade-Giles, still common in older and Taiwanese usage: Hsing for Xing, Chang for Zhang.
+    ("x", "hs"), ("zh", "ch"), ("q", "ch"), ("j", "ch"), ("z(?!h)", "ts"), ("c(?!h)", "ts"),
+    ("r", "j"),
+    ("ong", "ung"),
+)  # fmt: skip
 _NAME_MIN_LENGTH = 5  # shorter name tokens match with at most one edit
 _SHORT_NAME_MIN = 3  # "Xin" for "Xing"; two letters are too few to tell a slip
 
@@ -68,9 +75,8 @@ class Vocabulary:
         tokens = {w.casefold() for p in briefing.people for w in _TOKEN.findall(p.full_name)}
         names = {t: t for t in tokens}
         for token in tokens:
-            for old, new in _ROMANISATIONS:
-                variant = token.replace(old, new)
-                if variant != token and variant not in tokens:
+            for variant in _variants(token):
+                if variant not in tokens:
                     names.setdefault(variant, token)
         joined: dict[str, str] = {}
         for person in briefing.people:
@@ -201,6 +207,26 @@ def _respelt(word: str, vocabulary: Vocabulary) -> str | None:
     # "vehical" is nearer the briefing's "vehicle" than English's "vesical":
     # leave it for the index's typo matching.
     return None if vocabulary.near(word) else respelt
+
+
+def _variants(token: str) -> set[str]:
+    """Other romanisations of a name token, with up to two of its syllables respelt."""
+    found: set[str] = set()
+    layer = {token}
+    for _ in range(2):
+        # Only letters of the token itself are respelt: "j" → "ch" must not go on to "tsh".
+        layer = (
+            {
+                re.sub(old, new, spelt)
+                for spelt in layer
+                for old, new in _ROMANISATIONS
+                if re.search(old, spelt) and re.search(old, token)
+            }
+            - found
+            - {token}
+        )
+        found |= layer
+    return found
 
 
 def tidy(text: str, vocabulary: Vocabulary) -> str:

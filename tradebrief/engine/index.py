@@ -111,6 +111,7 @@ class SearchIndex:
         proper = {
             t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
+        self.proper = frozenset(proper)
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         cue_terms = frozenset().union(*self.cue_terms.values())
         # Each side of a complement pair ("imports", "exports") is specific by nature.

@@ -55,6 +55,7 @@ _SHORTLIST = 12  # candidates scored in full after the postings walk
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
+_NAME_SLIP_SIMILARITY = 0.8  # a slip of the text's own name ("Custums" for "Customs")
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
@@ -164,7 +165,13 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         matches = index.matches(term)
         if term in named:
             # A name is spelt as meant: "Hong" is not a slip of the briefing's "long".
-            matches = {m: sim for m, sim in matches.items() if sim >= _NAME_SIMILARITY}
+            # But a slip of one of the text's own names is a slip ("Prot" in "Free
+            # Trade Prot", "Cusotms"): close to a word the briefing capitalises too.
+            matches = {
+                m: sim
+                for m, sim in matches.items()
+                if sim >= _NAME_SIMILARITY or (m in index.proper and _slip_of_name(term, m, sim))
+            }
         if not matches and (respelt := index.respell_synonym(term)) is not None:
             matches = respelt
         if not matches and term in asking:
@@ -336,6 +343,12 @@ class _Weighed:
     weight: float
     matches: dict[str, float]
     postings: int
+
+
+def _slip_of_name(term: str, name: str, similarity: float) -> bool:
+    """Whether ``term`` is a typing slip of ``name``: two letters swapped, or few edits."""
+    swapped = sorted(term) == sorted(name) and len(term) == len(name)
+    return swapped or similarity >= _NAME_SLIP_SIMILARITY
 
 
 def _names_the_flow(text: str, stem: str) -> bool:
