@@ -275,6 +275,16 @@ def test_a_slip_in_one_of_the_texts_own_names_is_read_as_that_name(
     assert answer.fact.id == fact
 
 
+def test_a_common_word_is_read_as_typed_not_as_a_slip_of_a_briefing_word(
+    briefing: Briefing,
+) -> None:
+    # "sent" is one letter from the briefing's "set" ("set a record high"), but meant as typed.
+    answer = briefing.ask("Between which places was the final shipment of 2024 sent?")
+    assert answer.fact is not None, answer.text
+    assert answer.fact.id == "last-declaration-form"
+    assert "Shenzhen to Japan" in answer.text
+
+
 def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:
     answer = tradebrief.load_briefing().ask("What did customs do for Hong Kong?")
     assert not answer.found

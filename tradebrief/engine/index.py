@@ -48,6 +48,7 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_OWN_WORD_ZIPF = 4.5  # a word this common in English is meant as typed ("sent", not "set")
 _OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
 _DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
 
@@ -237,6 +238,8 @@ class SearchIndex:
             return matches
         if len(term) < 4 or term in self.neutral:
             return matches  # an everyday word is not worth a guess at a misspelling
+        if english.is_english(term) and (english.zipf(term) or 0.0) >= _OWN_WORD_ZIPF:
+            return matches  # "sent" is a word of its own, not a slip of the briefing's "set"
         cutoff = 75 if len(term) == 4 else 85 if len(term) < 6 else 80
         found = process.extract(
             term, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff
