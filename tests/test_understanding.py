@@ -285,6 +285,21 @@ def test_a_common_word_is_read_as_typed_not_as_a_slip_of_a_briefing_word(
     assert "Shenzhen to Japan" in answer.text
 
 
+def test_the_higher_of_two_figures_is_answered_from_the_passage_that_states_both(
+    briefing: Briefing,
+) -> None:
+    answer = briefing.ask("What was the higher of the two yuan thresholds that total trade passed?")
+    assert answer.found, answer.text
+    assert "43 trillion yuan threshold" in answer.text
+
+
+def test_what_the_organisation_said_is_not_one_persons_words(briefing: Briefing) -> None:
+    # "customs" is in the vice minister's title, but names the body, not him.
+    answer = briefing.ask("What did customs say about higher standards?")
+    assert answer.fact is not None, answer.text
+    assert answer.fact.id == "smart-customs-strong-nation"
+
+
 def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:
     answer = tradebrief.load_briefing().ask("What did customs do for Hong Kong?")
     assert not answer.found
