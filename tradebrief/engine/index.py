@@ -72,6 +72,10 @@ class SearchIndex:
             p.id: frozenset(analyze(f"{p.full_name} {p.title} {p.role.value}", self.lexicon))
             for p in briefing.people
         }
+        # Words of a body's name: "customs" in a title says where someone works, not who.
+        self.organisation_terms = frozenset(
+            t for o in briefing.organizations for t in analyze(o.name, self.lexicon)
+        )
         everyday = self.lexicon.neutral | self.lexicon.neutral_general
         self.neutral = frozenset(_stem(w) for w in everyday) | everyday
         self.everyday = tuple(sorted(self.lexicon.stopwords))
@@ -166,7 +170,7 @@ class SearchIndex:
         """The one person whose own title or role words the question uses: "the vice minister"."""
         owners: dict[str, set[str]] = {}
         for pid, words in self.person_words.items():
-            for term in set(terms) & words:
+            for term in (set(terms) & words) - self.organisation_terms:
                 owners.setdefault(term, set()).add(pid)
         unique = {next(iter(pids)) for pids in owners.values() if len(pids) == 1}
         return unique.pop() if len(unique) == 1 else None
