@@ -300,6 +300,23 @@ def test_what_the_organisation_said_is_not_one_persons_words(briefing: Briefing)
     assert answer.fact.id == "smart-customs-strong-nation"
 
 
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("What is the title of this SCIO briefing?", "titled"),
+        ("what was the title of the GACC briefing", "titled"),
+        ("what is the title of the chairperson", "Xing Huina"),
+        ("title of the vice minister", "Wang Lingjun"),
+    ],
+)
+def test_title_means_the_briefings_unless_a_person_is_meant(
+    briefing: Briefing, question: str, wanted: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found, answer.text
+    assert wanted in answer.text
+
+
 def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:
     answer = tradebrief.load_briefing().ask("What did customs do for Hong Kong?")
     assert not answer.found

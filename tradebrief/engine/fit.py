@@ -60,7 +60,8 @@ class Query:
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
     """Years it names from the briefing's own year on: plans and forecasts, not the record."""
-    """Briefing-level candidates ("roster", "date", "title") its cue words ask for."""
+    people_named: frozenset[str] = frozenset()
+    """Ids of the roster people whose names it uses."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -98,6 +99,13 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         and (candidate.items < _LIST_ITEMS or repeats)  # "the 16 measures": it counts them
     ):
         penalties.append((0.3, "says how many, but does not list them"))
+    if (
+        "title" in query.cued
+        and candidate.kind is CandidateKind.PERSON
+        and candidate.ref not in query.people_named
+    ):
+        # "the title of this briefing": a title, but not the post of someone unnamed.
+        penalties.append((0.5, "is someone's post, not the briefing's title"))
     if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
         penalties.append((0.5, "is about the briefing, but not what was asked"))
     contrary = [t for t in query.contrary if t in candidate.terms]

@@ -74,7 +74,9 @@ class SearchIndex:
         }
         # Words of a body's name: "customs" in a title says where someone works, not who.
         self.organisation_terms = frozenset(
-            t for o in briefing.organizations for t in analyze(o.name, self.lexicon)
+            t
+            for o in briefing.organizations
+            for t in analyze(f"{o.name} {o.acronym or ''}", self.lexicon)
         )
         everyday = self.lexicon.neutral | self.lexicon.neutral_general
         self.neutral = frozenset(_stem(w) for w in everyday) | everyday
@@ -165,6 +167,11 @@ class SearchIndex:
                          default=-1) for pid in named}  # fmt: skip
         speaker = max(named, key=lambda pid: last[pid])
         return speaker if last[speaker] >= 0 else named[0]
+
+    def people_meant(self, terms: list[str]) -> frozenset[str]:
+        """Ids of the people a question may mean: by name, role or title ("the spokesperson")."""
+        asked = set(terms) - self.organisation_terms
+        return frozenset(pid for pid, words in self.person_words.items() if words & asked)
 
     def _by_title(self, terms: list[str]) -> str | None:
         """The one person whose own title or role words the question uses: "the vice minister"."""
