@@ -317,6 +317,23 @@ def test_title_means_the_briefings_unless_a_person_is_meant(
     assert wanted in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("What was China's import and export value in the fourth quarter of 2024?", "'quarter'"),
+        ("What exactly are the 16 measures for enterprises to facilitate customs clearance?",
+         "does not list them"),
+        ("What exactly do the 16 customs clearance measures contain?", "does not list them"),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_year_or_a_list_is_not_answered_by_the_whole_or_a_count(
+    briefing: Briefing, question: str, reason: str
+) -> None:
+    answer = briefing.ask(question)
+    assert not answer.found, answer.text
+    assert reason in answer.text
+
+
 def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:
     answer = tradebrief.load_briefing().ask("What did customs do for Hong Kong?")
     assert not answer.found

@@ -120,7 +120,10 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
-_LIST = re.compile(r"\b(?:list|name all|name the|enumerate|one by one|each of the|what are the)\b")
+_LIST = re.compile(
+    r"\b(?:list|name all|name the|enumerate|one by one|each of the|what (?:exactly )?are the"
+    r"|what (?:exactly )?do(?:es)? the [\w\s-]{1,60} (?:contain|include|consist of))\b"
+)
 _REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
 _PART = re.compile(r"\bhow (?:many|much) of (?:the|these|those|its|their|all)\b")
 _CURRENCY = frozenset({"yuan", "dollars"})  # dimensions of the lexicon asked for by currency
