@@ -91,8 +91,8 @@ def _speller() -> SymSpell:
 def respell(word: str, preferred: frozenset[str] = frozenset()) -> str | None:
     """The word one edit from ``word`` that it most likely misspells, or None.
 
-    Among the closest words, one in ``preferred`` (the briefing's own words)
-    wins; otherwise the commonest. Only a word the dictionary does not list is
+    Among the closest words, one in ``preferred`` (the briefing's own words),
+    or inflected there, wins; otherwise the commonest. Only a word the dictionary does not list is
     respelt: "decl" is listed, so it is left for the abbreviation rule.
     """
     if len(word) < 3 or is_english(word):
@@ -102,5 +102,9 @@ def respell(word: str, preferred: frozenset[str] = frozenset()) -> str | None:
     found = _speller().lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
     if not found:
         return None
-    best = max(found, key=lambda s: (s.term in preferred, s.count))
+    best = max(
+        found,
+        # "proces" is "process" (the briefing says "processed"), not the commoner "prices".
+        key=lambda s: (any(s.term + end in preferred for end in _SUFFIXES), s.count),
+    )
     return str(best.term)
