@@ -441,7 +441,11 @@ def test_a_short_slip_two_names_could_be_is_left_alone_without_a_neighbour() -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["vehicle crossings stat pls", "is china still the biggest goods trader or nah"],
+    [
+        "vehicle crossings stat pls",
+        "is china still the biggest goods trader or nah",
+        "yo how much did china trade in total last yr",
+    ],
 )
 def test_chat_filler_is_not_a_constraint(briefing: Briefing, question: str) -> None:
     assert briefing.ask(question).found
