@@ -96,31 +96,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_schema)
 
-    ask = commands.add_parser(
-        "ask",
-        help="ask the briefing one question",
-        description=(
+    for name, argument, helps, description, handler in (
+        (
+            "ask",
+            "question",
+            ("ask the briefing one question", "the question, quoted"),
             "Answer one question from the bundled briefing (or the --transcript pages) with a "
-            "verbatim citation. Exit status 0 when the briefing answers, 1 when it does not say."
+            "verbatim citation. Exit status 0 when the briefing answers, 1 when it does not say.",
+            _ask,
         ),
-    )
-    ask.add_argument("question", metavar="QUESTION", help="the question, quoted")
-    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    _add_source_options(ask)
-    ask.set_defaults(handler=_ask)
-
-    check = commands.add_parser(
-        "check",
-        help="check a yes/no claim against the briefing",
-        description=(
+        (
+            "check",
+            "claim",
+            ("check a yes/no claim against the briefing", "the yes/no claim, quoted"),
             "Check a claim such as 'Did total trade top 46 trillion yuan?' and print the "
-            "verdict with the stated figure, cited. Exit status 0 yes, 1 no, 3 not stated."
+            "verdict with the stated figure, cited. Exit status 0 yes, 1 no, 3 not stated.",
+            _check,
         ),
-    )
-    check.add_argument("claim", metavar="CLAIM", help="the yes/no claim, quoted")
-    check.add_argument("--json", action="store_true", help="print the answer as JSON")
-    _add_source_options(check)
-    check.set_defaults(handler=_check)
+    ):
+        asking = commands.add_parser(name, help=helps[0], description=description)
+        asking.add_argument(argument, metavar=argument.upper(), help=helps[1])
+        asking.add_argument("--json", action="store_true", help="print the answer as JSON")
+        _add_source_options(asking)
+        asking.set_defaults(handler=handler)
 
     draft = commands.add_parser(
         "draft-facts",
