@@ -14,6 +14,7 @@ from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.claims import answer_claim, answer_derivation, missing_subject
 from tradebrief.engine.compose import compose, speaker_turns
+from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
@@ -61,6 +62,11 @@ def _answer(briefing: Briefing, question: str) -> Answer:
         asked = who_asked(briefing, question, index_for(briefing))
         if asked is not None:
             return asked
+    asks = parts(question, index_for(briefing).lexicon)
+    if asks:
+        both = combine(question, [_answer(briefing, part) for part in asks])
+        if both is not None:
+            return both
     claim = answer_claim(briefing, question)
     if claim is not None:
         return claim
