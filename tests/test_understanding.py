@@ -252,6 +252,8 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
         ("What is the Smart Custums initiative used to intercept?", "smart-customs"),
         # "sent" is a word of its own, not a slip of the briefing's "set" ("set a record")
         ("Between which places was the final shipment of 2024 sent?", "last-declaration-form"),
+        # "which nation" asks for a country, the word the briefing's facts are typed by
+        ("Which nation received the closing consignment of the year?", "last-declaration-form"),
         # "customs" in the vice minister's title names the body, not him
         ("What did customs say about higher standards?", "smart-customs-strong-nation"),
     ],

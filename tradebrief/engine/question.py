@@ -100,7 +100,9 @@ def _answer_type(question: str, lexicon: Lexicon) -> str | None:
     if match is None:
         return None
     terms = analyze(match[1], lexicon)
-    if not terms or match[1].casefold() not in lexicon.answer_types:
+    word = match[1].casefold()
+    # "which nation" asks what "which country" asks: read the word through its synonym.
+    if not terms or (word not in lexicon.answer_types and terms[0] not in lexicon.answer_types):
         return None
     return terms[0]
 
