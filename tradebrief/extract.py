@@ -13,7 +13,6 @@ take precedence: a figure a curated fact already covers is not extracted again.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tradebrief.figure_context import compared_year, figure_period, figure_subject
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
@@ -60,11 +60,6 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
-_PERIOD = re.compile(
-    r"(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three quarters)"
-    r"\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
-)
-_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{2,})\b")
 
 
@@ -119,15 +114,6 @@ def is_figure(text: str, mention: NumberMention) -> bool:
     return not (mention.start == 0 and after.startswith("."))
 
 
-def _period(sentence: str, briefing_date: dt.date) -> str | None:
-    match = _PERIOD.search(sentence)
-    if match is not None:
-        return (match["part"] or "").removeprefix("the ") + match["year"]
-    if _LAST_YEAR.search(sentence):
-        return str(briefing_date.year - 1)
-    return None
-
-
 def _noun(sentence: str, end: int) -> str:
     """What a number counts: '1,200 charging stations were' gives 'charging stations'."""
     words: list[str] = []
@@ -140,6 +126,24 @@ def _noun(sentence: str, end: int) -> str:
             break  # "forms processed": the verb is not part of what is counted
         words.append(match["word"])
         at = match.end()
+    return " ".join(words)
+
+
+_MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
+
+
+def _measured(sentence: str, mention: NumberMention) -> str:
+    """What a measured figure is of: '12 billion yuan in loans' gives 'loans'."""
+    if mention.unit == "count":
+        return ""
+    match = _MEASURED.match(sentence, mention.end)
+    if match is None:
+        return ""
+    words = []
+    for word in match["words"].split():
+        if word in figure_words().not_units:
+            break
+        words.append(word)
     return " ".join(words)
 
 
@@ -181,7 +185,9 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 continue
             pending = mention
             found.append((mention, None))
-        period = _period(sentence, briefing.date)
+        period = figure_period(sentence, briefing.date)
+        # "an increase of 3.6 million tons over last year": asked "compared with 2023".
+        compared = compared_year(sentence, briefing.date)
         for mention, stated_change in found:
             quantity = Quantity(
                 value=mention.value,
@@ -190,14 +196,17 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 qualifier=mention.qualifier,
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
-            noun = _noun(sentence, mention.end)
-            words = " ".join(w for w in (sentence[mention.start : mention.end], noun) if w)
+            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            subject = figure_subject(sentence, mention.start)
+            figure = sentence[mention.start : mention.end]
+            words = " ".join(w for w in (subject, figure, noun) if w)
+            about = " ".join(w for w in (subject, noun) if w) or figure
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
-                question=f"What does the briefing say about {words}?",
-                keywords=tuple(noun.split()),
+                question=f"What does the briefing say about {about}?",
+                keywords=tuple(dict.fromkeys(f"{subject} {noun} {compared or ''}".split())),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,
