@@ -106,3 +106,17 @@ def test_verbs_names_and_prepositions_are_not_modifiers(question: str) -> None:
 def test_unmet_modifier_never_raises(question: str, passage: str, known: bool) -> None:
     why = unmet_modifier(question, passage, load_lexicon(), lambda t: known, passage)
     assert why is None or why.startswith("it ")
+
+
+def test_the_publishers_country_is_no_constraint_a_passage_must_repeat(
+    water: tradebrief.Briefing,
+) -> None:
+    # Before: "China" (from "China.org.cn") was a specific word the figure lacked: declined.
+    reply = water.ask("How much did China invest in water projects in the first half of 2026?")
+    assert reply.found and "610 billion yuan" in reply.citations[0].quote
+
+
+def test_a_kind_the_briefing_never_names_is_declined(energy: tradebrief.Briefing) -> None:
+    # Before: answered with the total installed capacity.
+    reply = energy.ask("What is the installed gas power capacity?")
+    assert not reply.found and "'gas power'" in reply.text

@@ -230,7 +230,8 @@ class _Builder:
             self.add(
                 "title",
                 CandidateKind.TITLE,
-                [(self.lexicon.cues.title, 1.0), (b.title, 0.6)],
+                # The publisher ("China.org.cn") makes its country a word the briefing knows.
+                [(self.lexicon.cues.title, 1.0), (b.title, 0.6), (b.publisher or "", 0.3)],
                 span=b.title_span,
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",

@@ -206,7 +206,7 @@ def _narrower(briefing: Briefing, top: Ranked | None, as_typed: _AsTyped) -> str
     paragraph = next((p.text for p in briefing.paragraphs if p.number == number), "")
     index = index_for(briefing)
     why = unmet_modifier(
-        as_typed.question, quote, index.lexicon, lambda t: t in index.postings, paragraph
+        as_typed.question, quote, index.lexicon, lambda t: bool(index.matches(t)), paragraph
     )
     return f"Its closest {_label(briefing, top)} does not say: {why}." if why else None
 

@@ -77,7 +77,7 @@ def unmet_modifier(
     everyday = lexicon.neutral | lexicon.neutral_general | lexicon.stopwords
     for at, word in enumerate(asked[:-1]):
         head = asked[at + 1]
-        if word is None or head is None or word[1] in terms:
+        if word is None or head is None or _near(word[1], terms):
             continue
         if word[0].casefold() in everyday or word[1] in everyday or len(word[1]) < 3:
             continue
@@ -91,4 +91,20 @@ def unmet_modifier(
         if after is not None and (head[1], after[1]) in pairs:
             phrase = " ".join(pairs[(head[1], after[1])]).lower()
             return f"it gives {phrase}, not '{word[0]} {head[0]} {after[0]}'"
+        if not known(word[1]) and head[1] in terms and not word[0].endswith("ed"):
+            # A kind the briefing never names at all ("nuclear power"): the passage's
+            # "power" is another kind.
+            return f"it never says '{word[0]} {head[0]}'"
     return None
+
+
+_SHARED_PREFIX = 5  # "generating" and "generation" are the same word for this purpose
+
+
+def _near(term: str, terms: set[str]) -> bool:
+    """Whether ``terms`` holds ``term`` or a word of the same stem ("generat", "generation")."""
+    if term in terms:
+        return True
+    if len(term) < _SHARED_PREFIX:
+        return False
+    return any(t[:_SHARED_PREFIX] == term[:_SHARED_PREFIX] for t in terms)
