@@ -11,6 +11,9 @@ the choice also weighs what each briefing is about:
   fewer of them than the best one is not trusted to answer; when the briefing
   that knows the question best declines, and no other as knowing answers, the
   library declines with its reason.
+- A question comparing two years ("How did total trade in 2024 compare with
+  2023?") is asked once per year; when both are found in different passages
+  (often two briefings), the answer gives and cites both.
 - *named*: the question's words in a briefing's title ("the energy briefing").
   An answer about a briefing itself (its date, chair or speakers) is taken only
   from the briefing the question names, when it names one.
@@ -19,11 +22,13 @@ the choice also weighs what each briefing is about:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tradebrief.answer import Answer, Citation
+from tradebrief.compare import split_comparison
 from tradebrief.engine import english
 from tradebrief.engine.index import index_for
 from tradebrief.engine.text import analyze
@@ -65,6 +70,10 @@ class LibraryAnswer(BaseModel):
     )
     citations: tuple[LibraryCitation, ...] = Field(default=(), description="Evidence, best first.")
     answer: Answer = Field(description="The chosen briefing's own answer, unchanged.")
+    parts: tuple[LibraryAnswer, ...] = Field(
+        default=(),
+        description="For a question comparing two years, the answer for each year, in order.",
+    )
 
 
 class Library(BaseModel):
@@ -96,6 +105,30 @@ class Library(BaseModel):
         """
         if not isinstance(question, str):
             raise TypeError(f"the question must be a str, not {type(question).__name__}")
+        single = self._ask_one(question)
+        split = split_comparison(question)
+        if split is None:
+            return single
+        parts = tuple(self._ask_one(part) for part in split)
+        if not all(part.found for part in parts):
+            return single
+        if len({(c.briefing, c.citation.start) for p in parts for c in p.citations[:1]}) < 2:
+            return single  # one passage answers both years: nothing to put side by side
+        text = " ".join(
+            f"{year}: {part.text} ({part.citations[0].describe()})"
+            for year, part in zip(_YEAR.findall(" ".join(split)), parts, strict=True)
+        )
+        return LibraryAnswer(
+            question=question,
+            found=True,
+            text=text,
+            briefing=parts[0].briefing,
+            citations=tuple(c for part in parts for c in part.citations[:1]),
+            answer=parts[0].answer,
+            parts=parts,
+        )
+
+    def _ask_one(self, question: str) -> LibraryAnswer:
         answers = [briefing.ask(question) for briefing in self.briefings]
         best = choose(question, self.briefings, answers)
         chosen, briefing = answers[best], self.briefings[best]
@@ -113,6 +146,7 @@ class Library(BaseModel):
         )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?=\?)")  # the year closing each per-year question
 _KNOWS_SHARE = 0.5  # a briefing knowing under this share of what the best one knows is out
 _NAMED_BONUS = 0.1  # per title word of the question, added to a found answer's score
 _GENERIC_TITLE = "SCIO State Council Information Office press conference briefing China"
