@@ -262,3 +262,29 @@ def test_figure_subject_and_period_never_raise(text: str, at: int, held: dt.date
     assert isinstance(subject, str) and len(subject.split()) <= 6
     assert figure_period(text, held) is None or isinstance(figure_period(text, held), str)
     assert compared_year(text, held) in (None, str(held.year - 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("drills in nine provinces", [("nine", Decimal(9))]),
+        (
+            "yields rose in eight of the ten provinces",
+            [("eight", Decimal(8)), ("ten", Decimal(10))],
+        ),
+        ("twenty-five teams and more than thirty tons", [("twenty-five", 25), ("thirty tons", 30)]),
+        ("In the first three quarters, over the past five years", []),
+        ("the Three Gorges area, the Two Sessions, one of them, one-third", []),
+    ],
+)
+def test_numbers_written_as_words_are_found(text: str, found: list[tuple[str, int]]) -> None:
+    # Before: "five provinces" held no figure, so "in how many provinces" gave "no figure".
+    mentions = find_numbers(text)
+    assert [(text[m.start : m.end], m.value) for m in mentions] == found
+
+
+def test_a_figure_written_as_a_word_answers_how_many() -> None:
+    briefing = tradebrief.load_briefing(TRANSCRIPTS / "figures_context.txt")
+    reply = briefing.ask("In how many provinces were flood-control drills held?")
+    assert reply.found and "nine provinces" in reply.citations[0].quote
+    assert by_quote(extract_metrics(briefing), "nine").quantity.unit == "provinces"
