@@ -288,3 +288,27 @@ def test_a_figure_written_as_a_word_answers_how_many() -> None:
     reply = briefing.ask("In how many provinces were flood-control drills held?")
     assert reply.found and "nine provinces" in reply.citations[0].quote
     assert by_quote(extract_metrics(briefing), "nine").quantity.unit == "provinces"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("The meeting ran on July 17 and 18 in Beijing.", []),
+        ("The congress will last from Oct. 16 to 22.", []),
+        ("Exports rose on March 3 and 40 ports reopened.", ["40"]),
+    ],
+)
+def test_the_second_day_of_a_date_range_is_not_a_figure(sentence: str, figures: list[str]) -> None:
+    found = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+    assert [sentence[m.start : m.end] for m in found] == figures
+
+
+def test_a_subject_after_that_is_read_and_year_on_year_names_nothing() -> None:
+    text = "You said that industrial output grew 6.1% year-on-year in May."
+    assert figure_subject(text, text.index("6.1")) == "industrial output"
+    page = read_exact(TRANSCRIPTS / "trade_p1.txt").replace(
+        "Exports of ships",
+        "Officials noted that freight volume rose 6.1% year-on-year. Exports of ships",
+    )
+    metric = by_quote(extract_metrics(parse_pages([page])), "6.1%")
+    assert "year-on-year" not in metric.keywords and "freight" in metric.keywords

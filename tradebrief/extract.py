@@ -46,6 +46,12 @@ __all__ = [
 _CLOSERS = '"\u201d\u2019)'
 _SENTENCE_END = re.compile(rf"[.!?](?:[{_CLOSERS}]*)\s+(?=[A-Z0-9\"\u201c(])")
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# The second day of "July 17 and 18" or "Oct. 16 to 22".
+_DAY_RANGE_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}\s*(?:and|to|-|\u2013)\s*$"
+)
+_LAST_DAY = 31
 _NOT_FIGURE_BEFORE = re.compile(
     r"(?:(?:No\.|Article|article|page|Page|Phase|phase|#)\s*|[A-Za-z]-)$"  # "COVID-19"
 )
@@ -107,6 +113,8 @@ def is_figure(text: str, mention: NumberMention) -> bool:
         return False
     before, after = text[: mention.start], text[mention.end :]
     if _MONTH_BEFORE.search(before) or _NOT_FIGURE_BEFORE.search(before):
+        return False
+    if _DAY_RANGE_BEFORE.search(before) and mention.value <= _LAST_DAY:
         return False
     if _NOT_FIGURE_AFTER.match(after):
         return False

@@ -23,7 +23,10 @@ _LINK = re.compile(
     r"climbed|edged|went)\b[^,;:]*$",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\b(?:while|whereas|but|and then)\b)\s*", re.DOTALL)
+# A clause starts after punctuation, a conjunction, or "that" ("mentioned that GDP grew").
+_CLAUSE_START = re.compile(
+    r".*(?:[,;:(]|\b(?:while|whereas|but|and then|that|which)\b)\s*", re.DOTALL
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|this|these|that|those)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:we|they|it|he|she|i|you|this|that|there)$", re.IGNORECASE)
