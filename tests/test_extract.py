@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -312,3 +313,16 @@ def test_a_subject_after_that_is_read_and_year_on_year_names_nothing() -> None:
     )
     metric = by_quote(extract_metrics(parse_pages([page])), "6.1%")
     assert "year-on-year" not in metric.keywords and "freight" in metric.keywords
+
+
+def test_a_percentage_of_a_whole_is_found_as_a_share_or_proportion() -> None:
+    pages = [TRANSCRIPTS / f"trade_p{n}.txt" for n in (1, 2, 3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", tradebrief.TranscriptWarning)
+        trade = tradebrief.load_briefing(pages)
+    private = by_quote(trade.metrics, "57%")
+    assert {"share", "proportion", "portion"} <= set(private.keywords)
+    assert not {"share", "proportion"} & set(by_quote(trade.metrics, "33.6").keywords)
+    # Before: "It never mentions 'proportion'".
+    reply = trade.ask("What proportion of trade came from private companies?")
+    assert reply.found and "57%" in reply.citations[0].quote

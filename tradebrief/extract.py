@@ -66,6 +66,11 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
+# A percentage that is a part of a whole: "accounted for 57%", "57% of the total".
+_SHARE_BEFORE = re.compile(
+    r"\b(?:accounted|accounting|accounts|making up|made up)\s+for\s+$|\bshare\b"
+)
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 _NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{2,})\b")
 
 
@@ -77,6 +82,7 @@ class FigureWords(BaseModel):
     abbreviations: frozenset[str] = Field(description="Words whose full stop ends no sentence.")
     not_units: frozenset[str] = Field(description="Words that never name what is counted.")
     downward: frozenset[str] = Field(description="Direction words of a fall.")
+    share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
 
 
 @cache
@@ -155,6 +161,16 @@ def _measured(sentence: str, mention: NumberMention) -> str:
     return " ".join(words)
 
 
+def _share(sentence: str, mention: NumberMention) -> str:
+    """The share words for a percentage of a whole ("accounted for 57%"), else ""."""
+    if mention.unit != "percent":
+        return ""
+    before = sentence[max(0, mention.start - 40) : mention.start]
+    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(sentence[mention.end :]):
+        return " ".join(figure_words().share_words)
+    return ""
+
+
 def _unit(sentence: str, mention: NumberMention) -> str:
     if mention.unit != "count":
         return mention.unit
@@ -214,7 +230,11 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
                 question=f"What does the briefing say about {about}?",
-                keywords=tuple(dict.fromkeys(f"{subject} {noun} {compared or ''}".split())),
+                keywords=tuple(
+                    dict.fromkeys(
+                        f"{subject} {noun} {compared or ''} {_share(sentence, mention)}".split()
+                    )
+                ),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,
