@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import tradebrief
 from tradebrief.answer import Answer
+from tradebrief.engine.candidates import CandidateKind
+from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import load_lexicon
 from tradebrief.engine.text import analyze
 from tradebrief.errors import TranscriptWarning
@@ -80,3 +82,28 @@ def test_choose_picks_a_found_answer_whenever_one_is_trusted(
     assert isinstance(answers[picked], Answer)
     if not any(a.found for a in answers):
         assert not answers[picked].found
+
+
+def test_an_uncurated_briefings_passages_are_not_discounted_below_the_threshold() -> None:
+    # Raw sentences rank below curated facts (prior 0.9); with no curated fact that only
+    # sank them under the threshold. Before: this was declined at 0.461.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        farm = tradebrief.load_briefing(FARM)
+    reply = farm.ask("How can replanting start quickly after floods?")
+    assert reply.found and "replanting can begin within days" in reply.citations[0].quote
+    sentences = [c for c in index_for(farm).candidates if c.kind is CandidateKind.SENTENCE]
+    assert {c.prior for c in sentences} == {1.0}
+    bundled = index_for(tradebrief.load_briefing()).candidates
+    assert {c.prior for c in bundled if c.kind is CandidateKind.SENTENCE} == {0.9}
+
+
+def test_a_question_naming_someone_on_a_roster_is_answered_from_that_briefing() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        library = tradebrief.load_library(
+            [TRANSCRIPTS / "scio_mobile.txt", tradebrief.load.bundled_paths()[0]]
+        )
+    # Before: the consumer-prices briefing answered with its own passage (0.66 against 0.53).
+    reply = library.ask("To whom did Ms. Xing give the floor?")
+    assert reply.found and reply.briefing == 1

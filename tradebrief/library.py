@@ -14,7 +14,8 @@ the choice also weighs what each briefing is about:
 - A question comparing two years ("How did total trade in 2024 compare with
   2023?") is asked once per year; when both are found in different passages
   (often two briefings), the answer gives and cites both.
-- *named*: the question's words in a briefing's title ("the energy briefing").
+- *named*: the question's words in a briefing's title ("the energy briefing"),
+  or someone on its roster ("Ms. Xing").
   An answer about a briefing itself (its date, chair or speakers) is taken only
   from the briefing the question names, when it names one.
 """
@@ -148,6 +149,7 @@ class Library(BaseModel):
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?=\?)")  # the year closing each per-year question
 _KNOWS_SHARE = 0.5  # a briefing knowing under this share of what the best one knows is out
+_NAMED_PERSON = 2  # naming someone on a roster names the briefing as much as two title words
 _NAMED_BONUS = 0.1  # per title word of the question, added to a found answer's score
 _GENERIC_TITLE = "SCIO State Council Information Office press conference briefing China"
 
@@ -168,14 +170,27 @@ def _knows(question: str, briefing: Briefing) -> float:
 
 
 def _named(question: str, briefings: Sequence[Briefing]) -> list[int]:
-    """How many of the question's words each briefing's title holds (shared ones aside)."""
+    """How much the question names each briefing: its title's words (not shared), its people."""
     lexicon = index_for(briefings[0]).lexicon
     asked = set(analyze(question, lexicon))
     titles = [set(analyze(b.title, lexicon)) for b in briefings]
     generic = set(analyze(_GENERIC_TITLE, lexicon))
     if len(titles) > 1:
         generic |= set.intersection(*titles)
-    return [len((asked & title) - generic) for title in titles]
+    return [
+        len((asked & title) - generic) + _NAMED_PERSON * _names_someone(question, briefing)
+        for title, briefing in zip(titles, briefings, strict=True)
+    ]
+
+
+def _names_someone(question: str, briefing: Briefing) -> bool:
+    """Whether the question names someone on the briefing's roster: "Xing Huina", "Ms. Xing"."""
+    return any(
+        re.search(rf"\b{re.escape(name)}\b", question) is not None
+        for person in briefing.people
+        for name in (person.full_name, person.reference)
+        if name
+    )
 
 
 def _about_the_briefing(answer: Answer) -> bool:
