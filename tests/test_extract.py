@@ -326,3 +326,12 @@ def test_a_percentage_of_a_whole_is_found_as_a_share_or_proportion() -> None:
     # Before: "It never mentions 'proportion'".
     reply = trade.ask("What proportion of trade came from private companies?")
     assert reply.found and "57%" in reply.citations[0].quote
+
+
+def test_a_unit_of_two_letters_is_the_unit_and_what_it_measures_a_keyword(
+    water: tuple[Metric, ...],
+) -> None:
+    # Before: "mu" was too short to be read, so the figure was a bare count.
+    farmland = by_quote(water, "3.2 million")
+    assert farmland.quantity.unit == "mu"
+    assert {"mu", "farmland"} <= set(farmland.keywords) and "now" not in farmland.keywords

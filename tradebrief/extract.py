@@ -71,7 +71,7 @@ _SHARE_BEFORE = re.compile(
     r"\b(?:accounted|accounting|accounts|making up|made up)\s+for\s+$|\bshare\b"
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
-_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{2,})\b")
+_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
 
 
 class FigureWords(BaseModel):
@@ -83,6 +83,7 @@ class FigureWords(BaseModel):
     not_units: frozenset[str] = Field(description="Words that never name what is counted.")
     downward: frozenset[str] = Field(description="Direction words of a fall.")
     share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
+    short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
 
 
 @cache
@@ -136,6 +137,8 @@ def _noun(sentence: str, end: int) -> str:
         match = _NOUN_WORD.match(sentence, at)
         if match is None or match["word"] in figure_words().not_units:
             break
+        if len(match["word"]) < 3 and (words or match["word"] not in figure_words().short_units):
+            break  # "mu" (a unit of land) counts; "a", "an" do not
         if words and match["word"].endswith("ed"):
             break  # "forms processed": the verb is not part of what is counted
         words.append(match["word"])
@@ -146,11 +149,15 @@ def _noun(sentence: str, end: int) -> str:
 _MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
 
 
-def _measured(sentence: str, mention: NumberMention) -> str:
-    """What a measured figure is of: '12 billion yuan in loans' gives 'loans'."""
-    if mention.unit == "count":
+def _measured(sentence: str, mention: NumberMention, after: int | None = None) -> str:
+    """What a measured figure is of: '12 billion yuan in loans' gives 'loans'.
+
+    ``after`` is where its unit ends, when the unit is a word after the mention
+    ("1.3 billion mu of farmland").
+    """
+    if mention.unit == "count" and after is None:
         return ""
-    match = _MEASURED.match(sentence, mention.end)
+    match = _MEASURED.match(sentence, mention.end if after is None else after)
     if match is None:
         return ""
     words = []
@@ -221,6 +228,10 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
             noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            if noun in figure_words().short_units:
+                # "1.3 billion mu of farmland": the unit, and what it measures
+                unit_end = sentence.index(noun, mention.end) + len(noun)
+                noun = f"{noun} {_measured(sentence, mention, unit_end)}".strip()
             subject = figure_subject(sentence, mention.start)
             figure = sentence[mention.start : mention.end]
             words = " ".join(w for w in (subject, figure, noun) if w)
