@@ -120,3 +120,11 @@ def test_a_kind_the_briefing_never_names_is_declined(energy: tradebrief.Briefing
     # Before: answered with the total installed capacity.
     reply = energy.ask("What is the installed gas power capacity?")
     assert not reply.found and "'gas power'" in reply.text
+
+
+def test_the_briefings_own_title_in_a_question_only_says_which_briefing(
+    water: tradebrief.Briefing,
+) -> None:
+    # Before: the roster line "does not mention 'water'", so the chair was not named.
+    reply = water.ask("Who chaired the briefing on water resources in the first half of 2026?")
+    assert reply.found and "Lu Qingyan" in reply.text

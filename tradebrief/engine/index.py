@@ -127,6 +127,8 @@ class SearchIndex:
             and t not in host
             and not t[0].isdigit()
         ) | frozenset(t for t in sides if t in postings)
+        # The title's own words: naming the briefing ("the briefing on ..."), not a topic.
+        self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
         dated = briefing.date_span.quote if briefing.date_span else ""
         self.date_terms = frozenset(analyze(dated, self.lexicon))
         self.people_names = {p.id: p.full_name for p in briefing.people}
