@@ -6,6 +6,11 @@ briefing is loaded alone, without facts, and asked its own questions; then all
 four and the bundled briefing are loaded as one library and asked again, which
 must pick the right briefing.
 
+A folder may bring its own transcripts: ``FOLDER/briefings.json`` maps each
+briefing name to its pages in order, relative to the folder
+(``{"name": ["transcripts/name_p1.txt", ...]}``); those briefings are then
+loaded instead of the four above, and the library is them plus the bundled one.
+
     python -m bench.uncurated [--folder bench/blind_uncurated2 --name blind_uncurated2] [--record]
 """
 
@@ -33,6 +38,30 @@ BRIEFINGS: dict[str, list[Path]] = {
 }
 
 
+def briefings(folder: Path = FOLDER) -> dict[str, list[Path]]:
+    """The briefings a question set is asked of: the folder's own, else :data:`BRIEFINGS`.
+
+    Raises :class:`ValueError` naming the file when ``briefings.json`` is not a
+    mapping of names to non-empty lists of page paths, or a page is missing.
+    """
+    listing = folder / "briefings.json"
+    if not listing.is_file():
+        return dict(BRIEFINGS)
+    raw = json.loads(listing.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not raw:
+        raise ValueError(f"{listing}: expected an object mapping briefing names to page lists")
+    found: dict[str, list[Path]] = {}
+    for name, pages in raw.items():
+        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
+            raise ValueError(f"{listing}: {name!r} must list its page files in order")
+        paths = [folder / page for page in pages]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise ValueError(f"{listing}: {name!r} names missing pages: {', '.join(missing)}")
+        found[name] = paths
+    return found
+
+
 def _rows(folder: Path = FOLDER) -> list[tuple[str, Question]]:
     rows = []
     for line in (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines():
@@ -52,9 +81,15 @@ def _load(pages: list[Path]) -> tradebrief.Briefing:
 def measure(folder: Path = FOLDER) -> dict[str, Any]:
     """Answered and declined rates, alone and as a library, with the misses."""
     rows = _rows(folder)
-    alone = {name: _load(pages) for name, pages in BRIEFINGS.items()}
-    names = list(BRIEFINGS)
-    library = tradebrief.load_library([*BRIEFINGS.values(), tradebrief.load.bundled_paths()[0]])
+    pages_of = briefings(folder)
+    unknown = sorted({name for name, _ in rows} - set(pages_of))
+    if unknown:
+        raise ValueError(f"{folder}: questions name unknown briefings: {', '.join(unknown)}")
+    alone = {name: _load(pages) for name, pages in pages_of.items()}
+    names = list(pages_of)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        library = tradebrief.load_library([*pages_of.values(), tradebrief.load.bundled_paths()[0]])
     tally = {"alone": [0, 0, 0, 0], "library": [0, 0, 0, 0]}  # right yes, yes, right no, no
     misses: dict[str, list[str]] = {"alone": [], "library": []}
     for name, question in rows:

@@ -165,6 +165,9 @@ def run_batch(
 ) -> int:
     """Answer each non-blank line as a question, in order; return 0.
 
+    A line that is only ``quit`` or ``exit`` (with or without the slash) ends the
+    batch, as it ends the chat; ``help`` or ``/help`` is not a question and is
+    skipped (a plain-text batch says so in one line).
     Follow-ups ("who said that?") lean on the previous line's answer, as in the
     chat. Plain answers are separated by a blank line; JSON answers are one per
     line. Output is flushed after every answer, so a pipe sees it at once.
@@ -180,6 +183,15 @@ def run_batch(
         question = line.strip()
         if not question:
             continue
+        command = question.casefold().removeprefix("/")
+        if command in _BATCH_STOP:
+            break
+        if command == "help":
+            if not json_mode:
+                write(("" if first else "\n") + _BATCH_HELP + "\n")
+                flush()
+                first = False
+            continue
         answer, context = resolve(question, context, briefing.ask, briefing)
         if json_mode:
             write(render.answer_json(answer) + "\n")
@@ -188,6 +200,10 @@ def run_batch(
         flush()
         first = False
     return 0
+
+
+_BATCH_STOP = frozenset({"quit", "exit"})
+_BATCH_HELP = "(help: each line is a question; quit or exit ends the input)"
 
 
 def run_interactive(

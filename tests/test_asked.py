@@ -67,3 +67,19 @@ def test_asks_who_asked(question: str, expected: bool) -> None:
 @given(st.text(max_size=300))
 def test_asks_who_asked_takes_any_text(text: str) -> None:
     assert isinstance(asks_who_asked(text), bool)
+
+
+def test_who_asked_matches_the_scene_a_reporter_sets_before_the_question() -> None:
+    # Before: only the sentence ending in "?" was compared, so a user describing the
+    # reporter's opening remark got no answer.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        farm = tradebrief.load_briefing(
+            [TRANSCRIPTS / f"press_agriculture_p{n}.txt" for n in (1, 2)]
+        )
+    answer = farm.ask("Which outlet asked about extreme weather becoming more frequent?")
+    assert answer.found and isinstance(answer.fact, Organization)
+    assert answer.fact.name == "Phoenix TV"
+    (citation,) = answer.citations
+    assert citation.quote.startswith("Extreme weather") and citation.quote.endswith("?")
+    assert farm.source[citation.start : citation.end] == citation.quote

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from tradebrief.cli import main
 from tradebrief.draft import draft_facts
 from tradebrief.extract import extract_metrics, is_figure, sentences, with_extracted
 from tradebrief.facts import attach_facts, parse_facts
+from tradebrief.figure_context import compared_year, figure_period, figure_subject
 from tradebrief.load import bundled_paths, read_exact
 from tradebrief.parse import parse_pages, parse_transcript
 from tradebrief.quantities import ChangeBasis, Qualifier, Scale, find_numbers
@@ -182,3 +185,153 @@ def test_a_drafted_quote_stays_unique_when_a_comma_follows_it() -> None:
     bare = parse_pages([page])
     curated = attach_facts(bare, parse_facts(draft_facts(bare))).metrics
     assert [m.quantity.value for m in curated] == [m.quantity.value for m in extract_metrics(bare)]
+
+
+@pytest.fixture(scope="module")
+def water() -> tuple[Metric, ...]:
+    return extract_metrics(parse_pages([read_exact(TRANSCRIPTS / "figures_context.txt")]))
+
+
+@pytest.mark.parametrize(
+    ("quote", "subject", "period"),
+    [
+        ("610 billion yuan", "investment in water projects", "first half of 2026"),
+        ("312 billion", "reservoir storage of large reservoirs", "end of June 2026"),
+        ("94%", "Rural tap water coverage", "2026"),  # "this year", not "over last year"
+        ("30%", "utilization rate of reclaimed water", None),
+    ],
+)
+def test_an_extracted_figure_is_named_by_its_subject_and_dated_by_its_period(
+    water: tuple[Metric, ...], quote: str, subject: str, period: str | None
+) -> None:
+    # Before: named only by the figure ("610 billion yuan (paragraph 2)"), no keywords, and
+    # a part of a year without its year ("In the first half") had no period at all.
+    metric = by_quote(water, quote)
+    assert metric.name.startswith(subject)
+    assert set(subject.split()) - {"of"} <= set(metric.keywords)
+    assert metric.period == period
+
+
+def test_a_figure_compared_with_last_year_carries_that_year_as_a_keyword(
+    water: tuple[Metric, ...],
+) -> None:
+    assert "2025" in by_quote(water, "94%").keywords
+    assert "2025" not in by_quote(water, "610 billion yuan").keywords
+
+
+def test_a_measured_figure_is_named_by_what_it_is_of_and_a_pronoun_names_nothing(
+    water: tuple[Metric, ...],
+) -> None:
+    subsidies = by_quote(water, "7 billion yuan")
+    assert "subsidies" in subsidies.keywords and "We" not in subsidies.keywords
+    assert by_quote(water, "1,800").keywords == ("small", "reservoirs")
+
+
+def test_an_uncurated_briefing_answers_from_the_subject_and_period_of_its_figures() -> None:
+    briefing = tradebrief.load_briefing(TRANSCRIPTS / "figures_context.txt")
+    reply = briefing.ask("How much was invested in water projects in the first half of 2026?")
+    assert reply.found and "610 billion yuan" in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held", "period"),
+    [
+        (
+            "In the first three quarters, trade rose 4%.",
+            (2025, 10, 14),
+            "first three quarters of 2025",
+        ),
+        (
+            "In the first three quarters, trade rose 4%.",
+            (2026, 1, 13),
+            "first three quarters of 2025",
+        ),
+        ("In the first six months, output grew 5%.", (2023, 7, 13), "first six months of 2023"),
+        ("Sales reached 47 trillion yuan last year.", (2024, 1, 17), "2023"),
+        ("Sales rose 3 tons over last year.", (2024, 1, 17), None),
+        ("In the first half of 2022, sales rose.", (2024, 1, 17), "first half of 2022"),
+    ],
+)
+def test_figure_period(sentence: str, held: tuple[int, int, int], period: str | None) -> None:
+    assert figure_period(sentence, dt.date(*held)) == period
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=120), st.integers(min_value=0, max_value=120), st.dates())
+def test_figure_subject_and_period_never_raise(text: str, at: int, held: dt.date) -> None:
+    subject = figure_subject(text, min(at, len(text)))
+    assert isinstance(subject, str) and len(subject.split()) <= 6
+    assert figure_period(text, held) is None or isinstance(figure_period(text, held), str)
+    assert compared_year(text, held) in (None, str(held.year - 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("drills in nine provinces", [("nine", Decimal(9))]),
+        (
+            "yields rose in eight of the ten provinces",
+            [("eight", Decimal(8)), ("ten", Decimal(10))],
+        ),
+        ("twenty-five teams and more than thirty tons", [("twenty-five", 25), ("thirty tons", 30)]),
+        ("In the first three quarters, over the past five years", []),
+        ("the Three Gorges area, the Two Sessions, one of them, one-third", []),
+    ],
+)
+def test_numbers_written_as_words_are_found(text: str, found: list[tuple[str, int]]) -> None:
+    # Before: "five provinces" held no figure, so "in how many provinces" gave "no figure".
+    mentions = find_numbers(text)
+    assert [(text[m.start : m.end], m.value) for m in mentions] == found
+
+
+def test_a_figure_written_as_a_word_answers_how_many() -> None:
+    briefing = tradebrief.load_briefing(TRANSCRIPTS / "figures_context.txt")
+    reply = briefing.ask("In how many provinces were flood-control drills held?")
+    assert reply.found and "nine provinces" in reply.citations[0].quote
+    assert by_quote(extract_metrics(briefing), "nine").quantity.unit == "provinces"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("The meeting ran on July 17 and 18 in Beijing.", []),
+        ("The congress will last from Oct. 16 to 22.", []),
+        ("Exports rose on March 3 and 40 ports reopened.", ["40"]),
+    ],
+)
+def test_the_second_day_of_a_date_range_is_not_a_figure(sentence: str, figures: list[str]) -> None:
+    found = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+    assert [sentence[m.start : m.end] for m in found] == figures
+
+
+def test_a_subject_after_that_is_read_and_year_on_year_names_nothing() -> None:
+    text = "You said that industrial output grew 6.1% year-on-year in May."
+    assert figure_subject(text, text.index("6.1")) == "industrial output"
+    page = read_exact(TRANSCRIPTS / "trade_p1.txt").replace(
+        "Exports of ships",
+        "Officials noted that freight volume rose 6.1% year-on-year. Exports of ships",
+    )
+    metric = by_quote(extract_metrics(parse_pages([page])), "6.1%")
+    assert "year-on-year" not in metric.keywords and "freight" in metric.keywords
+
+
+def test_a_percentage_of_a_whole_is_found_as_a_share_or_proportion() -> None:
+    pages = [TRANSCRIPTS / f"trade_p{n}.txt" for n in (1, 2, 3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", tradebrief.TranscriptWarning)
+        trade = tradebrief.load_briefing(pages)
+    private = by_quote(trade.metrics, "57%")
+    assert {"share", "proportion", "portion"} <= set(private.keywords)
+    assert not {"share", "proportion"} & set(by_quote(trade.metrics, "33.6").keywords)
+    # Before: "It never mentions 'proportion'".
+    reply = trade.ask("What proportion of trade came from private companies?")
+    assert reply.found and "57%" in reply.citations[0].quote
+
+
+def test_a_unit_of_two_letters_is_the_unit_and_what_it_measures_a_keyword(
+    water: tuple[Metric, ...],
+) -> None:
+    # Before: "mu" was too short to be read, so the figure was a bare count.
+    farmland = by_quote(water, "3.2 million")
+    assert farmland.quantity.unit == "mu"
+    assert {"mu", "farmland"} <= set(farmland.keywords) and "now" not in farmland.keywords

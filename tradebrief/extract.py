@@ -13,7 +13,6 @@ take precedence: a figure a curated fact already covers is not extracted again.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tradebrief.figure_context import compared_year, figure_period, figure_subject
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
@@ -46,6 +46,12 @@ __all__ = [
 _CLOSERS = '"\u201d\u2019)'
 _SENTENCE_END = re.compile(rf"[.!?](?:[{_CLOSERS}]*)\s+(?=[A-Z0-9\"\u201c(])")
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# The second day of "July 17 and 18" or "Oct. 16 to 22".
+_DAY_RANGE_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}\s*(?:and|to|-|\u2013)\s*$"
+)
+_LAST_DAY = 31
 _NOT_FIGURE_BEFORE = re.compile(
     r"(?:(?:No\.|Article|article|page|Page|Phase|phase|#)\s*|[A-Za-z]-)$"  # "COVID-19"
 )
@@ -60,12 +66,12 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
-_PERIOD = re.compile(
-    r"(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three quarters)"
-    r"\s+of\s+)?(?P<year>(?:19|20)\d\d)\b"
+# A percentage that is a part of a whole: "accounted for 57%", "57% of the total".
+_SHARE_BEFORE = re.compile(
+    r"\b(?:accounted|accounting|accounts|making up|made up)\s+for\s+$|\bshare\b"
 )
-_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
-_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{2,})\b")
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
+_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
 
 
 class FigureWords(BaseModel):
@@ -76,6 +82,8 @@ class FigureWords(BaseModel):
     abbreviations: frozenset[str] = Field(description="Words whose full stop ends no sentence.")
     not_units: frozenset[str] = Field(description="Words that never name what is counted.")
     downward: frozenset[str] = Field(description="Direction words of a fall.")
+    share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
+    short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
 
 
 @cache
@@ -113,19 +121,12 @@ def is_figure(text: str, mention: NumberMention) -> bool:
     before, after = text[: mention.start], text[mention.end :]
     if _MONTH_BEFORE.search(before) or _NOT_FIGURE_BEFORE.search(before):
         return False
+    if _DAY_RANGE_BEFORE.search(before) and mention.value <= _LAST_DAY:
+        return False
     if _NOT_FIGURE_AFTER.match(after):
         return False
     # "1." opening a list item is a number, not a figure.
     return not (mention.start == 0 and after.startswith("."))
-
-
-def _period(sentence: str, briefing_date: dt.date) -> str | None:
-    match = _PERIOD.search(sentence)
-    if match is not None:
-        return (match["part"] or "").removeprefix("the ") + match["year"]
-    if _LAST_YEAR.search(sentence):
-        return str(briefing_date.year - 1)
-    return None
 
 
 def _noun(sentence: str, end: int) -> str:
@@ -136,11 +137,45 @@ def _noun(sentence: str, end: int) -> str:
         match = _NOUN_WORD.match(sentence, at)
         if match is None or match["word"] in figure_words().not_units:
             break
+        if len(match["word"]) < 3 and (words or match["word"] not in figure_words().short_units):
+            break  # "mu" (a unit of land) counts; "a", "an" do not
         if words and match["word"].endswith("ed"):
             break  # "forms processed": the verb is not part of what is counted
         words.append(match["word"])
         at = match.end()
     return " ".join(words)
+
+
+_MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
+
+
+def _measured(sentence: str, mention: NumberMention, after: int | None = None) -> str:
+    """What a measured figure is of: '12 billion yuan in loans' gives 'loans'.
+
+    ``after`` is where its unit ends, when the unit is a word after the mention
+    ("1.3 billion mu of farmland").
+    """
+    if mention.unit == "count" and after is None:
+        return ""
+    match = _MEASURED.match(sentence, mention.end if after is None else after)
+    if match is None:
+        return ""
+    words = []
+    for word in match["words"].split():
+        if word in figure_words().not_units:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _share(sentence: str, mention: NumberMention) -> str:
+    """The share words for a percentage of a whole ("accounted for 57%"), else ""."""
+    if mention.unit != "percent":
+        return ""
+    before = sentence[max(0, mention.start - 40) : mention.start]
+    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(sentence[mention.end :]):
+        return " ".join(figure_words().share_words)
+    return ""
 
 
 def _unit(sentence: str, mention: NumberMention) -> str:
@@ -181,7 +216,9 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 continue
             pending = mention
             found.append((mention, None))
-        period = _period(sentence, briefing.date)
+        period = figure_period(sentence, briefing.date)
+        # "an increase of 3.6 million tons over last year": asked "compared with 2023".
+        compared = compared_year(sentence, briefing.date)
         for mention, stated_change in found:
             quantity = Quantity(
                 value=mention.value,
@@ -190,14 +227,25 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 qualifier=mention.qualifier,
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
-            noun = _noun(sentence, mention.end)
-            words = " ".join(w for w in (sentence[mention.start : mention.end], noun) if w)
+            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            if noun in figure_words().short_units:
+                # "1.3 billion mu of farmland": the unit, and what it measures
+                unit_end = sentence.index(noun, mention.end) + len(noun)
+                noun = f"{noun} {_measured(sentence, mention, unit_end)}".strip()
+            subject = figure_subject(sentence, mention.start)
+            figure = sentence[mention.start : mention.end]
+            words = " ".join(w for w in (subject, figure, noun) if w)
+            about = " ".join(w for w in (subject, noun) if w) or figure
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
-                question=f"What does the briefing say about {words}?",
-                keywords=tuple(noun.split()),
+                question=f"What does the briefing say about {about}?",
+                keywords=tuple(
+                    dict.fromkeys(
+                        f"{subject} {noun} {compared or ''} {_share(sentence, mention)}".split()
+                    )
+                ),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,

@@ -1,22 +1,42 @@
 """Many briefings, one ask: :func:`load_library` and :class:`Library`.
 
 Each briefing answers with its own :meth:`~tradebrief.model.Briefing.ask`; the
-library keeps the best answer that was found (highest score, earlier briefing
-on a tie) and names the briefing, its title and date, in every citation.
+library chooses among them and names the briefing, its title and date, in every
+citation. Scores from different briefings are not comparable on their own (a
+date answered by intent scores as high as a figure that matches every word), so
+the choice also weighs what each briefing is about:
+
+- *knows*: the share of the question's words (each weighed by how specific it is
+  in English) that the briefing uses anywhere. A briefing that knows clearly
+  fewer of them than the best one is not trusted to answer; when the briefing
+  that knows the question best declines, and no other as knowing answers, the
+  library declines with its reason.
+- A question comparing two years ("How did total trade in 2024 compare with
+  2023?") is asked once per year; when both are found in different passages
+  (often two briefings), the answer gives and cites both.
+- *named*: the question's words in a briefing's title ("the energy briefing"),
+  or someone on its roster ("Ms. Xing").
+  An answer about a briefing itself (its date, chair or speakers) is taken only
+  from the briefing the question names, when it names one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tradebrief.answer import Answer, Citation
+from tradebrief.compare import split_comparison
+from tradebrief.engine import english
+from tradebrief.engine.index import index_for
+from tradebrief.engine.text import analyze
 from tradebrief.load import PathLike, load_briefing
 from tradebrief.model import Briefing
 
-__all__ = ["Library", "LibraryAnswer", "LibraryCitation", "load_library"]
+__all__ = ["Library", "LibraryAnswer", "LibraryCitation", "choose", "load_library"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,6 +71,10 @@ class LibraryAnswer(BaseModel):
     )
     citations: tuple[LibraryCitation, ...] = Field(default=(), description="Evidence, best first.")
     answer: Answer = Field(description="The chosen briefing's own answer, unchanged.")
+    parts: tuple[LibraryAnswer, ...] = Field(
+        default=(),
+        description="For a question comparing two years, the answer for each year, in order.",
+    )
 
 
 class Library(BaseModel):
@@ -82,10 +106,32 @@ class Library(BaseModel):
         """
         if not isinstance(question, str):
             raise TypeError(f"the question must be a str, not {type(question).__name__}")
+        single = self._ask_one(question)
+        split = split_comparison(question)
+        if split is None:
+            return single
+        parts = tuple(self._ask_one(part) for part in split)
+        if not all(part.found for part in parts):
+            return single
+        if len({(c.briefing, c.citation.start) for p in parts for c in p.citations[:1]}) < 2:
+            return single  # one passage answers both years: nothing to put side by side
+        text = " ".join(
+            f"{year}: {part.text} ({part.citations[0].describe()})"
+            for year, part in zip(_YEAR.findall(" ".join(split)), parts, strict=True)
+        )
+        return LibraryAnswer(
+            question=question,
+            found=True,
+            text=text,
+            briefing=parts[0].briefing,
+            citations=tuple(c for part in parts for c in part.citations[:1]),
+            answer=parts[0].answer,
+            parts=parts,
+        )
+
+    def _ask_one(self, question: str) -> LibraryAnswer:
         answers = [briefing.ask(question) for briefing in self.briefings]
-        found = [i for i, a in enumerate(answers) if a.found]
-        pool = found or list(range(len(answers)))
-        best = max(pool, key=lambda i: (answers[i].score, -i))
+        best = choose(question, self.briefings, answers)
         chosen, briefing = answers[best], self.briefings[best]
         citations = tuple(
             LibraryCitation(briefing=briefing.title, date=briefing.date, citation=c)
@@ -99,6 +145,84 @@ class Library(BaseModel):
             citations=citations,
             answer=chosen,
         )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?=\?)")  # the year closing each per-year question
+_KNOWS_SHARE = 0.5  # a briefing knowing under this share of what the best one knows is out
+_NAMED_PERSON = 2  # naming someone on a roster names the briefing as much as two title words
+_NAMED_BONUS = 0.1  # per title word of the question, added to a found answer's score
+_GENERIC_TITLE = "SCIO State Council Information Office press conference briefing China"
+
+
+def _knows(question: str, briefing: Briefing) -> float:
+    """Share of the question's word weight that ``briefing`` uses somewhere, 0 to 1."""
+    index = index_for(briefing)
+    cues = index.lexicon.cues
+    # Words asking for the briefing itself ("who asked", "held") say nothing of its topic.
+    asking = set(analyze(" ".join((cues.roster, cues.date, cues.title, cues.asked)), index.lexicon))
+    terms = [t for t in dict.fromkeys(analyze(question, index.lexicon)) if t not in asking]
+    weights = [(0.5 if t[0].isdigit() else max(0.1, english.specificity(t)), t) for t in terms]
+    total = sum(w for w, _ in weights)
+    if not total:
+        return 0.0
+    known = sum(w for w, t in weights if t in index.numbers or index.matches(t))
+    return known / total
+
+
+def _named(question: str, briefings: Sequence[Briefing]) -> list[int]:
+    """How much the question names each briefing: its title's words (not shared), its people."""
+    lexicon = index_for(briefings[0]).lexicon
+    asked = set(analyze(question, lexicon))
+    titles = [set(analyze(b.title, lexicon)) for b in briefings]
+    generic = set(analyze(_GENERIC_TITLE, lexicon))
+    if len(titles) > 1:
+        generic |= set.intersection(*titles)
+    return [
+        len((asked & title) - generic) + _NAMED_PERSON * _names_someone(question, briefing)
+        for title, briefing in zip(titles, briefings, strict=True)
+    ]
+
+
+def _names_someone(question: str, briefing: Briefing) -> bool:
+    """Whether the question names someone on the briefing's roster: "Xing Huina", "Ms. Xing"."""
+    return any(
+        re.search(rf"\b{re.escape(name)}\b", question) is not None
+        for person in briefing.people
+        for name in (person.full_name, person.reference)
+        if name
+    )
+
+
+def _about_the_briefing(answer: Answer) -> bool:
+    """Whether an answer quotes the briefing's header (date, roster, title), not what was said."""
+    return bool(answer.citations) and all(c.paragraph is None for c in answer.citations)
+
+
+def choose(question: str, briefings: Sequence[Briefing], answers: Sequence[Answer]) -> int:
+    """Which briefing's answer the library gives (see the module docstring for how).
+
+    ``answers[i]`` is ``briefings[i]``'s answer to ``question``. Returns the
+    position of a found answer, or of the refusal to give when none is trusted.
+    """
+    if not isinstance(question, str):
+        raise TypeError(f"the question must be a str, not {type(question).__name__}")
+    if len(briefings) != len(answers) or not briefings:
+        raise ValueError("choose needs one answer per briefing, and at least one briefing")
+    knows = [_knows(question, b) for b in briefings]
+    named = _named(question, briefings)
+    most_named = max(named)
+    top = max(knows)
+    trusted = [
+        i
+        for i, answer in enumerate(answers)
+        if answer.found
+        and knows[i] >= top * _KNOWS_SHARE
+        and not (_about_the_briefing(answer) and named[i] < most_named)
+    ]
+    if trusted:
+        return max(trusted, key=lambda i: (answers[i].score + _NAMED_BONUS * named[i], -i))
+    # Nobody trusted answers: the refusal of the briefing the question is most about.
+    return max(range(len(answers)), key=lambda i: (knows[i], named[i], answers[i].score, -i))
 
 
 def load_library(paths: Iterable[PathLike | Sequence[PathLike]]) -> Library:

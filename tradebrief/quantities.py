@@ -259,10 +259,40 @@ _IDIOM_TAIL = re.compile(
 )
 _IDIOM_REACH = 40  # characters: "thousands upon " and some white space
 _WORD_NUMBER = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions)\b", re.IGNORECASE)
+_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SPELLED_VALUE = {
+    **{word: n for n, word in enumerate(_UNITS, start=2)},
+    **{word: n for n, word in enumerate(_TEENS, start=10)},
+    **{word: n for n, word in enumerate(_TENS, start=2)},  # tens: times ten below
+}
+_SPELLED = re.compile(
+    rf"\b(?P<tens>{'|'.join(_TENS)})(?:-(?P<unit>one|{'|'.join(_UNITS)}))?\b"
+    rf"|\b(?P<small>{'|'.join(_UNITS + _TEENS)})\b",
+    re.IGNORECASE,
+)
+# "the first three quarters", "the past five years": a span of time, not a figure.
+_SPAN_OF_TIME = re.compile(r"\b(?:first|last|past|next|previous|coming)\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"[\s-]+[A-Z]")  # "Three Gorges", "Two Sessions": a name
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in ``text``, in order: digits, percentages and words like hundreds.
+
+    Numbers written as words from two to ninety-nine count too ("five provinces"),
+    except a span of time ("the first three quarters") and a name ("Three Gorges").
 
     Example:
         >>> [(m.value, m.scale.name, m.unit) for m in find_numbers("up 5% to 43.85 trillion yuan")]
@@ -320,7 +350,41 @@ def find_numbers(text: str) -> list[NumberMention]:
                 is_year=False,
             )
         )
+    mentions += _spelled(text)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _spelled(text: str) -> list[NumberMention]:
+    """Numbers written as words, two to ninety-nine: "in five provinces", "eight of the ten"."""
+    found: list[NumberMention] = []
+    for match in _SPELLED.finditer(text):
+        if _SPAN_OF_TIME.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        if _NAME_AFTER.match(text, match.end()):
+            continue
+        if match["tens"]:
+            value = _SPELLED_VALUE[match["tens"].lower()] * 10
+            unit_word = (match["unit"] or "").lower()
+            value += 1 if unit_word == "one" else _SPELLED_VALUE.get(unit_word, 0)
+        else:
+            value = _SPELLED_VALUE[match["small"].lower()]
+        end, unit = match.end(), "count"
+        for word, code in _UNIT_PATTERNS:
+            if text.startswith(" " + word, end):
+                unit, end = code, end + 1 + len(word)
+                break
+        found.append(
+            NumberMention(
+                start=match.start(),
+                end=end,
+                value=Decimal(value),
+                scale=Scale.ONE,
+                unit=unit,
+                qualifier=_qualifier_before(text, match.start()),
+                is_year=False,
+            )
+        )
+    return found
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier:

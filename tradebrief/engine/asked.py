@@ -15,6 +15,7 @@ from tradebrief.engine.compose import cite
 from tradebrief.engine.index import SearchIndex
 from tradebrief.engine.text import analyze, sentence_spans
 from tradebrief.model import Briefing, OrgKind
+from tradebrief.spans import Span
 
 __all__ = ["MIN_SHARED", "asks_who_asked", "who_asked"]
 
@@ -40,9 +41,15 @@ def who_asked(briefing: Briefing, question: str, index: SearchIndex) -> Answer |
     for paragraph in briefing.paragraphs:
         if paragraph.speaker not in outlets:
             continue
-        for span in sentence_spans(briefing.source, paragraph):
-            if not span.quote.rstrip().endswith("?"):
-                continue
+        spans = sentence_spans(briefing.source, paragraph)
+        asking = [span for span in spans if span.quote.rstrip().endswith("?")]
+        if not asking:
+            continue
+        # A reporter often sets the scene before asking ("Summer heat has arrived
+        # early. How will ...?"): the user may describe either, so both count, and
+        # the scene is quoted with the question when it is what matched.
+        whole = Span.over(briefing.source, spans[0].start, asking[-1].end)
+        for span in (*asking, whole):
             shared = len(wanted & set(analyze(span.quote, index.lexicon, year=index.year)))
             if shared / len(wanted) > best_share:
                 best, best_share, asker = span, shared / len(wanted), paragraph.speaker

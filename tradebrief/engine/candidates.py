@@ -86,6 +86,7 @@ class Candidate:
     """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
 
 
+_SENTENCE_PRIOR = 0.9  # trust in a raw sentence, next to a curated fact's 1.0
 _ASKED_WEIGHT = 0.85  # a reporter's question, attached to the reply that answers it
 _ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker", Role.UNLISTED: "speaker"}
 
@@ -230,12 +231,17 @@ class _Builder:
             self.add(
                 "title",
                 CandidateKind.TITLE,
-                [(self.lexicon.cues.title, 1.0), (b.title, 0.6)],
+                # The publisher ("China.org.cn") makes its country a word the briefing knows.
+                [(self.lexicon.cues.title, 1.0), (b.title, 0.6), (b.publisher or "", 0.3)],
                 span=b.title_span,
                 phrases=["title of the briefing", "what is the briefing about"],
                 question="What is the briefing about?",
             )
         outlets = {o.id for o in b.organizations if o.category is OrgKind.MEDIA}
+        # Raw sentences rank below curated facts; with none curated there is nothing to
+        # rank them below, and the discount would only sink them under the threshold.
+        has_curated = any(getattr(f, "origin", "curated") == "curated" for f in b.facts)
+        sentence_prior = _SENTENCE_PRIOR if has_curated else 1.0
         asked = ""  # the reporter's question still waiting for its reply
         for paragraph in b.paragraphs:
             if paragraph.speaker in outlets:
@@ -268,7 +274,7 @@ class _Builder:
                     span=span,
                     question=span.quote,
                     numbers_from=span.quote,
-                    prior=0.9,
+                    prior=sentence_prior,
                 )
         return self.candidates
 

@@ -17,10 +17,11 @@ from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.modifiers import unmet_modifier
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
 from tradebrief.engine.rank import Ranked, Retrieval, one_ask, search
 from tradebrief.engine.text import analyze
-from tradebrief.model import Briefing
+from tradebrief.model import Briefing, Metric
 
 __all__ = ["FOUND_THRESHOLD", "UNKNOWN_LIMIT", "answer_question"]
 
@@ -125,6 +126,11 @@ class _AsTyped:
         self._question = question
         self._briefing = briefing
 
+    @property
+    def question(self) -> str:
+        """The question as typed."""
+        return self._question
+
     @cached_property
     def _words(self) -> list[tuple[str, list[str]]]:
         # Read only when a reason is written: most questions are answered.
@@ -183,7 +189,32 @@ def _reason_to_abstain(
         if nearest is not None:
             return f"The nearest {_label(briefing, nearest)} {nearest.why}."
         return "Nothing in it matches the question closely enough to quote."
-    return None
+    return _narrower(briefing, top, as_typed)
+
+
+def _narrower(briefing: Briefing, top: Ranked | None, as_typed: _AsTyped) -> str | None:
+    """A modifier the question puts on a phrase the top passage has without it (online sales).
+
+    Curated facts are left to their key words; passages and extracted figures are read here.
+    """
+    if top is None:
+        return None
+    candidate = top.candidate
+    if candidate.kind is CandidateKind.FACT:
+        fact = briefing.fact(candidate.ref)
+        if not isinstance(fact, Metric) or fact.origin == "curated":
+            return None
+        quote, number = fact.evidence.quote, fact.paragraph
+    elif candidate.kind is CandidateKind.SENTENCE and candidate.span is not None:
+        quote, number = candidate.span.quote, int(candidate.key.split(":")[1])
+    else:
+        return None
+    paragraph = next((p.text for p in briefing.paragraphs if p.number == number), "")
+    index = index_for(briefing)
+    why = unmet_modifier(
+        as_typed.question, quote, index.lexicon, lambda t: bool(index.matches(t)), paragraph
+    )
+    return f"Its closest {_label(briefing, top)} does not say: {why}." if why else None
 
 
 _NEAR_COVERAGE = 0.5  # a candidate covering this much of the question is "the nearest"

@@ -123,11 +123,20 @@ class SearchIndex:
         cue_terms = frozenset().union(*self.cue_terms.values())
         # Each side of a complement pair ("imports", "exports") is specific by nature.
         sides = {side for side, _ in self.complements}
+        # The publisher's country ("China" of China.org.cn) is the whole briefing's subject:
+        # a passage that does not repeat it answers the same question.
+        host = frozenset(analyze(briefing.publisher or "", self.lexicon))
         self.specific = frozenset(
             t
             for t in ({t for t, n in key_counts.items() if n <= SPECIFIC_KEY_LIMIT} | proper)
-            if t in rare and t not in self.neutral and t not in cue_terms and not t[0].isdigit()
+            if t in rare
+            and t not in self.neutral
+            and t not in cue_terms
+            and t not in host
+            and not t[0].isdigit()
         ) | frozenset(t for t in sides if t in postings)
+        # The title's own words: naming the briefing ("the briefing on ..."), not a topic.
+        self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
         dated = briefing.date_span.quote if briefing.date_span else ""
         self.date_terms = frozenset(analyze(dated, self.lexicon))
         self.people_names = {p.id: p.full_name for p in briefing.people}

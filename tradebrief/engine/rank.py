@@ -156,6 +156,9 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     cued = frozenset(key for key, cue in index.cue_terms.items() if cue & set(terms))
     # "the topic of the Jan. 13 briefing": the date only says which briefing is meant.
     identity = index.date_terms if cued and "date" not in cued else frozenset()
+    if _THE_BRIEFING_ON.search(text):
+        # "Who chaired the briefing on consumer prices?": the title says which briefing.
+        identity |= index.title_terms
     for term in terms:
         if term in identity:
             continue
@@ -328,6 +331,9 @@ def _rank(candidate: Candidate, coverage: float, query: Query, missed: tuple[str
     )
 
 
+_THE_BRIEFING_ON = re.compile(
+    r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
+)
 _NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
 
 

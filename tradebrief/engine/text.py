@@ -60,7 +60,7 @@ def _number_term(token: str) -> str | None:
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
-_US = re.compile(r"\bU\.?S\.?(?=\W|$)|\bUSA\b|\bUnited States\b", re.IGNORECASE)
+_US = re.compile(r"\b(?-i:U\.?S\.?)(?=\W|$)|\bUSA\b|\bUnited States\b", re.IGNORECASE)
 
 
 _SUFFIXES = frozenset(

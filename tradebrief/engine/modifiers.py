@@ -1,0 +1,110 @@
+"""A modifier the question puts on a phrase that the best passage has without it.
+
+"How large were *online* retail sales?" is not answered by "Retail sales of
+consumer goods reached 47.1 trillion yuan": the passage has the phrase, but
+not the narrowing word before it. "The utilization rate of *wind* power" is
+not answered by "the utilization rate of *solar* power": the passage puts
+another word on the same head. Curated facts catch these with their key words;
+for passages and extracted figures this module reads them from the words as
+written, next to each other (a function word or punctuation in between breaks
+the phrase, so "stockpiles at major power plants" puts nothing on "major"). A
+modifier is typed in lower case; words of time ("last year") head no phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.text import analyze
+
+__all__ = ["unmet_modifier"]
+
+_TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
+# Words of time head no phrase a modifier narrows: "total last year" is a verb and a period.
+_TIME = re.compile(
+    r"^(?:last|this|next|year|month|week|day|quarter|half|first|second|third|fourth)$"
+)
+
+
+def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
+    """Each word as (as written, term); None for a function word or punctuation."""
+    found: list[tuple[str, str] | None] = []
+    for token in _TOKEN.findall(text):
+        if token.endswith(("'s", "\u2019s")):
+            found.append(None)  # "China's": an owner, not a kind
+            continue
+        terms = analyze(token, lexicon)
+        if len(terms) != 1 or terms[0][0].isdigit() or _TIME.match(token.casefold()):
+            found.append(None)
+            continue
+        found.append((token, terms[0]))
+    return found
+
+
+def unmet_modifier(
+    question: str,
+    passage: str,
+    lexicon: Lexicon,
+    known: Callable[[str], bool],
+    context: str = "",
+) -> str | None:
+    """Why ``passage`` does not answer ``question``'s narrower phrase, or None.
+
+    ``known`` says whether the briefing uses a term anywhere. A modifier counts
+    when the passage has the two words it is put before without it ("online
+    retail sales"); one the briefing uses ("wind") also counts when the passage
+    puts another word on the same head ("solar power"). A modifier the
+    passage's ``context`` (its paragraph) uses is taken as meant there: "along
+    expressways" earlier in the paragraph covers "expressway service areas".
+
+    Example:
+        >>> from tradebrief.engine.lexicon import load_lexicon
+        >>> unmet_modifier("How large were online retail sales?",
+        ...     "Retail sales reached 47.1 trillion yuan.", load_lexicon(), lambda t: False)
+        "it gives retail sales, not 'online retail sales'"
+    """
+    asked = _words(question, lexicon)
+    said = _words(passage, lexicon)
+    terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
+    pairs = {
+        (one[1], two[1]): (one[0], two[0])
+        for one, two in pairwise(said)
+        if one is not None and two is not None
+    }
+    everyday = lexicon.neutral | lexicon.neutral_general | lexicon.stopwords
+    for at, word in enumerate(asked[:-1]):
+        head = asked[at + 1]
+        if word is None or head is None or _near(word[1], terms):
+            continue
+        if word[0].casefold() in everyday or word[1] in everyday or len(word[1]) < 3:
+            continue
+        if not word[0][0].islower():
+            continue  # a name or acronym ("NEA plan") is a subject, not a modifier
+        if known(word[1]):
+            other = next((pairs[p][0] for p in pairs if p[1] == head[1] and p[0] != word[1]), None)
+            if other is not None:
+                return f"it speaks of '{other} {head[0]}', not '{word[0]} {head[0]}'"
+        after = asked[at + 2] if at + 2 < len(asked) else None
+        if after is not None and (head[1], after[1]) in pairs:
+            phrase = " ".join(pairs[(head[1], after[1])]).lower()
+            return f"it gives {phrase}, not '{word[0]} {head[0]} {after[0]}'"
+        if not known(word[1]) and head[1] in terms and not word[0].endswith("ed"):
+            # A kind the briefing never names at all ("nuclear power"): the passage's
+            # "power" is another kind.
+            return f"it never says '{word[0]} {head[0]}'"
+    return None
+
+
+_SHARED_PREFIX = 5  # "generating" and "generation" are the same word for this purpose
+
+
+def _near(term: str, terms: set[str]) -> bool:
+    """Whether ``terms`` holds ``term`` or a word of the same stem ("generat", "generation")."""
+    if term in terms:
+        return True
+    if len(term) < _SHARED_PREFIX:
+        return False
+    return any(t[:_SHARED_PREFIX] == term[:_SHARED_PREFIX] for t in terms)
