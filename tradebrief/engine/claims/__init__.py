@@ -11,12 +11,15 @@ read a claim; :mod:`~tradebrief.engine.claims.facts` and
 :mod:`~tradebrief.engine.claims.roster` judge it against the typed facts and the
 roster; :mod:`~tradebrief.engine.claims.verdict` puts them in order;
 :mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages` and
-:mod:`~tradebrief.engine.claims.derive` compute derived figures.
+:mod:`~tradebrief.engine.claims.derive` compute derived figures;
+:mod:`~tradebrief.engine.claims.unsettled` gives a claim no rule could judge its
+``not_stated`` verdict.
 """
 
 from __future__ import annotations
 
 from tradebrief.engine.claims.derive import answer_derivation, missing_subject
+from tradebrief.engine.claims.unsettled import settle_unjudged
 from tradebrief.engine.claims.verdict import answer_claim
 
-__all__ = ["answer_claim", "answer_derivation", "missing_subject"]
+__all__ = ["answer_claim", "answer_derivation", "missing_subject", "settle_unjudged"]
