@@ -29,6 +29,7 @@ __all__ = [
     "NotGiven",
     "Relation",
     "Superlative",
+    "asked_part",
     "cite",
     "claim_words",
     "has_phrase",
@@ -246,6 +247,29 @@ def is_claim(question: str) -> bool:
 _EITHER_OR = re.compile(
     r"\b(?!true\b)\w+ or (?!more\b|less\b|fewer\b|above\b|below\b|higher\b|lower\b|"
     r"greater\b|so\b|not\b|false\b)\w+"
+)
+
+
+def asked_part(question: str) -> str:
+    """``question`` without the clauses that name inputs or a rate to use, not what is asked.
+
+    "Based on the total and its growth rate, what was trade in 2023?" asks for
+    trade in 2023; "What is the increment in dollars at the rate implied by 42
+    trillion yuan ($5.74 trillion)?" asks for a conversion, not for the rate.
+
+    Example:
+        >>> asked_part("At the implied exchange rate, what is the total in dollars?")
+        'what is the total in dollars?'
+    """
+    text = _BASIS_CLAUSE.sub("", require_text(question), count=1)
+    return re.sub(r"\s+([,?.])", r"\1", _AT_RATE.sub("", text)).strip(" ,")
+
+
+_BASIS_CLAUSE = re.compile(
+    r"^\s*(?:based on|using|given|going by|working from|taking)\b[^,?]*,\s*", re.IGNORECASE
+)
+_AT_RATE = re.compile(
+    r"\b(?:at|using|with|by)\s+(?:the|this|that|its|a|an)\b[^,?]*?\brate\b[^,?]*", re.IGNORECASE
 )
 
 
