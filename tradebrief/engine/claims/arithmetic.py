@@ -118,7 +118,7 @@ def exchange(briefing: Briefing) -> Exchange | None:
 
 def asks_dollars(text: str) -> bool:
     """Whether ``text`` asks for a figure in US dollars."""
-    return any(has_phrase(text, w) for w in ("dollars", "dollar", "usd")) or "$" in text
+    return any(has_phrase(text, w) for w in ("dollars", "usd")) or "$" in text
 
 
 def _said(citation: Citation) -> str:

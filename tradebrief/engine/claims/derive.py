@@ -34,6 +34,7 @@ from tradebrief.engine.claims.shares import (
     increment_metric,
     names_quantity,
 )
+from tradebrief.engine.claims.verdict import narrower_subject
 from tradebrief.engine.claims.words import (
     asked_part,
     claim_words,
@@ -70,8 +71,30 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     """
     if not require_text(question).strip() or is_claim(question):
         return None
-    answer = _derive(briefing, asked_part(question))
-    return answer.model_copy(update={"question": question}) if answer is not None else None
+    asked = asked_part(question)
+    answer = _derive(briefing, asked)
+    if answer is None:
+        return None
+    other = _other_subject(briefing, asked, answer)
+    if other:  # "e-commerce trade per day" is not the total per day
+        what = ", ".join(repr(w) for w in other)
+        answer = refusal(briefing, asked, f"{what} (its figures are for trade as a whole)")
+    return answer.model_copy(update={"question": question})
+
+
+def _other_subject(briefing: Briefing, question: str, answer: Answer) -> tuple[str, ...]:
+    """Words naming a narrower subject than the total a derivation started from.
+
+    Every derivation from the total answers for trade as a whole; asked of
+    e-commerce or one partner, it would answer another question.
+    """
+    total = pick_metric(briefing)
+    if answer.derivation is None or total is None:
+        return ()
+    used = {(c.start, c.end) for c in answer.derivation.inputs}
+    if (total.evidence.start, total.evidence.end) not in used:
+        return ()
+    return narrower_subject(briefing, question, total)
 
 
 def _derive(briefing: Briefing, question: str) -> Answer | None:
@@ -272,6 +295,13 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
     source = named[0] if named else total
     if source is rate.pair:
         return None  # stated, not derived: the ordinary answer quotes it
+    if not named:  # the total converted answers "the earbuds in dollars" wrongly: refuse
+        other = narrower_subject(briefing, question, total)
+        if other or not _is_trade(briefing, question, total):
+            metric = subject_metric(briefing, question)
+            what = ", ".join(repr(w) for w in other) if other else None
+            what = what or (metric.name[0].lower() + metric.name[1:] if metric else "that")
+            return refusal(briefing, question, f"{what} in yuan to convert to dollars")
     value = source.quantity.value * rate.factor
     result = rounded_result(value, source.quantity.scale, "USD")
     expression = f"{source.quantity.value:f} {rate.suffix()}"

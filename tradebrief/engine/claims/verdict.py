@@ -50,7 +50,7 @@ from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity
 
-__all__ = ["answer_claim"]
+__all__ = ["answer_claim", "narrower_subject"]
 
 
 def answer_claim(briefing: Briefing, question: str) -> Answer | None:
@@ -191,7 +191,7 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
 _Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
 
 
-def _narrower_subject(
+def narrower_subject(
     briefing: Briefing, question: str, fact: Metric | PolicyMeasure | Statement
 ) -> tuple[str, ...]:
     """Words of the claim that name a narrower subject than the fact's figure covers.
@@ -250,6 +250,13 @@ def _words_of_figures(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
         *words.negations,
         *words.claim_prefixes,
         *words.claim_suffixes,
+        *words.derivation_words,
+        *words.increment_route,
+        *words.rate_words,
+        *words.share_words,
+        *words.difference_words,
+        *words.year_before,
+        *(p for group in words.per_period.values() for p in group),
     ]
     return frozenset(analyze(" ".join(phrases), index.lexicon, year=index.year))
 
@@ -325,7 +332,7 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
-    narrower = _narrower_subject(briefing, question, fact)
+    narrower = narrower_subject(briefing, question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
         text = (

@@ -139,6 +139,9 @@ class ClaimWords(BaseModel):
     rate_excludes: tuple[str, ...] = Field(description="Words asking about rate policy instead.")
     difference_words: tuple[str, ...] = Field(description="Words asking for a difference.")
     share_words: tuple[str, ...] = Field(description="Words asking for a share.")
+    derivation_words: tuple[str, ...] = Field(
+        default=(), description="Words of arithmetic, never a subject the briefing lacks."
+    )
     per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month'/'hour' -> words.")
     increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
