@@ -7,11 +7,13 @@ cited verbatim. Both return ``None`` when the question is not theirs, and the
 engine answers it as an ordinary question.
 
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
-read a claim; :mod:`~tradebrief.engine.claims.facts` and
-:mod:`~tradebrief.engine.claims.roster` judge it against the typed facts and the
-roster; :mod:`~tradebrief.engine.claims.verdict` puts them in order;
-:mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages` and
-:mod:`~tradebrief.engine.claims.derive` compute derived figures;
+read a claim; :mod:`~tradebrief.engine.claims.facts`,
+:mod:`~tradebrief.engine.claims.roster` and :mod:`~tradebrief.engine.claims.statements`
+judge it against the typed facts, the roster and title, and the briefing's words;
+:mod:`~tradebrief.engine.claims.verdict` puts them in order;
+:mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages`,
+:mod:`~tradebrief.engine.claims.shares` and :mod:`~tradebrief.engine.claims.derive`
+compute derived figures;
 :mod:`~tradebrief.engine.claims.unsettled` gives a claim no rule could judge its
 ``not_stated`` verdict.
 """

@@ -25,7 +25,6 @@ from tradebrief.engine.claims.facts import (
     compare,
     describe_metric,
     metric_citation,
-    passages,
     pick_fact_for_number,
     pick_metric,
     said_by,
@@ -33,7 +32,18 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
-from tradebrief.engine.claims.roster import judge_date, judge_headcount, judge_person
+from tradebrief.engine.claims.roster import (
+    judge_date,
+    judge_headcount,
+    judge_introduction,
+    judge_person,
+    judge_topic,
+)
+from tradebrief.engine.claims.statements import (
+    judge_contained,
+    judge_exclusive,
+    judge_superlative,
+)
 from tradebrief.engine.claims.words import (
     Relation,
     cite,
@@ -82,7 +92,7 @@ def _negated(question: str) -> bool:
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
-    for judge in (judge_date, judge_person):
+    for judge in (judge_date, judge_topic, judge_introduction, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer
@@ -92,15 +102,15 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     subject = not_given(question, numbers=bool(numbers))
     if subject is not None:
         return _not_given(briefing, question, subject.what)
-    answer = _exclusive(briefing, question)
+    answer = judge_exclusive(briefing, question)
     if answer is not None:
         return answer
     if numbers:
         return _figures(briefing, question, numbers)
-    answer = _superlative(briefing, question)
+    answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return _direction_or_record(briefing, question) or _contained(briefing, question)
+    return _direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
 def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
@@ -113,66 +123,6 @@ def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
         citations = (citation,)
     text = f"The briefing gives no figure for {what}.{stated}"
     return verdict_answer(question, Verdict.NOT_STATED, text, citations)
-
-
-def _exclusive(briefing: Briefing, question: str) -> Answer | None:
-    for entry in claim_words().exclusive:
-        named = any(has_phrase(question, w) for w in entry.subject) and any(
-            has_phrase(question, w) for w in entry.nouns
-        )
-        definite = any(  # "the earbuds": that one shipment, not earbuds in general
-            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
-        )
-        if not (named or definite):
-            continue
-        fact = briefing.statements.get(entry.fact)
-        if fact is None:
-            continue
-        rest = question.casefold()
-        claimed_wrong: list[str] = []
-        matched = 0
-        for slot in entry.slots:
-            accepted = [a for a in slot.accept if has_phrase(rest, a)]
-            if accepted:
-                matched += 1
-                for a in accepted:
-                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
-            elif slot.cue:
-                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
-                if claimed and claimed[1] not in entry.filler:
-                    claimed_wrong.append(claimed[1])
-                    rest = rest.replace(claimed[1], " ")
-        leftover = [
-            w
-            for w in words_of(rest)
-            if w not in entry.filler and w not in entry.subject and not w.isdigit()
-        ]
-        citation = cite(briefing, fact.evidence)
-        said = f"The briefing says: {fact.answer} {said_by(citation)}"
-        if claimed_wrong or (leftover and matched == 0):
-            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
-        if matched and not leftover:
-            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
-        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
-    return None
-
-
-def _superlative(briefing: Briefing, question: str) -> Answer | None:
-    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
-    for entry in claim_words().superlatives:
-        word = next((w for w in entry.words if has_phrase(plain, w)), None)
-        fact = briefing.statements.get(entry.fact)
-        if word is None or fact is None:
-            continue
-        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
-        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
-            continue
-        citation = cite(briefing, fact.evidence)
-        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
-        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
-        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
-        return verdict_answer(question, verdict, said, (citation,), fact)
-    return None
 
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
@@ -428,37 +378,3 @@ _BASIS_YEAR = re.compile(
     r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
     re.IGNORECASE,
 )
-_STEM = 5  # letters two forms of a word share: "supported" and "support"
-
-
-def _contained(briefing: Briefing, question: str) -> Answer | None:
-    """Yes when one passage holds every content word of the claim and neither negates.
-
-    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
-    so many words; anything the passage lacks, or a "not" on either side, passes
-    the claim on to the ordinary answer.
-    """
-    words = claim_words()
-    content = [w for w in words_of(question) if w not in words.claim_stopwords]
-    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
-        return None
-    for span in passages(briefing, question, limit=3):
-        said = words_of(span.quote)
-        if any(w in words.negations for w in said):
-            continue
-        if all(any(_same_word(w, v) for v in said) for w in content):
-            citation = cite(briefing, span)
-            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
-            return verdict_answer(question, Verdict.YES, text, (citation,))
-    return None
-
-
-def _same_word(claimed: str, written: str) -> bool:
-    if claimed == written or _base(claimed) == _base(written):
-        return True
-    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
-
-
-def _base(word: str) -> str:
-    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
-    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)

@@ -132,6 +132,9 @@ class ClaimWords(BaseModel):
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
     claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    reporting_words: tuple[str, ...] = Field(
+        default=(), description="Words of saying or listing, no content of their own."
+    )
     negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
     figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
     year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
@@ -147,6 +150,13 @@ class ClaimWords(BaseModel):
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
     published: tuple[str, ...] = Field(description="Words about publication.")
+    introduction_words: tuple[str, ...] = Field(
+        default=(), description="Words for the main speaker's opening turn."
+    )
+    briefing_names: tuple[str, ...] = Field(default=(), description="Words naming the briefing.")
+    topic_verbs: tuple[str, ...] = Field(
+        default=(), description="Words saying what a briefing covered: 'review', 'cover'."
+    )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
     exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")

@@ -1,0 +1,135 @@
+"""Claims judged on the briefing's words: one thing per slot, hedged superlatives, a passage.
+
+Part of checking a claim (:mod:`tradebrief.engine.claims.verdict`).
+:func:`judge_exclusive` reads a statement that names one thing per slot (the
+last declaration form: earbuds, Shenzhen to Japan), so a claim naming another is
+false; :func:`judge_superlative` a superlative the text may hedge ("one of the
+fastest"); :func:`judge_contained` a passage that says the claim in so many
+words. Each returns ``None`` when the claim is not of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradebrief.answer import Answer, Verdict
+from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
+from tradebrief.engine.claims.roster import named_person
+from tradebrief.engine.claims.words import cite, claim_words, has_phrase, words_of
+from tradebrief.model import Briefing
+
+__all__ = ["judge_contained", "judge_exclusive", "judge_superlative"]
+
+
+def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a claim about a statement that names one thing per slot; else ``None``.
+
+    "Was the last 2024 form for laptops going to Korea?" names another product
+    and destination than the last declaration form's (earbuds, Shenzhen to
+    Japan): No, quoting what is said.
+    """
+    for entry in claim_words().exclusive:
+        named = any(has_phrase(question, w) for w in entry.subject) and any(
+            has_phrase(question, w) for w in entry.nouns
+        )
+        definite = any(  # "the earbuds": that one shipment, not earbuds in general
+            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
+        )
+        if not (named or definite):
+            continue
+        fact = briefing.statements.get(entry.fact)
+        if fact is None:
+            continue
+        rest = question.casefold()
+        claimed_wrong: list[str] = []
+        matched = 0
+        for slot in entry.slots:
+            accepted = [a for a in slot.accept if has_phrase(rest, a)]
+            if accepted:
+                matched += 1
+                for a in accepted:
+                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
+            elif slot.cue:
+                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
+                if claimed and claimed[1] not in entry.filler:
+                    claimed_wrong.append(claimed[1])
+                    rest = rest.replace(claimed[1], " ")
+        leftover = [
+            w
+            for w in words_of(rest)
+            if w not in entry.filler and w not in entry.subject and not w.isdigit()
+        ]
+        citation = cite(briefing, fact.evidence)
+        said = f"The briefing says: {fact.answer} {said_by(citation)}"
+        if claimed_wrong or (leftover and matched == 0):
+            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if matched and not leftover:
+            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a superlative claim ("the fastest"), not stated where the text hedges it."""
+    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
+    for entry in claim_words().superlatives:
+        word = next((w for w in entry.words if has_phrase(plain, w)), None)
+        fact = briefing.statements.get(entry.fact)
+        if word is None or fact is None:
+            continue
+        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
+        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
+            continue
+        citation = cite(briefing, fact.evidence)
+        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
+        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), fact)
+    return None
+
+
+_STEM = 5  # letters two forms of a word share: "supported" and "support"
+_WE = frozenset({"we", "our", "us"})
+
+
+def judge_contained(briefing: Briefing, question: str) -> Answer | None:
+    """Yes when one passage holds every content word of the claim and neither negates.
+
+    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
+    so many words; anything the passage lacks, or a "not" on either side, passes
+    the claim on to the ordinary answer. A claim about what someone said ("Did
+    Wang name X among the platforms customs supported?") is read without the
+    person and the words of saying, and holds only for a passage that person said.
+    """
+    words = claim_words()
+    person = named_person(briefing, question)
+    names = set(words_of(f"{person.full_name} {person.reference}")) if person else set()
+    reporting = {*words.claim_stopwords, *words.reporting_words}
+    content = [w for w in words_of(question) if w not in reporting and w not in names]
+    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
+        return None
+    for span in passages(briefing, question, limit=3):
+        said = words_of(span.quote)
+        if any(w in words.negations for w in said):
+            continue
+        citation = cite(briefing, span)
+        if person is not None and getattr(citation.speaker, "id", None) != person.id:
+            continue  # the words are there, but someone else said them
+        title = getattr(citation.speaker, "title", "")
+        if title and _WE.intersection(said):  # "we" is the speaker's organisation: customs
+            said = [*said, *words_of(title)]
+        if all(any(_same_word(w, v) for v in said) for w in content):
+            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
+            return verdict_answer(question, Verdict.YES, text, (citation,))
+    return None
+
+
+def _same_word(claimed: str, written: str) -> bool:
+    if claimed == written or _base(claimed) == _base(written):
+        return True
+    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
+
+
+def _base(word: str) -> str:
+    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)
