@@ -14,6 +14,7 @@ import re
 
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.roster import named_person
 from tradebrief.engine.claims.words import cite, claim_words, has_phrase, words_of
 from tradebrief.model import Briefing
@@ -43,10 +44,12 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         rest = question.casefold()
         claimed_wrong: list[str] = []
         matched = 0
+        named_thing = False  # the slot with no cue holds the thing itself: earbuds
         for slot in entry.slots:
             accepted = [a for a in slot.accept if has_phrase(rest, a)]
             if accepted:
                 matched += 1
+                named_thing = named_thing or not slot.cue
                 for a in accepted:
                     rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
             elif slot.cue:
@@ -61,12 +64,24 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         ]
         citation = cite(briefing, fact.evidence)
         said = f"The briefing says: {fact.answer} {said_by(citation)}"
-        if claimed_wrong or (leftover and matched == 0):
+        if read_numbers(question) or any(w in claim_words().measure_words for w in leftover):
+            # "Was the last shipment worth over 1 million yuan?": no figure, not another thing
+            said += " It gives no figure for its value or size."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+        product = _PRODUCT.findall(rest)  # "for laptops", "a batch of phones": another thing
+        another = [w for w in leftover if w in product]
+        if claimed_wrong or (another and not named_thing):
             return verdict_answer(question, Verdict.NO, said, (citation,), fact)
         if matched and not leftover:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
     return None
+
+
+_PRODUCT = re.compile(
+    r"\b(?:for|of|carrying|containing|contained|with|were|was)\s+(?:(?:a|an|the|some)\s+)?"
+    r"(?:(?:batch|shipment|consignment|load|lot|box|boxes|container)\s+of\s+)?([a-z][\w-]*)"
+)
 
 
 def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
@@ -84,6 +99,12 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
         said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
         hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
+        words = claim_words()
+        ranked = any(re.search(rf"\b{o}[\s-]+{word}", plain, re.I) for o in words.ordinals)
+        lost = any(has_phrase(question, w) for w in words.reversals)
+        if verdict is Verdict.YES and (ranked or lost) and not hedged:
+            # "the second largest", "lost its place as the largest": not what is said
+            verdict = Verdict.NO if not entry.hedged else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), fact)
     return None
 

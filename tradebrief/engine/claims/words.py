@@ -157,6 +157,11 @@ class ClaimWords(BaseModel):
     topic_verbs: tuple[str, ...] = Field(
         default=(), description="Words saying what a briefing covered: 'review', 'cover'."
     )
+    ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
+    reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
+    measure_words: tuple[str, ...] = Field(
+        default=(), description="Words asking for a thing's value or size."
+    )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
     exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")
