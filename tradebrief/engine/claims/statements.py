@@ -114,13 +114,15 @@ _WE = frozenset({"we", "our", "us"})
 
 
 def judge_contained(briefing: Briefing, question: str) -> Answer | None:
-    """Yes when one passage holds every content word of the claim and neither negates.
+    """Yes when one passage holds every content word of the claim and no clause negates it.
 
     A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
-    so many words; anything the passage lacks, or a "not" on either side, passes
-    the claim on to the ordinary answer. A claim about what someone said ("Did
-    Wang name X among the platforms customs supported?") is read without the
-    person and the words of saying, and holds only for a passage that person said.
+    so many words; a claim the passage negates in one clause ("did not come
+    easily") is No; anything the passage lacks, a "not" in the claim, or a "not"
+    in the passage that touches only some of its words, passes the claim on. A
+    claim about what someone said ("Did Wang name X among the platforms customs
+    supported?") is read without the person and the words of saying, and holds
+    only for a passage that person said.
     """
     words = claim_words()
     person = named_person(briefing, question)
@@ -131,17 +133,44 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         return None
     for span in passages(briefing, question, limit=3):
         said = words_of(span.quote)
-        if any(w in words.negations for w in said):
-            continue
         citation = cite(briefing, span)
         if person is not None and getattr(citation.speaker, "id", None) != person.id:
             continue  # the words are there, but someone else said them
         title = getattr(citation.speaker, "title", "")
         if title and _WE.intersection(said):  # "we" is the speaker's organisation: customs
             said = [*said, *words_of(title)]
-        if all(any(_same_word(w, v) for v in said) for w in content):
+        if not all(any(_same_word(w, v) for v in said) for w in content):
+            continue
+        verdict = _negated_clauses(span.quote, content)
+        if verdict is not None:
             text = f'The briefing says: "{span.quote}" {said_by(citation)}'
-            return verdict_answer(question, Verdict.YES, text, (citation,))
+            return verdict_answer(question, verdict, text, (citation,))
+    return None
+
+
+_CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
+_NOT_A_NEGATION = re.compile(r"\b(?:not only|not just|not merely|not least|if not)\b", re.I)
+
+
+def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
+    """Yes when no negated clause touches the claim's words, No when one holds most of them.
+
+    "The achievements did not come easily: trade grew steadily" says trade grew
+    steadily (Yes) and that the achievements did not come easily (No); a "not"
+    near some of the claim's words but not most decides nothing (None).
+    """
+    negations = claim_words().negations
+    touching = []
+    for clause in _CLAUSE.split(quote):
+        plain = words_of(_NOT_A_NEGATION.sub(" ", clause))
+        if any(w in negations for w in plain):
+            held = [w for w in content if any(_same_word(w, v) for v in plain)]
+            if held:
+                touching.append(len(held))
+    if not touching:
+        return Verdict.YES
+    if len(touching) == 1 and 2 * touching[0] > len(content):
+        return Verdict.NO
     return None
 
 

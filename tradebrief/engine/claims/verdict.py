@@ -327,6 +327,11 @@ def _figure(
         number = replace(number, value=-number.value)
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    edge = stated.interval.low == stated.interval.high == claimed.high
+    if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
+        # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
+        verdict = Verdict.NOT_STATED
+        return verdict, f"{said} That differs from {number.text!r} by rounding.", citation, fact
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
     elif verdict is Verdict.NO and len(numbers) > 1:
