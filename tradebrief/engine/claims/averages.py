@@ -126,7 +126,7 @@ def period_request(question: str) -> str | None:
 def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     """A stated total for the year averaged per ``period`` ("day", "hour" or "month")."""
     total = pick_metric(briefing)
-    metric = subject_metric(briefing, question) or total
+    metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
@@ -136,9 +136,15 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     divisor, label = divisors[period], period
     quantity = metric.quantity
     counted = not quantity.is_money and quantity.unit not in ("metric_ton", "percent")
-    value = quantity.value / divisor
-    result = rounded_result(value, quantity.scale, f"{quantity.unit} per {label}", in_units=counted)
+    value, unit = quantity.value / divisor, quantity.unit
     expression = f"{quantity.value:f} {quantity.scale.word} / {divisor}".replace("  ", " ")
+    inputs: tuple[Citation, ...] = (metric_citation(briefing, metric),)
+    conversion = exchange(briefing) if unit == "CNY" and asks_dollars(question) else None
+    if conversion is not None:  # converted unrounded, rounded once at the end
+        value, unit = value * conversion.factor, "USD"
+        expression = f"{expression} {conversion.suffix()}"
+        inputs = (*inputs, metric_citation(briefing, conversion.pair))
+    result = rounded_result(value, quantity.scale, f"{unit} per {label}", in_units=counted)
     length = {
         "day": f"{year} had {days} days",
         "month": "a year has 12 months",
@@ -146,6 +152,8 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     }[label]
     adjective = {"day": "daily", "month": "monthly", "hour": "hourly"}[label]
     note = f"An average over the year ({length}); the briefing gives no {adjective} figures."
-    inputs = (metric_citation(briefing, metric),)
     what = f"{quantity.describe()} averaged per {label}"
+    if conversion is not None:
+        note += " " + conversion.note("no dollar figure for it")
+        what += " in US dollars"
     return derived_answer(question, expression, result, inputs, what, note)
