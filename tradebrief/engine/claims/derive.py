@@ -34,7 +34,7 @@ from tradebrief.engine.claims.shares import (
     increment_metric,
     names_quantity,
 )
-from tradebrief.engine.claims.verdict import narrower_subject
+from tradebrief.engine.claims.subjects import narrower_subject
 from tradebrief.engine.claims.words import (
     asked_part,
     claim_words,

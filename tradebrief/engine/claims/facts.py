@@ -298,8 +298,12 @@ def _money(
     by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
     right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
     increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
+    the_increase = re.search(
+        r"\bthe\s+(?:increase|increment|rise|gain|growth|addition)\b", question, re.I
+    )
     if increment and (
         has_phrase(question, "increment")
+        or the_increase
         or (grows and by)
         or right_after
         or has_phrase(question, "added")

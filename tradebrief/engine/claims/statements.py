@@ -16,7 +16,7 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.roster import named_person
-from tradebrief.engine.claims.words import cite, claim_words, has_phrase, words_of
+from tradebrief.engine.claims.words import cite, claim_words, has_phrase, not_given, words_of
 from tradebrief.model import Briefing
 
 __all__ = ["judge_contained", "judge_exclusive", "judge_superlative"]
@@ -97,6 +97,12 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
             continue
         citation = cite(briefing, fact.evidence)
         said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
+        other = not_given(question, numbers=True)
+        excluded = [w for w in entry.excludes if has_phrase(question, w)]
+        if other is not None or excluded:  # "the biggest exporter", "the largest services trader"
+            what = other.what if other is not None else excluded[0]
+            said += f" It says nothing of {what}."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
         words = claim_words()

@@ -78,6 +78,9 @@ class Superlative(BaseModel):
     words: tuple[str, ...] = Field(min_length=1, description="The superlative and its synonyms.")
     hedged: bool = Field(description="Whether the text only puts it among the best.")
     hedges: tuple[str, ...] = Field(default=(), description="Words of a hedged claim: 'one of'.")
+    excludes: tuple[str, ...] = Field(
+        default=(), description="Words naming what the statement does not cover: 'services'."
+    )
 
 
 class ExclusiveSlot(BaseModel):
