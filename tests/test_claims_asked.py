@@ -1,4 +1,4 @@
-"""What a derivation request asks for, apart from the inputs and the rate it names."""
+"""What a request asks for apart from the inputs it names; numbers read with their neighbours."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tradebrief.engine.claims.arithmetic import asks_dollars
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.words import asked_part
 
 
@@ -51,3 +52,19 @@ def test_asked_part_only_ever_removes_words(question: str) -> None:
     assert isinstance(asked, str) and len(asked) <= len(question)
     assert asked_part(asked) == asked_part(asked_part(asked))
     assert isinstance(asks_dollars(question), bool)
+
+
+@pytest.mark.parametrize(
+    ("claim", "read"),
+    [
+        ("Did trade top both the 42 and 43 trillion yuan marks?", [("gt", 12, "CNY")] * 2),
+        ("Was trade between 43 and 44 trillion yuan?", [("ge", 12, "CNY"), ("le", 12, "CNY")]),
+        ("Did trade grow better than 3%?", [("unread", 0, "percent")]),
+        ("Did trade grow faster than 3%?", [("gt", 0, "percent")]),
+    ],
+)
+def test_numbers_share_scale_and_comparison_and_unknown_comparisons_stay_unread(
+    claim: str, read: list[tuple[str, int, str]]
+) -> None:
+    got = [(n.relation.value, int(n.scale), n.unit) for n in read_numbers(claim)]
+    assert got == read

@@ -20,7 +20,14 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber
-from tradebrief.engine.claims.words import cite, claim_words, has_phrase, words_of, years_in
+from tradebrief.engine.claims.words import (
+    Relation,
+    cite,
+    claim_words,
+    has_phrase,
+    words_of,
+    years_in,
+)
 from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 
@@ -255,6 +262,8 @@ def judge_headcount(
     """Judge "Were there three speakers?" against the roster; else ``None``."""
     words = claim_words()
     if len(numbers) != 1 or numbers[0].unit is not None or numbers[0].scale is not Scale.ONE:
+        return None
+    if numbers[0].relation is Relation.UNREAD:
         return None
     if any(has_phrase(question, w) for w in words.headcount_speakers):
         people, noun = briefing.speakers, "speakers"

@@ -243,6 +243,9 @@ def _figure(
         return Verdict.NOT_STATED, text, citation, fact
     if stated.interval is None:
         return Verdict.NOT_STATED, f"{said} {stated.note}", citation, fact
+    if number.relation is Relation.UNREAD:
+        text = f"{said} It does not judge the comparison in {question!r} against it."
+        return Verdict.NOT_STATED, text, citation, fact
     total = pick_metric(briefing)
     period = fact.period if isinstance(fact, Metric) and fact.period else None
     period = period or (total.period if total is not None else None)
@@ -290,7 +293,13 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         return None
     citation = metric_citation(briefing, total)
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
+    plain |= {w for t in words.trade_words for w in words_of(t)}
     if has_phrase(question, "record"):
+        claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
+        extra = [w for w in words_of(claim) if w not in plain and w not in _RECORD_WORDS]
+        if extra:  # "a record for the eighth year in a row" says more than a record
+            return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
@@ -301,8 +310,6 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         if up != down:
             verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
             return verdict_answer(question, verdict, said, (citation,), total)
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
-    plain |= {w for t in words.trade_words for w in words_of(t)}
     if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
         return None  # "grow steadily" says more than a direction: a statement answers it
     rose = total.change.value > 0
@@ -310,6 +317,40 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, said, (citation,), total)
 
 
+_RECORD_WORDS = frozenset(
+    {
+        "record",
+        "high",
+        "highs",
+        "all-time",
+        "set",
+        "hit",
+        "reach",
+        "reached",
+        "new",
+        "an",
+        "level",
+        "levels",
+        "peak",
+        "at",
+        "by",
+        "value",
+        "24",
+        "2024's",
+        "reaching",
+        "setting",
+        "achieve",
+        "achieved",
+        "break",
+        "broke",
+        "broken",
+        "beat",
+        "s",
+        "historic",
+        "year's",
+    }
+)
+_ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
 _BASIS_YEAR = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
     r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",

@@ -54,6 +54,8 @@ class Relation(StrEnum):
     ABOUT = "about"
     NEARLY = "nearly"
     SEVERAL = "several"
+    UNREAD = "unread"
+    """A comparison the words file does not know ("better than 3%"): never judged."""
 
 
 class NotGiven(BaseModel):
@@ -312,7 +314,7 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
         has_phrase(question, w) for ws in words.direction.values() for w in ws
     ) or has_phrase(question, "record")
     for subject in words.not_given:
-        if not any(has_phrase(question, w) for w in subject.words):
+        if not any(_names_subject(question, w) for w in subject.words):
             continue
         if any(has_phrase(question, w) for w in subject.absent):
             continue
@@ -324,3 +326,10 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
+
+
+def _names_subject(question: str, phrase: str) -> bool:
+    """Whether ``phrase`` names a subject: "trade between 43 and 44 trillion" does not."""
+    if not has_phrase(question, phrase):
+        return False
+    return re.search(rf"{re.escape(phrase)}\s+\$?\d", question, re.IGNORECASE) is None
