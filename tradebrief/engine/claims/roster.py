@@ -173,6 +173,8 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     person = named_person(briefing, question)
     chair = briefing.chairperson
     chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    if person is None and chairs:
+        person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
         other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
         if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
@@ -198,6 +200,16 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
     return _post(briefing, question, person, line)
+
+
+def _person_by_post(briefing: Briefing, question: str) -> Person | None:
+    """The one person whose title holds the post a claim names ("the vice minister")."""
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    for post in sorted(claim_words().posts, key=len, reverse=True):
+        if has_phrase(text, f"the {post}"):
+            holders = [p for p in briefing.people if has_phrase(p.title, post)]
+            return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:

@@ -150,7 +150,8 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         verdict = _negated_clauses(span.quote, content)
         if verdict is not None:
             text = f'The briefing says: "{span.quote}" {said_by(citation)}'
-            return verdict_answer(question, verdict, text, (citation,))
+            fact = next((f for f in briefing.facts if f.evidence == span), None)
+            return verdict_answer(question, verdict, text, (citation,), fact)
     return None
 
 
@@ -182,6 +183,9 @@ def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
 
 def _same_word(claimed: str, written: str) -> bool:
     if claimed == written or _base(claimed) == _base(written):
+        return True
+    irregular = claim_words().irregular_verbs
+    if irregular.get(claimed, claimed) == irregular.get(written, written):
         return True
     return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
 

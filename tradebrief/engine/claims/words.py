@@ -140,6 +140,9 @@ class ClaimWords(BaseModel):
     reporting_words: tuple[str, ...] = Field(
         default=(), description="Words of saying or listing, no content of their own."
     )
+    irregular_verbs: dict[str, str] = Field(
+        default_factory=dict, description="Irregular verb forms -> the base form: grew -> grow."
+    )
     negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
     figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
     year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
