@@ -123,7 +123,11 @@ def result_matches(answer: Answer, expected: str, scale_name: object) -> bool:
 
 
 def _unit(text: str) -> str:
-    return text.casefold().replace("metric tons", "metric_ton").replace("yuan", "cny").strip()
+    """A unit in one spelling: "%" is percent, "metric ton(s)" metric_ton, yuan CNY."""
+    folded = (
+        text.casefold().replace("metric tons", "metric_ton").replace("metric ton", "metric_ton")
+    )
+    return folded.replace("yuan", "cny").replace("%", "percent").strip()
 
 
 def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> ClaimScores:

@@ -12,7 +12,12 @@ from tradebrief.answer import Answer
 from tradebrief.engine.asked import asks_who_asked, who_asked
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.casual import tidy
-from tradebrief.engine.claims import answer_claim, answer_derivation, missing_subject
+from tradebrief.engine.claims import (
+    answer_claim,
+    answer_derivation,
+    missing_subject,
+    settle_unjudged,
+)
 from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.index import index_for
@@ -74,7 +79,7 @@ def _answer(briefing: Briefing, question: str) -> Answer:
     derived = answer_derivation(briefing, question)
     if derived is not None:
         return derived
-    answer = _retrieve(briefing, question)
+    answer = settle_unjudged(question, _retrieve(briefing, question))  # a claim: not stated
     if answer.found:
         return answer
     lacking = missing_subject(briefing, question)

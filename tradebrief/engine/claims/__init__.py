@@ -7,16 +7,21 @@ cited verbatim. Both return ``None`` when the question is not theirs, and the
 engine answers it as an ordinary question.
 
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
-read a claim; :mod:`~tradebrief.engine.claims.facts` and
-:mod:`~tradebrief.engine.claims.roster` judge it against the typed facts and the
-roster; :mod:`~tradebrief.engine.claims.verdict` puts them in order;
-:mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages` and
-:mod:`~tradebrief.engine.claims.derive` compute derived figures.
+read a claim; :mod:`~tradebrief.engine.claims.facts`,
+:mod:`~tradebrief.engine.claims.roster` and :mod:`~tradebrief.engine.claims.statements`
+judge it against the typed facts, the roster and title, and the briefing's words;
+:mod:`~tradebrief.engine.claims.verdict` puts them in order;
+:mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages`,
+:mod:`~tradebrief.engine.claims.shares` and :mod:`~tradebrief.engine.claims.derive`
+compute derived figures;
+:mod:`~tradebrief.engine.claims.unsettled` gives a claim no rule could judge its
+``not_stated`` verdict.
 """
 
 from __future__ import annotations
 
 from tradebrief.engine.claims.derive import answer_derivation, missing_subject
+from tradebrief.engine.claims.unsettled import settle_unjudged
 from tradebrief.engine.claims.verdict import answer_claim
 
-__all__ = ["answer_claim", "answer_derivation", "missing_subject"]
+__all__ = ["answer_claim", "answer_derivation", "missing_subject", "settle_unjudged"]

@@ -2,11 +2,13 @@
 
 Used by :mod:`tradebrief.engine.claims.derive` and :mod:`tradebrief.engine.claims.averages`. Every
 value is a :class:`~decimal.Decimal`, rounded half up to two decimal places at
-the scale shown (counts per period to whole units), and the answer says so.
+the scale shown (an average count of things per period in units, "241475.41 forms
+per day", not thousands), and the answer says so.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
@@ -17,7 +19,10 @@ from tradebrief.quantities import Scale
 
 __all__ = [
     "MEASURED",
+    "Exchange",
+    "asks_dollars",
     "derived_answer",
+    "exchange",
     "refusal",
     "rounded_result",
     "subject_metric",
@@ -48,23 +53,72 @@ def refusal(briefing: Briefing, question: str, missing: str) -> Answer:
     )
 
 
-def _round(value: Decimal, scale: Scale, *, whole: bool = False) -> DerivedQuantity | None:
-    """``value`` (already in ``scale``) at a scale where it is at least 1, rounded."""
+def _round(value: Decimal, scale: Scale, *, in_units: bool = False) -> DerivedQuantity | None:
+    """``value`` (already in ``scale``) at a scale where it is at least 1, rounded to 2 dp.
+
+    ``in_units`` writes it out in units instead (an average count of forms a day).
+    """
     while abs(value) < 1 and scale > Scale.ONE:
         value, scale = value * 1000, Scale(int(scale) - 3)
-    if whole:
+    if in_units:
         value, scale = value * Decimal(10) ** int(scale), Scale.ONE
-    places = Decimal(1) if whole else Decimal(1).scaleb(-_PLACES)
+    places = Decimal(1).scaleb(-_PLACES)
     return DerivedQuantity(value=value.quantize(places, ROUND_HALF_UP), scale=scale, unit="x")
 
 
 def rounded_result(
-    value: Decimal, scale: Scale, unit: str, *, whole: bool = False
+    value: Decimal, scale: Scale, unit: str, *, in_units: bool = False
 ) -> DerivedQuantity:
-    """``value`` (in ``scale``) as a DerivedQuantity, rescaled to be at least 1, rounded."""
-    rounded = _round(value, scale, whole=whole)
+    """``value`` (in ``scale``) as a DerivedQuantity, rescaled to be at least 1, rounded.
+
+    Always to 2 decimal places; ``in_units`` writes a count in units, not thousands.
+    """
+    rounded = _round(value, scale, in_units=in_units)
     assert rounded is not None
     return rounded.model_copy(update={"unit": unit})
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """The yuan-to-dollar rate a briefing's own figures imply: 42 trillion yuan = $5.74 trillion."""
+
+    pair: Metric
+    """The metric stated in both currencies; cite it as an input of every conversion."""
+    yuan: Decimal
+    """Its yuan value, as written (42)."""
+    usd: Decimal
+    """Its dollar value, as written at the same scale's amount (5.74)."""
+    factor: Decimal
+    """Dollars per yuan, from the full amounts."""
+
+    def suffix(self) -> str:
+        """The conversion as written after a yuan figure in an expression: times 5.74 / 42."""
+        return f"\u00d7 {self.usd:f} / {self.yuan:f}"
+
+    def note(self, lacking: str = "no dollar total") -> str:
+        """What the conversion used, said plainly, and what the briefing does not state."""
+        assert self.pair.equivalent is not None
+        rate = (1 / self.factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return (
+            f"Converted at the rate the briefing's own figures imply "
+            f"({self.pair.quantity.describe()} = {self.pair.equivalent.describe()}, about "
+            f"{rate} yuan per dollar); the briefing states {lacking}."
+        )
+
+
+def exchange(briefing: Briefing) -> Exchange | None:
+    """The rate implied by the first figure the briefing gives in both yuan and dollars."""
+    for metric in briefing.metrics:
+        usd = metric.equivalent
+        if usd is not None and usd.unit == "USD" and metric.quantity.unit == "CNY":
+            factor = usd.amount / metric.quantity.amount
+            return Exchange(metric, metric.quantity.value, usd.value, factor)
+    return None
+
+
+def asks_dollars(text: str) -> bool:
+    """Whether ``text`` asks for a figure in US dollars."""
+    return any(has_phrase(text, w) for w in ("dollars", "usd")) or "$" in text
 
 
 def _said(citation: Citation) -> str:
@@ -82,8 +136,7 @@ def derived_answer(
     note: str | None = None,
 ) -> Answer:
     """The answer showing a derived figure: text that says so, the formula, inputs cited."""
-    whole = result.value.as_tuple().exponent == 0
-    rounding = "to whole units" if whole else f"to {_PLACES} decimal places"
+    rounding = f"to {_PLACES} decimal places"
     sources = "; ".join(dict.fromkeys(_said(c) for c in inputs))
     text = (
         f"Derived, not stated: {what} is about {result.describe()} ({expression}, rounded "

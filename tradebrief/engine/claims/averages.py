@@ -12,10 +12,12 @@ import calendar
 import re
 from decimal import Decimal
 
-from tradebrief.answer import Answer
+from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import (
     MEASURED,
+    asks_dollars,
     derived_answer,
+    exchange,
     refusal,
     rounded_result,
     subject_metric,
@@ -39,12 +41,12 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     if found is None:
         return None
     named = found[1].casefold()
-    denominators = [
+    denominators = [  # a count or a weight ("per metric ton"), never a percentage
         m
         for m in briefing.metrics
         if m is not total
         and not m.quantity.is_money
-        and m.quantity.unit not in MEASURED
+        and m.quantity.unit != "percent"
         and any(_same_unit(w, named) for w in _unit_and_keywords(m))
     ]
     if not denominators:
@@ -56,27 +58,46 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
         )
     below = denominators[0]
     rest = question[: found.start()] + question[found.end() :]
-    above = subject_metric(briefing, rest) or total
+    rest = _IN_DOLLARS.sub(" ", rest)  # the currency asked for, not the figure divided
+    above = subject_metric(briefing, rest)
+    if above is None or above is below:  # "trade value per ton of goods supervised"
+        above = total
+    weighed = below.quantity.unit in MEASURED  # only money goes over a weight
     if (
         above is None
         or above is below
-        or not (above.quantity.is_money or above.quantity.unit in MEASURED)
+        or not (above.quantity.is_money or (above.quantity.unit in MEASURED and not weighed))
     ):
         return None
     value = above.quantity.amount / below.quantity.amount
-    unit = f"{above.quantity.unit} per {_singular(below.quantity.unit)}"
-    result = rounded_result(value, Scale.ONE, unit)
     expression = (
         f"{above.quantity.value:f} {above.quantity.scale.word} / "
         f"{below.quantity.value:f} {below.quantity.scale.word}"
     )
-    inputs = (metric_citation(briefing, above), metric_citation(briefing, below))
-    what = f"the {above.name[0].lower()}{above.name[1:]} per {_singular(below.quantity.unit)}"
-    note = (
+    inputs: tuple[Citation, ...] = (
+        metric_citation(briefing, above),
+        metric_citation(briefing, below),
+    )
+    top_unit = above.quantity.unit
+    notes = [
         "A plain ratio of two stated totals for the year; the briefing gives no such "
         "figure and does not say one total is carried by the other."
-    )
-    return derived_answer(question, expression, result, inputs, what, note)
+    ]
+    conversion = exchange(briefing) if top_unit == "CNY" and asks_dollars(question) else None
+    if conversion is not None:  # converted unrounded, rounded once at the end
+        value, top_unit = value * conversion.factor, "USD"
+        expression = f"({expression}) {conversion.suffix()}"
+        inputs = (*inputs, metric_citation(briefing, conversion.pair))
+        notes.append(conversion.note("no dollar figure for it"))
+    per = _singular(below.quantity.unit)
+    result = rounded_result(value, Scale.ONE, f"{top_unit} per {per}")
+    what = f"the {above.name[0].lower()}{above.name[1:]} per {per.replace('_', ' ')}"
+    if conversion is not None:
+        what += " in US dollars"
+    return derived_answer(question, expression, result, inputs, what, " ".join(notes))
+
+
+_IN_DOLLARS = re.compile(r"\b(?:in\s+)?(?:us\s+|u\.s\.\s+)?(?:dollars?|usd)\b", re.IGNORECASE)
 
 
 def _unit_and_keywords(metric: Metric) -> list[str]:
@@ -105,7 +126,7 @@ def period_request(question: str) -> str | None:
 def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     """A stated total for the year averaged per ``period`` ("day", "hour" or "month")."""
     total = pick_metric(briefing)
-    metric = subject_metric(briefing, question) or total
+    metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
@@ -115,9 +136,15 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     divisor, label = divisors[period], period
     quantity = metric.quantity
     counted = not quantity.is_money and quantity.unit not in ("metric_ton", "percent")
-    value = quantity.value / divisor
-    result = rounded_result(value, quantity.scale, f"{quantity.unit} per {label}", whole=counted)
+    value, unit = quantity.value / divisor, quantity.unit
     expression = f"{quantity.value:f} {quantity.scale.word} / {divisor}".replace("  ", " ")
+    inputs: tuple[Citation, ...] = (metric_citation(briefing, metric),)
+    conversion = exchange(briefing) if unit == "CNY" and asks_dollars(question) else None
+    if conversion is not None:  # converted unrounded, rounded once at the end
+        value, unit = value * conversion.factor, "USD"
+        expression = f"{expression} {conversion.suffix()}"
+        inputs = (*inputs, metric_citation(briefing, conversion.pair))
+    result = rounded_result(value, quantity.scale, f"{unit} per {label}", in_units=counted)
     length = {
         "day": f"{year} had {days} days",
         "month": "a year has 12 months",
@@ -125,6 +152,8 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     }[label]
     adjective = {"day": "daily", "month": "monthly", "hour": "hourly"}[label]
     note = f"An average over the year ({length}); the briefing gives no {adjective} figures."
-    inputs = (metric_citation(briefing, metric),)
     what = f"{quantity.describe()} averaged per {label}"
+    if conversion is not None:
+        note += " " + conversion.note("no dollar figure for it")
+        what += " in US dollars"
     return derived_answer(question, expression, result, inputs, what, note)

@@ -19,14 +19,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import (
+    asks_dollars,
     derived_answer,
+    exchange,
     refusal,
     rounded_result,
     subject_metric,
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.shares import (
+    answer_share,
+    implied_growth,
+    increment_metric,
+    names_quantity,
+)
+from tradebrief.engine.claims.subjects import narrower_subject
 from tradebrief.engine.claims.words import (
+    asked_part,
     claim_words,
     has_phrase,
     is_claim,
@@ -36,7 +46,7 @@ from tradebrief.engine.claims.words import (
     years_in,
 )
 from tradebrief.model import Briefing, Metric
-from tradebrief.quantities import Quantity, Scale
+from tradebrief.quantities import Scale
 
 __all__ = ["answer_derivation", "missing_subject", "refusal"]
 
@@ -61,6 +71,34 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     """
     if not require_text(question).strip() or is_claim(question):
         return None
+    asked = asked_part(question)
+    answer = _derive(briefing, asked)
+    if answer is None:
+        return None
+    other = _other_subject(briefing, asked, answer)
+    if other:  # "e-commerce trade per day" is not the total per day
+        what = ", ".join(repr(w) for w in other)
+        answer = refusal(briefing, asked, f"{what} (its figures are for trade as a whole)")
+    return answer.model_copy(update={"question": question})
+
+
+def _other_subject(briefing: Briefing, question: str, answer: Answer) -> tuple[str, ...]:
+    """Words naming a narrower subject than the total a derivation started from.
+
+    Every derivation from the total answers for trade as a whole; asked of
+    e-commerce or one partner, it would answer another question.
+    """
+    total = pick_metric(briefing)
+    if answer.derivation is None or total is None:
+        return ()
+    used = {(c.start, c.end) for c in answer.derivation.inputs}
+    if (total.evidence.start, total.evidence.end) not in used:
+        return ()
+    return narrower_subject(briefing, question, total)
+
+
+def _derive(briefing: Briefing, question: str) -> Answer | None:
+    """The derivation ``question`` (its asked part only) requests, if any."""
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
     total = pick_metric(briefing)
@@ -71,16 +109,22 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     ratio = answer_ratio(briefing, question, total)
     if ratio is not None:
         return ratio
-    if missing_subject(briefing, question) is not None:
+    dollars = asks_dollars(question)
+    converts = dollars and any(  # "the 2.1 trillion yuan increase in dollars": a stated figure
+        m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
+    )
+    if not converts and missing_subject(briefing, question) is not None:
         return None  # a figure the briefing lacks (imports alone): the engine declines it
-    dollars = has_phrase(question, "dollars") or has_phrase(question, "usd") or "$" in question
     if not any(has_phrase(question, w) for w in words.rate_excludes) and (
         any(has_phrase(question, w) for w in words.rate_words)
         or (dollars and has_phrase(question, "rate"))
     ):
         return _rate(briefing, question)
-    if total is None or total.change is None or not asks_figure:
+    if total is None or total.change is None:
         return None
+    growth = implied_growth(briefing, question, total)  # "what growth rate does 2.1 imply?"
+    if growth is not None or not asks_figure:
+        return growth
     if _about_another_figure(briefing, question, total):
         return None  # "vehicle crossings in dollars" is not total trade in dollars
     year = _year_asked(question, total)
@@ -89,7 +133,7 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     if dollars:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
-        return _share(briefing, question, total)
+        return answer_share(briefing, question, total)
     if any(has_phrase(question, w) for w in words.difference_words):
         return _over_threshold(briefing, question, total)
     return None
@@ -179,17 +223,24 @@ def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> 
         earlier = f"the total for {year - 1}" if year == period - 1 else f"growth for {year + 1}"
         return refusal(briefing, question, f"trade in {year} (that needs {earlier})")
     citation = metric_citation(briefing, total)
-    increment = _increment(briefing, total)
+    increment = increment_metric(briefing, total)
     if increment is not None and any(
         has_phrase(question, w) for w in claim_words().increment_route
     ):
         return _by_subtraction(question, briefing, total, increment, year)
     value = total.quantity.value / (1 + total.change.value / _HUNDRED)
-    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
     expression = f"{total.quantity.value:f} / (1 + {total.change.value:f}%)"
+    conversion = exchange(briefing) if asks_dollars(question) else None
+    if conversion is not None:  # converted unrounded, rounded once at the end
+        usd = rounded_result(value * conversion.factor, total.quantity.scale, "USD")
+        both = (citation, metric_citation(briefing, conversion.pair))
+        what = f"total trade in {year} in US dollars"
+        expression += f" {conversion.suffix()}"
+        return derived_answer(question, expression, usd, both, what, conversion.note())
+    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
     inputs: tuple[Citation, ...] = (citation,)
     note = None
-    increment = _increment(briefing, total)
+    increment = increment_metric(briefing, total)
     if increment is not None and increment.quantity.scale == total.quantity.scale:
         other = total.quantity.value - increment.quantity.value
         gap = abs(other - result.value)
@@ -220,77 +271,49 @@ def _by_subtraction(
     return derived_answer(question, expression, result, inputs, f"total trade in {year}", note)
 
 
-def _increment(briefing: Briefing, total: Metric) -> Metric | None:
-    return next((m for m in briefing.metrics if "increment" in m.keywords and m is not total), None)
-
-
-def _exchange(briefing: Briefing) -> Metric | None:
-    return next(
-        (m for m in briefing.metrics if m.equivalent is not None and m.equivalent.unit == "USD"),
-        None,
-    )
-
-
 def _rate(briefing: Briefing, question: str) -> Answer:
-    pair = _exchange(briefing)
-    if pair is None or pair.equivalent is None:
+    rate = exchange(briefing)
+    if rate is None:
         return refusal(briefing, question, "a dollar equivalent of any yuan figure")
-    yuan, usd = pair.quantity, pair.equivalent
-    value = yuan.amount / usd.amount
+    value = 1 / rate.factor
     result = rounded_result(value, Scale.ONE, "CNY per USD")
-    expression = f"{yuan.value:f} / {usd.value:f}"
+    expression = f"{rate.yuan:f} / {rate.usd:f}"
     note = "The briefing states no exchange rate; this is the one its two figures imply."
-    inputs = (metric_citation(briefing, pair),)
+    inputs = (metric_citation(briefing, rate.pair),)
     return derived_answer(question, expression, result, inputs, "the implied exchange rate", note)
 
 
 def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | None:
-    pair = _exchange(briefing)
-    if pair is None or pair.equivalent is None:
+    rate = exchange(briefing)
+    if rate is None:
         return refusal(briefing, question, "a dollar equivalent of any yuan figure")
     named = [
         m
         for m in briefing.metrics
-        if m.quantity.is_money and m.quantity.unit == "CNY" and _names(question, m.quantity)
+        if m.quantity.is_money and m.quantity.unit == "CNY" and names_quantity(question, m.quantity)
     ]
     source = named[0] if named else total
-    if source is pair:
+    if source is rate.pair:
         return None  # stated, not derived: the ordinary answer quotes it
-    yuan, usd = pair.quantity, pair.equivalent
-    value = source.quantity.amount * usd.amount / yuan.amount
-    result = rounded_result(
-        value / Decimal(10) ** int(source.quantity.scale), source.quantity.scale, "USD"
-    )
-    expression = f"{source.quantity.value:f} {_TIMES} {usd.value:f} / {yuan.value:f}"
-    rate = (yuan.amount / usd.amount).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    note = (
-        f"Converted at the rate the briefing's own figures imply ({yuan.describe()} = "
-        f"{usd.describe()}, about {rate} yuan per dollar); the briefing states no dollar total."
-    )
-    inputs = (metric_citation(briefing, source), metric_citation(briefing, pair))
+    if not named:  # the total converted answers "the earbuds in dollars" wrongly: refuse
+        other = narrower_subject(briefing, question, total)
+        if other or not _is_trade(briefing, question, total):
+            metric = subject_metric(briefing, question)
+            what = ", ".join(repr(w) for w in other) if other else None
+            what = what or (metric.name[0].lower() + metric.name[1:] if metric else "that")
+            return refusal(briefing, question, f"{what} in yuan to convert to dollars")
+    value = source.quantity.value * rate.factor
+    result = rounded_result(value, source.quantity.scale, "USD")
+    expression = f"{source.quantity.value:f} {rate.suffix()}"
+    inputs = (metric_citation(briefing, source), metric_citation(briefing, rate.pair))
     what = f"{source.quantity.describe()} in US dollars"
+    note = rate.note()
+    if source is increment_metric(briefing, total):
+        note += (
+            " This converts the yuan increase at one rate; growth measured in dollar terms "
+            "would also need the year before's total in dollars, which is not given."
+        )
     return derived_answer(question, expression, result, inputs, what, note)
-
-
-def _names(question: str, quantity: Quantity) -> bool:
-    return (
-        re.search(rf"(?<![\d.]){re.escape(f'{quantity.value:f}')}(?![\d.])", question) is not None
-    )
-
-
-def _share(briefing: Briefing, question: str, total: Metric) -> Answer | None:
-    increment = _increment(briefing, total)
-    if increment is None or not any(
-        has_phrase(question, w) for w in (*claim_words().direction["up"], "increment", "increase")
-    ):
-        return None
-    value = increment.quantity.amount / total.quantity.amount * _HUNDRED
-    result = rounded_result(value, Scale.ONE, "percent")
-    expression = f"{increment.quantity.value:f} / {total.quantity.value:f} {_TIMES} 100"
-    inputs = (metric_citation(briefing, increment), metric_citation(briefing, total))
-    return derived_answer(
-        question, expression, result, inputs, "the increase as a share of the total"
-    )
 
 
 def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer | None:
@@ -298,7 +321,7 @@ def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer 
     thresholds = [
         m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
     ]
-    named = [m for m in thresholds if _names(question, m.quantity)]
+    named = [m for m in thresholds if names_quantity(question, m.quantity)]
     if not named and not any(has_phrase(question, w) for w in words.threshold_words):
         return None
     below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]

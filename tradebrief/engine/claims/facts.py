@@ -256,7 +256,7 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     if number.unit == "CNY":
         fact, quantity = _money(briefing, question, number, candidates, total)
     else:
-        fact, quantity = _best_count(briefing, question, candidates)
+        fact, quantity = _best_count(briefing, question, number, candidates)
     if any(has_phrase(quantity.span.quote, w) for w in words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
         return Stated(fact, None, quantity.span.quote, quantity.scale, note)
@@ -298,8 +298,12 @@ def _money(
     by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
     right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
     increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
+    the_increase = re.search(
+        r"\bthe\s+(?:increase|increment|rise|gain|growth|addition)\b", question, re.I
+    )
     if increment and (
         has_phrase(question, "increment")
+        or the_increase
         or (grows and by)
         or right_after
         or has_phrase(question, "added")
@@ -321,16 +325,26 @@ def _money(
 
 
 def _best_count(
-    briefing: Briefing, question: str, candidates: list[tuple[Metric | PolicyMeasure, Quantity]]
+    briefing: Briefing,
+    question: str,
+    number: ClaimedNumber,
+    candidates: list[tuple[Metric | PolicyMeasure, Quantity]],
 ) -> tuple[Metric | PolicyMeasure, Quantity]:
+    """The count the claim is about: by what it counts and what for, then by its number.
+
+    "16 measures for regional development" is about the regional measures
+    (hundreds), not the 16 for enterprises: the words decide before the number,
+    which only breaks a tie.
+    """
     asked = set(words_of(question))
     asked |= {w.rstrip("s") for w in asked}
     rank = fact_rank(briefing, question)
 
-    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, int]:
+    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, bool, int]:
         fact, quantity = item
-        keywords = {w for k in fact.keywords for w in words_of(k)}
-        overlap = 2 * len(asked & _unit_words(fact, quantity)) + len(asked & keywords)
-        return (overlap, -rank.get(fact.id, 99))
+        unit = _unit_words(fact, quantity)
+        keywords = {w for k in fact.keywords for w in words_of(k) if not w[0].isdigit()}
+        overlap = 2 * len(asked & unit) + len(asked & (keywords - unit))
+        return (overlap, quantity.value == number.value, -rank.get(fact.id, 99))
 
     return max(candidates, key=score)

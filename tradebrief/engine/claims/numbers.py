@@ -8,7 +8,7 @@ comparison "top" (more than). Comparison, unit and scale words come from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from tradebrief.engine.claims.words import ClaimWords, Relation, claim_words, require_text
@@ -66,6 +66,7 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     """
     words = claim_words()
     found: list[ClaimedNumber] = []
+    spans: list[tuple[int, int]] = []  # where each written number is, for coordination
     lowered = require_text(question).casefold()
     for match in _NUMBER.finditer(lowered):
         if match.start() > 0 and lowered[match.start() - 1].isalnum():
@@ -94,9 +95,11 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         decimals = len(match["num"].split(".")[1]) if "." in match["num"] else 0
         relation, phrase = _relation(lowered, match.start(), end, words)
         written = question[match.start() : end]
+        spans.append((match.start(), end))
         found.append(
             ClaimedNumber(value, scale, unit, relation, decimals, f"{phrase} {written}".strip())
         )
+    _coordinate(lowered, found, spans)
     spelled = "|".join(words.small_numbers)
     for match in re.finditer(rf"\b({spelled})(?:-({spelled}))?\b", lowered):
         if match[1] == "one" and re.match(r"\s+of\b", lowered[match.end() :]):
@@ -114,6 +117,30 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     return found
 
 
+def _coordinate(text: str, found: list[ClaimedNumber], spans: list[tuple[int, int]]) -> None:
+    """Share scale, unit and comparison across "42 and 43 trillion yuan"; read "between".
+
+    In "exceed both the 42 and 43 trillion yuan thresholds" the 42 is trillions
+    of yuan too, and both are exceeded; "between 43 and 44 trillion" is at least
+    43 and at most 44 trillion.
+    """
+    for i in range(len(found) - 1):
+        first, second = found[i], found[i + 1]
+        between = text[spans[i][1] : spans[i + 1][0]]
+        if not re.fullmatch(r"\s*(?:and|or|&)\s+(?:the\s+)?\$?", between):
+            continue
+        if first.scale is Scale.ONE and first.unit is None:
+            first = replace(first, scale=second.scale, unit=second.unit)
+        if re.search(r"\bbetween\s+(?:the\s+)?$", text[: spans[i][0]]):
+            first, second = (
+                replace(first, relation=Relation.GE),
+                replace(second, relation=Relation.LE),
+            )
+        elif second.relation is Relation.EQ and first.relation is not Relation.EQ:
+            second = replace(second, relation=first.relation)
+        found[i], found[i + 1] = first, second
+
+
 def _unit_after(text: str, end: int, words: ClaimWords) -> str | None:
     following = text[end : end + 40]
     best: tuple[int, str] | None = None
@@ -127,7 +154,7 @@ def _unit_after(text: str, end: int, words: ClaimWords) -> str | None:
 
 def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relation, str]:
     raw = text[max(0, start - 40) : start].rstrip()
-    stripped = re.sub(r"(?:\s+(?:the|a|an|by|of|to|at))+$", "", raw)
+    stripped = re.sub(r"(?:\s+(?:the|a|an|by|of|to|at|both|either))+$", "", raw)
     best: tuple[str, Relation] | None = None
     for relation, phrases in words.comparisons.items():
         for phrase in phrases:
@@ -143,4 +170,6 @@ def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relat
         return Relation.GE, ""
     if re.match(r"[\w\s]*?\bor (?:less|fewer|below|lower)\b", after):
         return Relation.LE, ""
+    if re.search(r"\bthan$", stripped):  # "better than 3%": a comparison not in the file
+        return Relation.UNREAD, ""
     return Relation.EQ, ""

@@ -20,11 +20,25 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber
-from tradebrief.engine.claims.words import cite, claim_words, has_phrase, years_in
+from tradebrief.engine.claims.words import (
+    Relation,
+    cite,
+    claim_words,
+    has_phrase,
+    words_of,
+    years_in,
+)
 from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 
-__all__ = ["judge_date", "judge_headcount", "judge_person"]
+__all__ = [
+    "judge_date",
+    "judge_headcount",
+    "judge_introduction",
+    "judge_person",
+    "judge_topic",
+    "named_person",
+]
 
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _WEEKDAYS = [name.casefold() for name in calendar.day_name]
@@ -66,7 +80,8 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
 
 
-def _named_person(briefing: Briefing, question: str) -> Person | None:
+def named_person(briefing: Briefing, question: str) -> Person | None:
+    """The person on the roster ``question`` names (full name, reference or family name)."""
     for person in briefing.people:
         if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
             return person
@@ -76,12 +91,90 @@ def _named_person(briefing: Briefing, question: str) -> Person | None:
     return None
 
 
+def judge_introduction(briefing: Briefing, question: str) -> Answer | None:
+    """Judge "Did X give the opening introduction?" by who spoke first after the chair.
+
+    The chair opens and hands the floor to the main speaker for the introduction;
+    the hand-over is cited. A claim about the chair, or with no person named,
+    returns ``None``: the chair's welcome may also be called opening remarks.
+    """
+    words = claim_words()
+    if not any(has_phrase(question, w) for w in words.introduction_words):
+        return None
+    person = named_person(briefing, question)
+    chair = briefing.chairperson
+    if person is None or chair is None or person.id == chair.id:
+        return None
+    paragraphs = list(briefing.paragraphs)
+    first = next(
+        (
+            p
+            for p in paragraphs
+            if p.speaker != chair.id and p.speaker in {q.id for q in briefing.people}
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    before = [p for p in paragraphs if p.number < first.number and p.speaker == chair.id]
+    handover = before[-1] if before else first
+    line = cite(briefing, handover.span)
+    opener = briefing.speaker_of(first)
+    name = getattr(opener, "full_name", "")
+    said = f'{name} spoke first after the chair: "{handover.text}" {said_by(line)}.'
+    verdict = Verdict.YES if first.speaker == person.id else Verdict.NO
+    return verdict_answer(question, verdict, said, (line,))
+
+
+def judge_topic(briefing: Briefing, question: str) -> Answer | None:
+    """Judge "Did the briefing review trade in 2023?" against the year in the title.
+
+    Only a claim about the briefing itself (its title words and a word of
+    reviewing or covering) that names a year, when the title names one: a year
+    the title lacks is No, the title's year with every other word in the title Yes.
+    """
+    words = claim_words()
+    title = briefing.title
+    if briefing.title_span is None or not any(
+        has_phrase(question, w) for w in words.briefing_names
+    ):
+        return None
+    if not any(has_phrase(question, w) for w in words.topic_verbs):
+        return None
+    claimed, stated = years_in(question), years_in(title)
+    if len(claimed) != 1 or not stated:
+        return None
+    if any(w in words.reporting_words for w in words_of(question)):
+        return None  # "did the briefing mention 2023 figures?" is not about its topic
+    named = {w for w in words_of(title)}
+    content = [
+        w
+        for w in words_of(question)
+        if w not in words.claim_stopwords
+        and w not in words.topic_verbs
+        and w not in words.briefing_names
+        and not w.isdigit()
+    ]
+    overlap = [w for w in content if w in named or w.rstrip("'s") in named]
+    if len(overlap) < 2:
+        return None  # not about what the title says the briefing is on
+    line = cite(briefing, briefing.title_span)
+    said = f'The briefing is titled "{title}".'
+    if any(y not in stated for y in claimed):
+        return verdict_answer(question, Verdict.NO, said, (line,))
+    if len(overlap) == len(content):
+        return verdict_answer(question, Verdict.YES, said, (line,))
+    return None
+
+
 def judge_person(briefing: Briefing, question: str) -> Answer | None:
     """Judge a claim about a person's role, post or organisation; else ``None``."""
     words = claim_words()
-    person = _named_person(briefing, question)
+    person = named_person(briefing, question)
     chair = briefing.chairperson
     chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    if person is None and chairs:
+        person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
         other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
         if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
@@ -107,6 +200,16 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
     return _post(briefing, question, person, line)
+
+
+def _person_by_post(briefing: Briefing, question: str) -> Person | None:
+    """The one person whose title holds the post a claim names ("the vice minister")."""
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    for post in sorted(claim_words().posts, key=len, reverse=True):
+        if has_phrase(text, f"the {post}"):
+            holders = [p for p in briefing.people if has_phrase(p.title, post)]
+            return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
@@ -171,6 +274,8 @@ def judge_headcount(
     """Judge "Were there three speakers?" against the roster; else ``None``."""
     words = claim_words()
     if len(numbers) != 1 or numbers[0].unit is not None or numbers[0].scale is not Scale.ONE:
+        return None
+    if numbers[0].relation is Relation.UNREAD:
         return None
     if any(has_phrase(question, w) for w in words.headcount_speakers):
         people, noun = briefing.speakers, "speakers"

@@ -16,7 +16,6 @@ ordinary question.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
@@ -25,15 +24,25 @@ from tradebrief.engine.claims.facts import (
     compare,
     describe_metric,
     metric_citation,
-    passages,
     pick_fact_for_number,
     pick_metric,
     said_by,
-    search,
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
-from tradebrief.engine.claims.roster import judge_date, judge_headcount, judge_person
+from tradebrief.engine.claims.roster import (
+    judge_date,
+    judge_headcount,
+    judge_introduction,
+    judge_person,
+    judge_topic,
+)
+from tradebrief.engine.claims.statements import (
+    judge_contained,
+    judge_exclusive,
+    judge_superlative,
+)
+from tradebrief.engine.claims.subjects import narrower_subject
 from tradebrief.engine.claims.words import (
     Relation,
     cite,
@@ -45,8 +54,6 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
-from tradebrief.engine.index import SearchIndex, index_for
-from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity
 
@@ -82,7 +89,7 @@ def _negated(question: str) -> bool:
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
-    for judge in (judge_date, judge_person):
+    for judge in (judge_date, judge_topic, judge_introduction, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer
@@ -92,15 +99,15 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     subject = not_given(question, numbers=bool(numbers))
     if subject is not None:
         return _not_given(briefing, question, subject.what)
-    answer = _exclusive(briefing, question)
+    answer = judge_exclusive(briefing, question)
     if answer is not None:
         return answer
     if numbers:
         return _figures(briefing, question, numbers)
-    answer = _superlative(briefing, question)
+    answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return _direction_or_record(briefing, question) or _contained(briefing, question)
+    return _direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
 def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
@@ -113,66 +120,6 @@ def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
         citations = (citation,)
     text = f"The briefing gives no figure for {what}.{stated}"
     return verdict_answer(question, Verdict.NOT_STATED, text, citations)
-
-
-def _exclusive(briefing: Briefing, question: str) -> Answer | None:
-    for entry in claim_words().exclusive:
-        named = any(has_phrase(question, w) for w in entry.subject) and any(
-            has_phrase(question, w) for w in entry.nouns
-        )
-        definite = any(  # "the earbuds": that one shipment, not earbuds in general
-            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
-        )
-        if not (named or definite):
-            continue
-        fact = briefing.statements.get(entry.fact)
-        if fact is None:
-            continue
-        rest = question.casefold()
-        claimed_wrong: list[str] = []
-        matched = 0
-        for slot in entry.slots:
-            accepted = [a for a in slot.accept if has_phrase(rest, a)]
-            if accepted:
-                matched += 1
-                for a in accepted:
-                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
-            elif slot.cue:
-                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
-                if claimed and claimed[1] not in entry.filler:
-                    claimed_wrong.append(claimed[1])
-                    rest = rest.replace(claimed[1], " ")
-        leftover = [
-            w
-            for w in words_of(rest)
-            if w not in entry.filler and w not in entry.subject and not w.isdigit()
-        ]
-        citation = cite(briefing, fact.evidence)
-        said = f"The briefing says: {fact.answer} {said_by(citation)}"
-        if claimed_wrong or (leftover and matched == 0):
-            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
-        if matched and not leftover:
-            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
-        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
-    return None
-
-
-def _superlative(briefing: Briefing, question: str) -> Answer | None:
-    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
-    for entry in claim_words().superlatives:
-        word = next((w for w in entry.words if has_phrase(plain, w)), None)
-        fact = briefing.statements.get(entry.fact)
-        if word is None or fact is None:
-            continue
-        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
-        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
-            continue
-        citation = cite(briefing, fact.evidence)
-        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
-        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
-        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
-        return verdict_answer(question, verdict, said, (citation,), fact)
-    return None
 
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
@@ -189,69 +136,6 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
 
 
 _Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
-
-
-def _narrower_subject(
-    briefing: Briefing, question: str, fact: Metric | PolicyMeasure | Statement
-) -> tuple[str, ...]:
-    """Words of the claim that name a narrower subject than the fact's figure covers.
-
-    A word the briefing never uses and that is specific in English ("Thailand"),
-    or a word specific to some other passage ("e-commerce"), that the fact's own
-    words lack: the claim is about something the figure does not measure.
-    """
-    retrieval = search(briefing, question)
-    index = index_for(briefing)
-    covered = _figure_words(briefing) | set(
-        analyze(" ".join((fact.evidence.quote, fact.name)), index.lexicon, year=index.year)
-    )
-    asked = analyze(question, index.lexicon, year=index.year)
-    specific = [t for t in asked if t in index.specific and not t[0].isdigit()]
-    lacking = [t for t in (*retrieval.unknown_specific, *specific) if t not in covered]
-    typed = re.findall(r"[\w'-]+", question)
-    shown = (  # the word as the user typed it, not its stem
-        next((w for w in typed if term in analyze(w, index.lexicon)), term) for term in lacking
-    )
-    return tuple(dict.fromkeys(shown))
-
-
-def _figure_words(briefing: Briefing) -> frozenset[str]:
-    """Terms that name a figure the briefing gives, or a claim's own vocabulary.
-
-    "threshold" names one of the briefing's figures and "sixteen" is a number:
-    neither makes a claim about something the briefing has no figure for.
-    Worked out once per briefing (it analyses every metric's words), beside its index.
-    """
-    index = index_for(briefing)
-    known = _FIGURE_WORDS.get(index)
-    if known is None:
-        known = _FIGURE_WORDS[index] = _words_of_figures(briefing, index)
-    return known
-
-
-_FIGURE_WORDS: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _words_of_figures(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
-    words = claim_words()
-    phrases = [
-        *(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords)),
-        *(p for m in briefing.measures for p in (m.name, *m.aliases, *m.keywords)),
-        *words.word_numbers,
-        *words.small_numbers,
-        *(p for group in words.comparisons.values() for p in group),
-        *(p for group in words.units.values() for p in group),
-        *(p for group in words.scales.values() for p in group),
-        *(p for group in words.direction.values() for p in group),
-        *words.trade_words,
-        *words.increment_words,
-        *words.threshold_words,
-        *words.claim_stopwords,
-        *words.negations,
-        *words.claim_prefixes,
-        *words.claim_suffixes,
-    ]
-    return frozenset(analyze(" ".join(phrases), index.lexicon, year=index.year))
 
 
 def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
@@ -325,7 +209,7 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
-    narrower = _narrower_subject(briefing, question, fact)
+    narrower = narrower_subject(briefing, question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
         text = (
@@ -343,8 +227,13 @@ def _figure(
         return Verdict.NOT_STATED, text, citation, fact
     money_or_rate = number.unit in ("CNY", "USD", "percent")
     named = any(n.value == q.value for n in numbers for q in _quantities(fact))
-    about_trade = named or any(
-        has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words)
+    increment = "increment" in fact.keywords and any(  # "did the increase top 2.5 trillion?"
+        has_phrase(question, w) for w in ("increment", "increase", "rise", "gain", "growth")
+    )
+    about_trade = (
+        named
+        or increment
+        or any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
     )
     if money_or_rate and not about_trade:
         text = (
@@ -354,6 +243,9 @@ def _figure(
         return Verdict.NOT_STATED, text, citation, fact
     if stated.interval is None:
         return Verdict.NOT_STATED, f"{said} {stated.note}", citation, fact
+    if number.relation is Relation.UNREAD:
+        text = f"{said} It does not judge the comparison in {question!r} against it."
+        return Verdict.NOT_STATED, text, citation, fact
     total = pick_metric(briefing)
     period = fact.period if isinstance(fact, Metric) and fact.period else None
     period = period or (total.period if total is not None else None)
@@ -370,6 +262,11 @@ def _figure(
         number = replace(number, value=-number.value)
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    edge = stated.interval.low == stated.interval.high == claimed.high
+    if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
+        # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
+        verdict = Verdict.NOT_STATED
+        return verdict, f"{said} That differs from {number.text!r} by rounding.", citation, fact
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
     elif verdict is Verdict.NO and len(numbers) > 1:
@@ -396,7 +293,13 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         return None
     citation = metric_citation(briefing, total)
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
+    plain |= {w for t in words.trade_words for w in words_of(t)}
     if has_phrase(question, "record"):
+        claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
+        extra = [w for w in words_of(claim) if w not in plain and w not in _RECORD_WORDS]
+        if extra:  # "a record for the eighth year in a row" says more than a record
+            return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
@@ -407,8 +310,6 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         if up != down:
             verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
             return verdict_answer(question, verdict, said, (citation,), total)
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
-    plain |= {w for t in words.trade_words for w in words_of(t)}
     if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
         return None  # "grow steadily" says more than a direction: a statement answers it
     rose = total.change.value > 0
@@ -416,42 +317,42 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, said, (citation,), total)
 
 
+_RECORD_WORDS = frozenset(
+    {
+        "record",
+        "high",
+        "highs",
+        "all-time",
+        "set",
+        "hit",
+        "reach",
+        "reached",
+        "new",
+        "an",
+        "level",
+        "levels",
+        "peak",
+        "at",
+        "by",
+        "value",
+        "24",
+        "2024's",
+        "reaching",
+        "setting",
+        "achieve",
+        "achieved",
+        "break",
+        "broke",
+        "broken",
+        "beat",
+        "s",
+        "historic",
+        "year's",
+    }
+)
+_ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
 _BASIS_YEAR = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
     r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
     re.IGNORECASE,
 )
-_STEM = 5  # letters two forms of a word share: "supported" and "support"
-
-
-def _contained(briefing: Briefing, question: str) -> Answer | None:
-    """Yes when one passage holds every content word of the claim and neither negates.
-
-    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
-    so many words; anything the passage lacks, or a "not" on either side, passes
-    the claim on to the ordinary answer.
-    """
-    words = claim_words()
-    content = [w for w in words_of(question) if w not in words.claim_stopwords]
-    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
-        return None
-    for span in passages(briefing, question, limit=3):
-        said = words_of(span.quote)
-        if any(w in words.negations for w in said):
-            continue
-        if all(any(_same_word(w, v) for v in said) for w in content):
-            citation = cite(briefing, span)
-            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
-            return verdict_answer(question, Verdict.YES, text, (citation,))
-    return None
-
-
-def _same_word(claimed: str, written: str) -> bool:
-    if claimed == written or _base(claimed) == _base(written):
-        return True
-    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
-
-
-def _base(word: str) -> str:
-    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
-    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)

@@ -29,6 +29,7 @@ __all__ = [
     "NotGiven",
     "Relation",
     "Superlative",
+    "asked_part",
     "cite",
     "claim_words",
     "has_phrase",
@@ -53,6 +54,8 @@ class Relation(StrEnum):
     ABOUT = "about"
     NEARLY = "nearly"
     SEVERAL = "several"
+    UNREAD = "unread"
+    """A comparison the words file does not know ("better than 3%"): never judged."""
 
 
 class NotGiven(BaseModel):
@@ -77,6 +80,9 @@ class Superlative(BaseModel):
     words: tuple[str, ...] = Field(min_length=1, description="The superlative and its synonyms.")
     hedged: bool = Field(description="Whether the text only puts it among the best.")
     hedges: tuple[str, ...] = Field(default=(), description="Words of a hedged claim: 'one of'.")
+    excludes: tuple[str, ...] = Field(
+        default=(), description="Words naming what the statement does not cover: 'services'."
+    )
 
 
 class ExclusiveSlot(BaseModel):
@@ -131,6 +137,12 @@ class ClaimWords(BaseModel):
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
     claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    reporting_words: tuple[str, ...] = Field(
+        default=(), description="Words of saying or listing, no content of their own."
+    )
+    irregular_verbs: dict[str, str] = Field(
+        default_factory=dict, description="Irregular verb forms -> the base form: grew -> grow."
+    )
     negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
     figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
     year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
@@ -138,11 +150,26 @@ class ClaimWords(BaseModel):
     rate_excludes: tuple[str, ...] = Field(description="Words asking about rate policy instead.")
     difference_words: tuple[str, ...] = Field(description="Words asking for a difference.")
     share_words: tuple[str, ...] = Field(description="Words asking for a share.")
+    derivation_words: tuple[str, ...] = Field(
+        default=(), description="Words of arithmetic, never a subject the briefing lacks."
+    )
     per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month'/'hour' -> words.")
     increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
     published: tuple[str, ...] = Field(description="Words about publication.")
+    introduction_words: tuple[str, ...] = Field(
+        default=(), description="Words for the main speaker's opening turn."
+    )
+    briefing_names: tuple[str, ...] = Field(default=(), description="Words naming the briefing.")
+    topic_verbs: tuple[str, ...] = Field(
+        default=(), description="Words saying what a briefing covered: 'review', 'cover'."
+    )
+    ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
+    reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
+    measure_words: tuple[str, ...] = Field(
+        default=(), description="Words asking for a thing's value or size."
+    )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
     exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")
@@ -249,6 +276,29 @@ _EITHER_OR = re.compile(
 )
 
 
+def asked_part(question: str) -> str:
+    """``question`` without the clauses that name inputs or a rate to use, not what is asked.
+
+    "Based on the total and its growth rate, what was trade in 2023?" asks for
+    trade in 2023; "What is the increment in dollars at the rate implied by 42
+    trillion yuan ($5.74 trillion)?" asks for a conversion, not for the rate.
+
+    Example:
+        >>> asked_part("At the implied exchange rate, what is the total in dollars?")
+        'what is the total in dollars?'
+    """
+    text = _BASIS_CLAUSE.sub("", require_text(question), count=1)
+    return re.sub(r"\s+([,?.])", r"\1", _AT_RATE.sub("", text)).strip(" ,")
+
+
+_BASIS_CLAUSE = re.compile(
+    r"^\s*(?:based on|using|given|going by|working from|taking)\b[^,?]*,\s*", re.IGNORECASE
+)
+_AT_RATE = re.compile(
+    r"\b(?:at|using|with|by)\s+(?:the|this|that|its|a|an)\b[^,?]*?\brate\b[^,?]*", re.IGNORECASE
+)
+
+
 def years_in(text: str) -> list[int]:
     """Calendar years written in ``text``, e.g. ``[2023]``."""
     require_text(text, "the text")
@@ -267,7 +317,7 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
         has_phrase(question, w) for ws in words.direction.values() for w in ws
     ) or has_phrase(question, "record")
     for subject in words.not_given:
-        if not any(has_phrase(question, w) for w in subject.words):
+        if not any(_names_subject(question, w) for w in subject.words):
             continue
         if any(has_phrase(question, w) for w in subject.absent):
             continue
@@ -279,3 +329,10 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
+
+
+def _names_subject(question: str, phrase: str) -> bool:
+    """Whether ``phrase`` names a subject: "trade between 43 and 44 trillion" does not."""
+    if not has_phrase(question, phrase):
+        return False
+    return re.search(rf"{re.escape(phrase)}\s+\$?\d", question, re.IGNORECASE) is None

@@ -1,0 +1,113 @@
+"""Shares of the total and the growth rate the stated increment implies.
+
+Part of :mod:`tradebrief.engine.claims.derive`. A share divides a part the question
+names (the increment, a threshold) by the total; the implied growth rate divides
+the increment by the year before's total (the total less the increment), and
+says how it compares with the growth rate the briefing states.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from tradebrief.answer import Answer
+from tradebrief.engine.claims.arithmetic import derived_answer, rounded_result
+from tradebrief.engine.claims.facts import metric_citation
+from tradebrief.engine.claims.words import claim_words, has_phrase
+from tradebrief.model import Briefing, Metric
+from tradebrief.quantities import Quantity, Scale
+
+__all__ = ["answer_share", "implied_growth", "increment_metric", "names_quantity"]
+
+_HUNDRED = Decimal(100)
+_MINUS, _TIMES = "\u2212", "\u00d7"
+_RATE_ASKED = (
+    "growth rate",
+    "rate of growth",
+    "percentage growth",
+    "percent growth",
+    "growth in percent",
+    "what percent",
+    "what percentage",
+    "how many percent",
+    "by what percentage",
+    "by what percent",
+)
+_INCREMENT_NAMED = ("increment", "increase of", "absolute increase", "added")
+
+
+def increment_metric(briefing: Briefing, total: Metric) -> Metric | None:
+    """The stated increase of the total (a metric keyed "increment"), if the briefing gives one."""
+    return next((m for m in briefing.metrics if "increment" in m.keywords and m is not total), None)
+
+
+def names_quantity(question: str, quantity: Quantity) -> bool:
+    """Whether ``question`` writes the quantity's number ("2.1" for 2.1 trillion yuan)."""
+    written = re.escape(f"{quantity.value:f}")
+    return re.search(rf"(?<![\d.]){written}(?![\d]|\.\d)", question) is not None
+
+
+def _part(briefing: Briefing, question: str, total: Metric) -> Metric | None:
+    """What the question takes a share of the total for: a yuan figure it names, or the increase."""
+    named = [
+        m
+        for m in briefing.metrics
+        if m is not total
+        and m.quantity.unit == total.quantity.unit
+        and names_quantity(question, m.quantity)
+    ]
+    if named:
+        return named[0]
+    growth = (*claim_words().direction["up"], "increment", "increase")
+    if any(has_phrase(question, w) for w in growth):
+        return increment_metric(briefing, total)
+    return None
+
+
+def answer_share(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    """A named part of the total (the increase, a threshold) as a percentage of it."""
+    part = _part(briefing, question, total)
+    if part is None or part.quantity.amount > total.quantity.amount:
+        return None
+    value = part.quantity.amount / total.quantity.amount * _HUNDRED
+    result = rounded_result(value, Scale.ONE, "percent")
+    expression = f"{part.quantity.value:f} / {total.quantity.value:f} {_TIMES} 100"
+    inputs = (metric_citation(briefing, part), metric_citation(briefing, total))
+    if part is increment_metric(briefing, total):
+        what = "the increase as a share of the total"
+    else:
+        what = f"{part.quantity.describe()} as a share of the total"
+    return derived_answer(question, expression, result, inputs, what)
+
+
+def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    """The growth rate the stated increment implies: increment / (total - increment) x 100.
+
+    Only when the question asks for a rate and names the increment; a share of
+    the total ("what percentage of the total was the increase?") is not a rate.
+    """
+    increment = increment_metric(briefing, total)
+    if increment is None or increment.quantity.scale != total.quantity.scale:
+        return None
+    if any(has_phrase(question, w) for w in claim_words().share_words):
+        return None
+    asks_rate = any(has_phrase(question, w) for w in _RATE_ASKED)
+    named = names_quantity(question, increment.quantity) or any(
+        has_phrase(question, w) for w in _INCREMENT_NAMED
+    )
+    if not (asks_rate and named):
+        return None
+    total_value, added = total.quantity.value, increment.quantity.value
+    value = added / (total_value - added) * _HUNDRED
+    result = rounded_result(value, Scale.ONE, "percent")
+    expression = f"{added:f} / ({total_value:f} {_MINUS} {added:f}) {_TIMES} 100"
+    inputs = (metric_citation(briefing, total), metric_citation(briefing, increment))
+    note = None
+    if total.change is not None and total.change.unit == "percent":
+        note = (
+            f"The briefing itself states growth of {total.change.value:f}%; the difference "
+            "is rounding in the stated figures."
+        )
+    what = "the growth rate the stated increase implies"
+    return derived_answer(question, expression, result, inputs, what, note)

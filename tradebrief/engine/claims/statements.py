@@ -1,0 +1,195 @@
+"""Claims judged on the briefing's words: one thing per slot, hedged superlatives, a passage.
+
+Part of checking a claim (:mod:`tradebrief.engine.claims.verdict`).
+:func:`judge_exclusive` reads a statement that names one thing per slot (the
+last declaration form: earbuds, Shenzhen to Japan), so a claim naming another is
+false; :func:`judge_superlative` a superlative the text may hedge ("one of the
+fastest"); :func:`judge_contained` a passage that says the claim in so many
+words. Each returns ``None`` when the claim is not of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradebrief.answer import Answer, Verdict
+from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
+from tradebrief.engine.claims.numbers import read_numbers
+from tradebrief.engine.claims.roster import named_person
+from tradebrief.engine.claims.words import cite, claim_words, has_phrase, not_given, words_of
+from tradebrief.model import Briefing
+
+__all__ = ["judge_contained", "judge_exclusive", "judge_superlative"]
+
+
+def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a claim about a statement that names one thing per slot; else ``None``.
+
+    "Was the last 2024 form for laptops going to Korea?" names another product
+    and destination than the last declaration form's (earbuds, Shenzhen to
+    Japan): No, quoting what is said.
+    """
+    for entry in claim_words().exclusive:
+        named = any(has_phrase(question, w) for w in entry.subject) and any(
+            has_phrase(question, w) for w in entry.nouns
+        )
+        definite = any(  # "the earbuds": that one shipment, not earbuds in general
+            has_phrase(question, f"the {a}") for slot in entry.slots for a in slot.accept
+        )
+        if not (named or definite):
+            continue
+        fact = briefing.statements.get(entry.fact)
+        if fact is None:
+            continue
+        rest = question.casefold()
+        claimed_wrong: list[str] = []
+        matched = 0
+        named_thing = False  # the slot with no cue holds the thing itself: earbuds
+        for slot in entry.slots:
+            accepted = [a for a in slot.accept if has_phrase(rest, a)]
+            if accepted:
+                matched += 1
+                named_thing = named_thing or not slot.cue
+                for a in accepted:
+                    rest = re.sub(rf"\b{re.escape(a)}\b", " ", rest)
+            elif slot.cue:
+                claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
+                if claimed and claimed[1] not in entry.filler:
+                    claimed_wrong.append(claimed[1])
+                    rest = rest.replace(claimed[1], " ")
+        leftover = [
+            w
+            for w in words_of(rest)
+            if w not in entry.filler and w not in entry.subject and not w.isdigit()
+        ]
+        citation = cite(briefing, fact.evidence)
+        said = f"The briefing says: {fact.answer} {said_by(citation)}"
+        if read_numbers(question) or any(w in claim_words().measure_words for w in leftover):
+            # "Was the last shipment worth over 1 million yuan?": no figure, not another thing
+            said += " It gives no figure for its value or size."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+        product = _PRODUCT.findall(rest)  # "for laptops", "a batch of phones": another thing
+        another = [w for w in leftover if w in product]
+        if claimed_wrong or (another and not named_thing):
+            return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if matched and not leftover:
+            return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+_PRODUCT = re.compile(
+    r"\b(?:for|of|carrying|containing|contained|with|were|was)\s+(?:(?:a|an|the|some)\s+)?"
+    r"(?:(?:batch|shipment|consignment|load|lot|box|boxes|container)\s+of\s+)?([a-z][\w-]*)"
+)
+
+
+def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
+    """Judge a superlative claim ("the fastest"), not stated where the text hedges it."""
+    plain = re.sub(r"\b(?:that|those) of\s+", "", question)  # "faster than that of any"
+    for entry in claim_words().superlatives:
+        word = next((w for w in entry.words if has_phrase(plain, w)), None)
+        fact = briefing.statements.get(entry.fact)
+        if word is None or fact is None:
+            continue
+        topic = {w[:4] for w in words_of(" ".join(fact.keywords)) if w not in entry.words}
+        if not any(w[:4] in topic for w in words_of(question) if w not in entry.words):
+            continue
+        citation = cite(briefing, fact.evidence)
+        said = f'The briefing says: "{fact.evidence.quote}" {said_by(citation)}'
+        other = not_given(question, numbers=True)
+        excluded = [w for w in entry.excludes if has_phrase(question, w)]
+        if other is not None or excluded:  # "the biggest exporter", "the largest services trader"
+            what = other.what if other is not None else excluded[0]
+            said += f" It says nothing of {what}."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
+        words = claim_words()
+        ranked = any(re.search(rf"\b{o}[\s-]+{word}", plain, re.I) for o in words.ordinals)
+        lost = any(has_phrase(question, w) for w in words.reversals)
+        if verdict is Verdict.YES and (ranked or lost) and not hedged:
+            # "the second largest", "lost its place as the largest": not what is said
+            verdict = Verdict.NO if not entry.hedged else Verdict.NOT_STATED
+        return verdict_answer(question, verdict, said, (citation,), fact)
+    return None
+
+
+_STEM = 5  # letters two forms of a word share: "supported" and "support"
+_WE = frozenset({"we", "our", "us"})
+
+
+def judge_contained(briefing: Briefing, question: str) -> Answer | None:
+    """Yes when one passage holds every content word of the claim and no clause negates it.
+
+    A conservative last rule: "Did cross-border e-commerce flourish?" is stated in
+    so many words; a claim the passage negates in one clause ("did not come
+    easily") is No; anything the passage lacks, a "not" in the claim, or a "not"
+    in the passage that touches only some of its words, passes the claim on. A
+    claim about what someone said ("Did Wang name X among the platforms customs
+    supported?") is read without the person and the words of saying, and holds
+    only for a passage that person said.
+    """
+    words = claim_words()
+    person = named_person(briefing, question)
+    names = set(words_of(f"{person.full_name} {person.reference}")) if person else set()
+    reporting = {*words.claim_stopwords, *words.reporting_words}
+    content = [w for w in words_of(question) if w not in reporting and w not in names]
+    if len(content) < 2 or any(w in words.negations for w in words_of(question)):
+        return None
+    for span in passages(briefing, question, limit=3):
+        said = words_of(span.quote)
+        citation = cite(briefing, span)
+        if person is not None and getattr(citation.speaker, "id", None) != person.id:
+            continue  # the words are there, but someone else said them
+        title = getattr(citation.speaker, "title", "")
+        if title and _WE.intersection(said):  # "we" is the speaker's organisation: customs
+            said = [*said, *words_of(title)]
+        if not all(any(_same_word(w, v) for v in said) for w in content):
+            continue
+        verdict = _negated_clauses(span.quote, content)
+        if verdict is not None:
+            text = f'The briefing says: "{span.quote}" {said_by(citation)}'
+            fact = next((f for f in briefing.facts if f.evidence == span), None)
+            return verdict_answer(question, verdict, text, (citation,), fact)
+    return None
+
+
+_CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
+_NOT_A_NEGATION = re.compile(r"\b(?:not only|not just|not merely|not least|if not)\b", re.I)
+
+
+def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
+    """Yes when no negated clause touches the claim's words, No when one holds most of them.
+
+    "The achievements did not come easily: trade grew steadily" says trade grew
+    steadily (Yes) and that the achievements did not come easily (No); a "not"
+    near some of the claim's words but not most decides nothing (None).
+    """
+    negations = claim_words().negations
+    touching = []
+    for clause in _CLAUSE.split(quote):
+        plain = words_of(_NOT_A_NEGATION.sub(" ", clause))
+        if any(w in negations for w in plain):
+            held = [w for w in content if any(_same_word(w, v) for v in plain)]
+            if held:
+                touching.append(len(held))
+    if not touching:
+        return Verdict.YES
+    if len(touching) == 1 and 2 * touching[0] > len(content):
+        return Verdict.NO
+    return None
+
+
+def _same_word(claimed: str, written: str) -> bool:
+    if claimed == written or _base(claimed) == _base(written):
+        return True
+    irregular = claim_words().irregular_verbs
+    if irregular.get(claimed, claimed) == irregular.get(written, written):
+        return True
+    return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
+
+
+def _base(word: str) -> str:
+    """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)

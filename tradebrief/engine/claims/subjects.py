@@ -1,0 +1,91 @@
+"""Which words of a question name a subject narrower than a stated figure measures.
+
+Used by the claim verdicts (:mod:`tradebrief.engine.claims.verdict`,
+:mod:`tradebrief.engine.claims.statements`) and the derivations
+(:mod:`tradebrief.engine.claims.derive`): "e-commerce imports and exports" or
+"the trade of Thailand" is not what the total measures, and "services" is not
+what "the largest trader of goods" says.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from tradebrief.engine.claims.facts import search
+from tradebrief.engine.claims.words import claim_words
+from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.text import analyze
+from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
+
+__all__ = ["narrower_subject"]
+
+
+def narrower_subject(
+    briefing: Briefing, question: str, fact: Metric | PolicyMeasure | Statement
+) -> tuple[str, ...]:
+    """Words of the claim that name a narrower subject than the fact's figure covers.
+
+    A word the briefing never uses and that is specific in English ("Thailand"),
+    or a word specific to some other passage ("e-commerce"), that the fact's own
+    words lack: the claim is about something the figure does not measure.
+    """
+    retrieval = search(briefing, question)
+    index = index_for(briefing)
+    covered = _figure_words(briefing) | set(
+        analyze(" ".join((fact.evidence.quote, fact.name)), index.lexicon, year=index.year)
+    )
+    asked = analyze(question, index.lexicon, year=index.year)
+    specific = [t for t in asked if t in index.specific and not t[0].isdigit()]
+    lacking = [t for t in (*retrieval.unknown_specific, *specific) if t not in covered]
+    typed = re.findall(r"[\w'-]+", question)
+    shown = (  # the word as the user typed it, not its stem
+        next((w for w in typed if term in analyze(w, index.lexicon)), term) for term in lacking
+    )
+    return tuple(dict.fromkeys(shown))
+
+
+def _figure_words(briefing: Briefing) -> frozenset[str]:
+    """Terms that name a figure the briefing gives, or a claim's own vocabulary.
+
+    "threshold" names one of the briefing's figures and "sixteen" is a number:
+    neither makes a claim about something the briefing has no figure for.
+    Worked out once per briefing (it analyses every metric's words), beside its index.
+    """
+    index = index_for(briefing)
+    known = _FIGURE_WORDS.get(index)
+    if known is None:
+        known = _FIGURE_WORDS[index] = _words_of_figures(briefing, index)
+    return known
+
+
+_FIGURE_WORDS: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _words_of_figures(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
+    words = claim_words()
+    phrases = [
+        *(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords)),
+        *(p for m in briefing.measures for p in (m.name, *m.aliases, *m.keywords)),
+        *words.word_numbers,
+        *words.small_numbers,
+        *(p for group in words.comparisons.values() for p in group),
+        *(p for group in words.units.values() for p in group),
+        *(p for group in words.scales.values() for p in group),
+        *(p for group in words.direction.values() for p in group),
+        *words.trade_words,
+        *words.increment_words,
+        *words.threshold_words,
+        *words.claim_stopwords,
+        *words.negations,
+        *words.claim_prefixes,
+        *words.claim_suffixes,
+        *words.derivation_words,
+        *words.increment_route,
+        *words.rate_words,
+        *words.share_words,
+        *words.difference_words,
+        *words.year_before,
+        *(p for group in words.per_period.values() for p in group),
+    ]
+    return frozenset(analyze(" ".join(phrases), index.lexicon, year=index.year))
