@@ -273,6 +273,9 @@ def test_the_question_is_answered_by_the_fact_it_means(
         # the passage that states both thresholds answers "the higher of the two"
         ("What was the higher of the two yuan thresholds that total trade passed?",
          "43 trillion yuan threshold"),
+        # a "mark" passed is a threshold
+        ("Which two trillion-yuan marks did China's trade volume pass in 2024?",
+         "42 trillion yuan threshold"),
         # "title" is the briefing's, unless a person is meant by name, role or post
         ("What is the title of this SCIO briefing?", "titled"),
         ("what was the title of the GACC briefing", "titled"),
