@@ -60,8 +60,8 @@ class Query:
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
     """Years it names from the briefing's own year on: plans and forecasts, not the record."""
-    people_named: frozenset[str] = frozenset()
-    """Ids of the roster people whose names it uses."""
+    people_meant: frozenset[str] = frozenset()
+    """Ids of the roster people it may mean, by name, role or post."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -102,7 +102,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     if (
         "title" in query.cued
         and candidate.kind is CandidateKind.PERSON
-        and candidate.ref not in query.people_named
+        and candidate.ref not in query.people_meant
     ):
         # "the title of this briefing": a title, but not the post of someone unnamed.
         penalties.append((0.5, "is someone's post, not the briefing's title"))

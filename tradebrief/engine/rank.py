@@ -285,7 +285,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             and _names_the_flow(text, mine)  # "exporters" are firms, not the export figure
         ),
         cued=cued,
-        people_named=index.people_meant(terms),
+        people_meant=index.people_meant(terms),
         contrary=frozenset(
             other for mine, other in index.contrasts if mine in terms and other not in terms
         ),
