@@ -8,6 +8,7 @@ per day", not thousands), and the answer says so.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -33,23 +34,26 @@ MEASURED = ("metric_ton", "percent")
 _PLACES = 2  # decimal places of every derived value, at the scale shown
 _STEM = 6  # letters two forms of a word share: "supervise" and "supervised"
 _SCORE = 0.8  # derived, so a little below a stated answer
+_SUGGESTIONS = 3  # questions offered with a refusal
 
 
 def refusal(briefing: Briefing, question: str, missing: str) -> Answer:
     """An honest no that names the missing input, with up to three answerable suggestions."""
     retrieval = search(briefing, question)
+    ranked = (item.candidate for item in getattr(retrieval, "ranked", ()))
+    offered = (c.question for c in ranked if getattr(c, "ref", ""))
     chosen: list[str] = []
-    for item in getattr(retrieval, "ranked", ()):
-        ref = getattr(item.candidate, "ref", "")
-        if ref and item.candidate.question not in chosen:
-            chosen.append(item.candidate.question)
-    chosen.extend(f.question for f in briefing.facts if f.question not in chosen)
+    for asked in itertools.chain(offered, (f.question for f in briefing.facts)):
+        if asked not in chosen:
+            chosen.append(asked)
+        if len(chosen) == _SUGGESTIONS:
+            break  # a library may hold tens of thousands of facts: three are enough
     return Answer(
         question=question,
         found=False,
         text=f"The briefing does not say. It gives no figure for {missing}, so none is derived.",
         score=0.0,
-        suggestions=tuple(dict.fromkeys(chosen))[:3],
+        suggestions=tuple(chosen),
     )
 
 
