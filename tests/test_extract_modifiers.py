@@ -128,3 +128,10 @@ def test_the_briefings_own_title_in_a_question_only_says_which_briefing(
     # Before: the roster line "does not mention 'water'", so the chair was not named.
     reply = water.ask("Who chaired the briefing on water resources in the first half of 2026?")
     assert reply.found and "Lu Qingyan" in reply.text
+
+
+def test_another_part_of_the_year_is_declined(water: tradebrief.Briefing) -> None:
+    # Before: "second" and "half" were read as words of time and the first half answered.
+    reply = water.ask("How much investment went into water projects in the second half?")
+    assert not reply.found and "'second half'" in reply.text
+    assert water.ask("How much investment went into water projects in the first half?").found

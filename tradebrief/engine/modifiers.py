@@ -24,9 +24,7 @@ __all__ = ["unmet_modifier"]
 
 _TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 # Words of time head no phrase a modifier narrows: "total last year" is a verb and a period.
-_TIME = re.compile(
-    r"^(?:last|this|next|year|month|week|day|quarter|half|first|second|third|fourth)$"
-)
+_TIME = re.compile(r"^(?:last|this|next|year|month|week|day)$")
 
 
 def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
