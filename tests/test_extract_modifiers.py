@@ -135,3 +135,14 @@ def test_another_part_of_the_year_is_declined(water: tradebrief.Briefing) -> Non
     reply = water.ask("How much investment went into water projects in the second half?")
     assert not reply.found and "'second half'" in reply.text
     assert water.ask("How much investment went into water projects in the first half?").found
+
+
+def test_a_place_the_briefing_never_names_is_declined(water: tradebrief.Briefing) -> None:
+    # Before: answered with the national figure.
+    reply = water.ask("How many small reservoirs were repaired on private land?")
+    assert not reply.found and "'private land'" in reply.text
+    assert water.ask("How many small reservoirs were repaired?").found
+    assert (
+        unmet_modifier("Whom did he thank at the start?", "Thanks.", load_lexicon(), bool) is None
+    )
+    assert unmet_modifier("Up for years in a row?", "Up again.", load_lexicon(), bool) is None

@@ -73,6 +73,9 @@ def unmet_modifier(
         if one is not None and two is not None
     }
     everyday = lexicon.neutral | lexicon.neutral_general | lexicon.stopwords
+    place = _unknown_place(question, lexicon, known, terms)
+    if place is not None:
+        return f"it does not speak of '{place}'"
     for at, word in enumerate(asked[:-1]):
         head = asked[at + 1]
         if word is None or head is None or _near(word[1], terms):
@@ -106,3 +109,36 @@ def _near(term: str, terms: set[str]) -> bool:
     if len(term) < _SHARED_PREFIX:
         return False
     return any(t[:_SHARED_PREFIX] == term[:_SHARED_PREFIX] for t in terms)
+
+
+# "added in city centers": a place or group after a preposition, in lower-case words.
+_PLACE = re.compile(
+    r"\b(?:in|at|on|among|across|within|inside|near)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+)
+
+
+_PLACE_WORDS = 2  # "in city centers"; one word is too often an idiom ("in a row", "at once")
+
+
+def _unknown_place(
+    question: str, lexicon: Lexicon, known: Callable[[str], bool], terms: set[str]
+) -> str | None:
+    """A place or group after a preposition whose words the briefing never uses, or None.
+
+    Two words at least, none of them everyday ("at the start" is no place).
+    """
+    for match in _PLACE.finditer(question):
+        words: list[str] = []
+        for word in match["words"].split():
+            analysed = analyze(word, lexicon)
+            if len(analysed) != 1 or word in lexicon.stopwords:
+                break
+            words.append(analysed[0])
+        everyday = lexicon.neutral | lexicon.neutral_general
+        if any(t in everyday for t in words):
+            continue  # "at the start"
+        if len(words) >= _PLACE_WORDS and not any(known(t) or _near(t, terms) for t in words):
+            shown = match["words"].split()[: len(words)]
+            return " ".join(shown)
+    return None
