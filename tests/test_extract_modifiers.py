@@ -146,3 +146,14 @@ def test_a_place_the_briefing_never_names_is_declined(water: tradebrief.Briefing
         unmet_modifier("Whom did he thank at the start?", "Thanks.", load_lexicon(), bool) is None
     )
     assert unmet_modifier("Up for years in a row?", "Up again.", load_lexicon(), bool) is None
+
+
+def test_an_unknown_place_ends_before_a_word_the_briefing_knows() -> None:
+    # Before: "central region grow" was read as one place, and "grow" is known.
+    why = unmet_modifier(
+        "How much did trade in the central region grow?",
+        "Trade grew 5%.",
+        load_lexicon(),
+        lambda t: t in {"trade", "grow"},
+    )
+    assert why == "it does not speak of 'central region'"

@@ -128,17 +128,18 @@ def _unknown_place(
 
     Two words at least, none of them everyday ("at the start" is no place).
     """
+    everyday = lexicon.neutral | lexicon.neutral_general
     for match in _PLACE.finditer(question):
         words: list[str] = []
         for word in match["words"].split():
             analysed = analyze(word, lexicon)
             if len(analysed) != 1 or word in lexicon.stopwords:
                 break
+            if known(analysed[0]) or _near(analysed[0], terms):
+                break  # "in the central region grow": the place ends before a known word
             words.append(analysed[0])
-        everyday = lexicon.neutral | lexicon.neutral_general
         if any(t in everyday for t in words):
             continue  # "at the start"
-        if len(words) >= _PLACE_WORDS and not any(known(t) or _near(t, terms) for t in words):
-            shown = match["words"].split()[: len(words)]
-            return " ".join(shown)
+        if len(words) >= _PLACE_WORDS:
+            return " ".join(match["words"].split()[: len(words)])
     return None
