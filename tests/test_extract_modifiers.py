@@ -157,3 +157,9 @@ def test_an_unknown_place_ends_before_a_word_the_briefing_knows() -> None:
         lambda t: t in {"trade", "grow"},
     )
     assert why == "it does not speak of 'central region'"
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"text"])
+def test_unmet_modifier_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError, match="as str"):
+        unmet_modifier(bad, "Trade grew.", load_lexicon(), bool)  # type: ignore[arg-type]

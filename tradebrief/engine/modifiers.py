@@ -64,6 +64,8 @@ def unmet_modifier(
         ...     "Retail sales reached 47.1 trillion yuan.", load_lexicon(), lambda t: False)
         "it gives retail sales, not 'online retail sales'"
     """
+    if not all(isinstance(text, str) for text in (question, passage, context)):
+        raise TypeError("unmet_modifier needs the question, passage and context as str")
     asked = _words(question, lexicon)
     said = _words(passage, lexicon)
     terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
