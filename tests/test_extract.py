@@ -335,3 +335,24 @@ def test_a_unit_of_two_letters_is_the_unit_and_what_it_measures_a_keyword(
     farmland = by_quote(water, "3.2 million")
     assert farmland.quantity.unit == "mu"
     assert {"mu", "farmland"} <= set(farmland.keywords) and "now" not in farmland.keywords
+
+
+def test_a_figure_with_a_stated_change_is_found_by_words_for_that_change(
+    water: tuple[Metric, ...],
+) -> None:
+    assert {"growth", "grow", "increase"} <= set(by_quote(water, "610 billion").keywords)
+    assert "grow" not in by_quote(water, "1,800").keywords  # no change stated
+    briefing = tradebrief.load_briefing(TRANSCRIPTS / "figures_context.txt")
+    # Before: declined, the 'up 9.5%' figure lacking 'increase' and the rest.
+    reply = briefing.ask("How fast did water project spending increase?")
+    assert reply.found and "up 9.5%" in reply.citations[0].quote
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"text"])
+def test_figure_context_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError, match="sentence"):
+        figure_subject(bad, 0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="sentence"):
+        figure_period(bad, dt.date(2025, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="sentence"):
+        compared_year("Up over last year.", bad)  # type: ignore[arg-type]

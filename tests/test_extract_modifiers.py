@@ -128,3 +128,38 @@ def test_the_briefings_own_title_in_a_question_only_says_which_briefing(
     # Before: the roster line "does not mention 'water'", so the chair was not named.
     reply = water.ask("Who chaired the briefing on water resources in the first half of 2026?")
     assert reply.found and "Lu Qingyan" in reply.text
+
+
+def test_another_part_of_the_year_is_declined(water: tradebrief.Briefing) -> None:
+    # Before: "second" and "half" were read as words of time and the first half answered.
+    reply = water.ask("How much investment went into water projects in the second half?")
+    assert not reply.found and "'second half'" in reply.text
+    assert water.ask("How much investment went into water projects in the first half?").found
+
+
+def test_a_place_the_briefing_never_names_is_declined(water: tradebrief.Briefing) -> None:
+    # Before: answered with the national figure.
+    reply = water.ask("How many small reservoirs were repaired on private land?")
+    assert not reply.found and "'private land'" in reply.text
+    assert water.ask("How many small reservoirs were repaired?").found
+    assert (
+        unmet_modifier("Whom did he thank at the start?", "Thanks.", load_lexicon(), bool) is None
+    )
+    assert unmet_modifier("Up for years in a row?", "Up again.", load_lexicon(), bool) is None
+
+
+def test_an_unknown_place_ends_before_a_word_the_briefing_knows() -> None:
+    # Before: "central region grow" was read as one place, and "grow" is known.
+    why = unmet_modifier(
+        "How much did trade in the central region grow?",
+        "Trade grew 5%.",
+        load_lexicon(),
+        lambda t: t in {"trade", "grow"},
+    )
+    assert why == "it does not speak of 'central region'"
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"text"])
+def test_unmet_modifier_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError, match="as str"):
+        unmet_modifier(bad, "Trade grew.", load_lexicon(), bool)  # type: ignore[arg-type]

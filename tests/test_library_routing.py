@@ -107,3 +107,13 @@ def test_a_question_naming_someone_on_a_roster_is_answered_from_that_briefing() 
     # Before: the consumer-prices briefing answered with its own passage (0.66 against 0.53).
     reply = library.ask("To whom did Ms. Xing give the floor?")
     assert reply.found and reply.briefing == 1
+
+
+def test_a_briefing_knowing_a_little_less_of_the_question_may_still_answer(
+    library: tradebrief.Library,
+) -> None:
+    # The energy briefing says "remained" and the consumer-prices one "stay": the one
+    # that answers knows a little less of the question, and is not ruled out for it.
+    reply = library.ask("Which outlet asked whether prices would remain low?")
+    assert reply.found and reply.briefing == 1
+    assert "N Video from Nanfang Metropolis Daily" in reply.text

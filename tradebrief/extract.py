@@ -84,6 +84,8 @@ class FigureWords(BaseModel):
     downward: frozenset[str] = Field(description="Direction words of a fall.")
     share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
     short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
+    rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
+    fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
 
 
 @cache
@@ -168,6 +170,14 @@ def _measured(sentence: str, mention: NumberMention, after: int | None = None) -
     return " ".join(words)
 
 
+def _change_words(change: Change | None) -> list[str]:
+    """Words a question may use for a figure's stated change ("grow" for "up 4%")."""
+    if change is None:
+        return []
+    words = figure_words()
+    return list(words.fall_words if change.value < 0 else words.rise_words)
+
+
 def _share(sentence: str, mention: NumberMention) -> str:
     """The share words for a percentage of a whole ("accounted for 57%"), else ""."""
     if mention.unit != "percent":
@@ -244,6 +254,7 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 keywords=tuple(
                     dict.fromkeys(
                         f"{subject} {noun} {compared or ''} {_share(sentence, mention)}".split()
+                        + _change_words(stated_change)
                     )
                 ),
                 evidence=evidence,

@@ -52,6 +52,8 @@ def figure_subject(sentence: str, start: int) -> str:
         >>> figure_subject(text, text.index("33.6"))
         'imports and exports'
     """
+    if not isinstance(sentence, str) or isinstance(start, bool) or not isinstance(start, int):
+        raise TypeError("figure_subject needs a sentence (str) and an offset (int)")
     before = sentence[:start]
     clause_start = _CLAUSE_START.match(before)
     clause = before[clause_start.end() :] if clause_start else before
@@ -104,6 +106,7 @@ def figure_period(sentence: str, held: dt.date) -> str | None:
         >>> figure_period("By the end of June, capacity reached 2.71 billion kW.", dt.date(2023, 7, 13))
         'end of June 2023'
     """  # noqa: E501
+    _check(sentence, held)
     stated = _YEAR.search(sentence)
     if stated is not None:
         return (stated["part"] or "").removeprefix("the ") + stated["year"]
@@ -145,4 +148,13 @@ def compared_year(sentence: str, held: dt.date) -> str | None:
         >>> compared_year("Output rose 3 tons over last year.", dt.date(2024, 9, 5))
         '2023'
     """
+    _check(sentence, held)
     return str(held.year - 1) if _BASIS_LAST_YEAR.search(sentence) else None
+
+
+def _check(sentence: object, held: object) -> None:
+    if not isinstance(sentence, str) or not isinstance(held, dt.date):
+        raise TypeError(
+            f"needs a sentence (str) and the briefing's date, not {type(sentence).__name__} "
+            f"and {type(held).__name__}"
+        )

@@ -148,7 +148,7 @@ class Library(BaseModel):
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?=\?)")  # the year closing each per-year question
-_KNOWS_SHARE = 0.5  # a briefing knowing under this share of what the best one knows is out
+_KNOWS_SHARE = 0.4  # a briefing knowing under this share of what the best one knows is out
 _NAMED_PERSON = 2  # naming someone on a roster names the briefing as much as two title words
 _NAMED_BONUS = 0.1  # per title word of the question, added to a found answer's score
 _GENERIC_TITLE = "SCIO State Council Information Office press conference briefing China"

@@ -24,9 +24,7 @@ __all__ = ["unmet_modifier"]
 
 _TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 # Words of time head no phrase a modifier narrows: "total last year" is a verb and a period.
-_TIME = re.compile(
-    r"^(?:last|this|next|year|month|week|day|quarter|half|first|second|third|fourth)$"
-)
+_TIME = re.compile(r"^(?:last|this|next|year|month|week|day)$")
 
 
 def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
@@ -66,6 +64,8 @@ def unmet_modifier(
         ...     "Retail sales reached 47.1 trillion yuan.", load_lexicon(), lambda t: False)
         "it gives retail sales, not 'online retail sales'"
     """
+    if not all(isinstance(text, str) for text in (question, passage, context)):
+        raise TypeError("unmet_modifier needs the question, passage and context as str")
     asked = _words(question, lexicon)
     said = _words(passage, lexicon)
     terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
@@ -75,6 +75,9 @@ def unmet_modifier(
         if one is not None and two is not None
     }
     everyday = lexicon.neutral | lexicon.neutral_general | lexicon.stopwords
+    place = _unknown_place(question, lexicon, known, terms)
+    if place is not None:
+        return f"it does not speak of '{place}'"
     for at, word in enumerate(asked[:-1]):
         head = asked[at + 1]
         if word is None or head is None or _near(word[1], terms):
@@ -108,3 +111,37 @@ def _near(term: str, terms: set[str]) -> bool:
     if len(term) < _SHARED_PREFIX:
         return False
     return any(t[:_SHARED_PREFIX] == term[:_SHARED_PREFIX] for t in terms)
+
+
+# "added in city centers": a place or group after a preposition, in lower-case words.
+_PLACE = re.compile(
+    r"\b(?:in|at|on|among|across|within|inside|near)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+)
+
+
+_PLACE_WORDS = 2  # "in city centers"; one word is too often an idiom ("in a row", "at once")
+
+
+def _unknown_place(
+    question: str, lexicon: Lexicon, known: Callable[[str], bool], terms: set[str]
+) -> str | None:
+    """A place or group after a preposition whose words the briefing never uses, or None.
+
+    Two words at least, none of them everyday ("at the start" is no place).
+    """
+    everyday = lexicon.neutral | lexicon.neutral_general
+    for match in _PLACE.finditer(question):
+        words: list[str] = []
+        for word in match["words"].split():
+            analysed = analyze(word, lexicon)
+            if len(analysed) != 1 or word in lexicon.stopwords:
+                break
+            if known(analysed[0]) or _near(analysed[0], terms):
+                break  # "in the central region grow": the place ends before a known word
+            words.append(analysed[0])
+        if any(t in everyday for t in words):
+            continue  # "at the start"
+        if len(words) >= _PLACE_WORDS:
+            return " ".join(match["words"].split()[: len(words)])
+    return None
