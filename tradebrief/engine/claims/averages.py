@@ -61,6 +61,8 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     rest = _IN_DOLLARS.sub(" ", rest)  # the currency asked for, not the figure divided
     above = subject_metric(briefing, rest)
     if above is None or above is below:  # "trade value per ton of goods supervised"
+        if not any(has_phrase(rest, w) for w in (*claim_words().trade_words, *_VALUE_WORDS)):
+            return None  # "the average cost per form" is not trade value per form
         above = total
     weighed = below.quantity.unit in MEASURED  # only money goes over a weight
     if (
@@ -97,6 +99,7 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     return derived_answer(question, expression, result, inputs, what, " ".join(notes))
 
 
+_VALUE_WORDS = ("value", "worth", "yuan", "money", "dollars", "usd", "$", "imports", "exports")
 _IN_DOLLARS = re.compile(r"\b(?:in\s+)?(?:us\s+|u\.s\.\s+)?(?:dollars?|usd)\b", re.IGNORECASE)
 
 

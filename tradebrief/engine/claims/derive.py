@@ -34,7 +34,7 @@ from tradebrief.engine.claims.shares import (
     increment_metric,
     names_quantity,
 )
-from tradebrief.engine.claims.subjects import narrower_subject
+from tradebrief.engine.claims.subjects import narrower_subject, unfamiliar_words
 from tradebrief.engine.claims.words import (
     asked_part,
     claim_words,
@@ -75,6 +75,8 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     answer = _derive(briefing, asked)
     if answer is None:
         return None
+    if answer.derivation is not None and unfamiliar_words(briefing, asked):
+        return None  # "the minimum price of wheat per ton": the engine says it never mentions it
     other = _other_subject(briefing, asked, answer)
     if other:  # "e-commerce trade per day" is not the total per day
         what = ", ".join(repr(w) for w in other)
