@@ -226,8 +226,9 @@ def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> 
         return refusal(briefing, question, f"trade in {year} (that needs {earlier})")
     citation = metric_citation(briefing, total)
     increment = increment_metric(briefing, total)
-    if increment is not None and any(
-        has_phrase(question, w) for w in claim_words().increment_route
+    if increment is not None and (
+        any(has_phrase(question, w) for w in claim_words().increment_route)
+        or names_quantity(question, increment.quantity)  # "43.85 less the 2.1 trillion"
     ):
         return _by_subtraction(question, briefing, total, increment, year)
     value = total.quantity.value / (1 + total.change.value / _HUNDRED)
