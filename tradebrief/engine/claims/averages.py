@@ -99,6 +99,7 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     return derived_answer(question, expression, result, inputs, what, " ".join(notes))
 
 
+_GROWTH_WORDS = ("growth", "grow", "grew", "increase", "increment", "rise", "rose", "gain", "added")
 _VALUE_WORDS = ("value", "worth", "yuan", "money", "dollars", "usd", "$", "imports", "exports")
 _IN_DOLLARS = re.compile(r"\b(?:in\s+)?(?:us\s+|u\.s\.\s+)?(?:dollars?|usd)\b", re.IGNORECASE)
 
@@ -131,6 +132,9 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     total = pick_metric(briefing)
     metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
+    if metric is total and any(has_phrase(question, w) for w in _GROWTH_WORDS):
+        # "trade growth per month" averages the increase, not the total
+        metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)

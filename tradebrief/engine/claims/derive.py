@@ -28,6 +28,7 @@ from tradebrief.engine.claims.arithmetic import (
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.shares import (
     answer_share,
     implied_growth,
@@ -105,6 +106,10 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
     total = pick_metric(briefing)
     period = period_request(question)
+    lacking = None if _converts(briefing, question) else missing_subject(briefing, question)
+    if lacking is not None and not _only_the_period(question):
+        # "exports per day": refused here, since the ordinary answer might quote a date
+        return lacking if period is not None or _PER_THING.search(question) else None
     if period is not None and total is not None and asks_figure:
         # "how many forms a day?" asks for an average; "who said under an hour?" does not
         return answer_average(briefing, question, period)
@@ -112,11 +117,6 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if ratio is not None:
         return ratio
     dollars = asks_dollars(question)
-    converts = dollars and any(  # "the 2.1 trillion yuan increase in dollars": a stated figure
-        m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
-    )
-    if not converts and missing_subject(briefing, question) is not None:
-        return None  # a figure the briefing lacks (imports alone): the engine declines it
     if not any(has_phrase(question, w) for w in words.rate_excludes) and (
         any(has_phrase(question, w) for w in words.rate_words)
         or (dollars and has_phrase(question, "rate"))
@@ -139,6 +139,27 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if any(has_phrase(question, w) for w in words.difference_words):
         return _over_threshold(briefing, question, total)
     return None
+
+
+_PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
+
+
+def _only_the_period(question: str) -> bool:
+    """Whether the subject without a figure is only the period asked ("forms a month")."""
+    words = claim_words()
+    subject = not_given(question, numbers=True)
+    if subject is None:
+        return False
+    periods = [p for group in words.per_period.values() for p in group if has_phrase(question, p)]
+    named = [w for w in subject.words if has_phrase(question, w)]
+    return bool(periods) and all(any(has_phrase(p, w) for p in periods) for w in named)
+
+
+def _converts(briefing: Briefing, question: str) -> bool:
+    """Whether the question asks for a stated yuan figure in dollars (the 2.1 trillion)."""
+    return asks_dollars(question) and any(
+        m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
+    )
 
 
 def missing_subject(briefing: Briefing, question: str) -> Answer | None:
@@ -298,6 +319,15 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
     source = named[0] if named else total
     if source is rate.pair:
         return None  # stated, not derived: the ordinary answer quotes it
+    given = [n for n in read_numbers(question) if n.unit == "CNY"]
+    if not named and given:  # "what is 1 trillion yuan in dollars?": the asker's own figure
+        number = given[0]
+        result = rounded_result(number.value * rate.factor, number.scale, "USD")
+        expression = f"{number.value:f} {rate.suffix()}"
+        own = rate.note("no such figure; the yuan amount is the question's own")
+        pair = (metric_citation(briefing, rate.pair),)
+        asked = f"{number.text} yuan in US dollars"
+        return derived_answer(question, expression, result, pair, asked, own)
     if not named:  # the total converted answers "the earbuds in dollars" wrongly: refuse
         other = narrower_subject(briefing, question, total)
         if other or not _is_trade(briefing, question, total):
