@@ -61,7 +61,9 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     rest = _IN_DOLLARS.sub(" ", rest)  # the currency asked for, not the figure divided
     above = subject_metric(briefing, rest)
     if above is None or above is below:  # "trade value per ton of goods supervised"
-        if not any(has_phrase(rest, w) for w in (*claim_words().trade_words, *_VALUE_WORDS)):
+        if not any(
+            has_phrase(rest, w) for w in (*claim_words().trade_words, *claim_words().value_words)
+        ):
             return None  # "the average cost per form" is not trade value per form
         above = total
     weighed = below.quantity.unit in MEASURED  # only money goes over a weight
@@ -99,8 +101,6 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     return derived_answer(question, expression, result, inputs, what, " ".join(notes))
 
 
-_GROWTH_WORDS = ("growth", "grow", "grew", "increase", "increment", "rise", "rose", "gain", "added")
-_VALUE_WORDS = ("value", "worth", "yuan", "money", "dollars", "usd", "$", "imports", "exports")
 _IN_DOLLARS = re.compile(r"\b(?:in\s+)?(?:us\s+|u\.s\.\s+)?(?:dollars?|usd)\b", re.IGNORECASE)
 
 
@@ -132,7 +132,7 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     total = pick_metric(briefing)
     metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
-    if metric is total and any(has_phrase(question, w) for w in _GROWTH_WORDS):
+    if metric is total and any(has_phrase(question, w) for w in claim_words().growth_words):
         # "trade growth per month" averages the increase, not the total
         metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
     if not metric.period or not metric.period.isdigit():

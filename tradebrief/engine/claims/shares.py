@@ -22,19 +22,6 @@ __all__ = ["answer_share", "implied_growth", "increment_metric", "names_quantity
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"
-_RATE_ASKED = (
-    "growth rate",
-    "rate of growth",
-    "percentage growth",
-    "percent growth",
-    "growth in percent",
-    "what percent",
-    "what percentage",
-    "how many percent",
-    "by what percentage",
-    "by what percent",
-)
-_INCREMENT_NAMED = ("increment", "increase of", "absolute increase", "added")
 
 
 def increment_metric(briefing: Briefing, total: Metric) -> Metric | None:
@@ -92,9 +79,9 @@ def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer |
         return None
     if any(has_phrase(question, w) for w in claim_words().share_words):
         return None
-    asks_rate = any(has_phrase(question, w) for w in _RATE_ASKED)
+    asks_rate = any(has_phrase(question, w) for w in claim_words().rate_asked)
     named = names_quantity(question, increment.quantity) or any(
-        has_phrase(question, w) for w in _INCREMENT_NAMED
+        has_phrase(question, w) for w in claim_words().increment_named
     )
     if not (asks_rate and named):
         return None

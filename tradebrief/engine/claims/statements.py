@@ -116,7 +116,6 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
 
 
 _STEM = 5  # letters two forms of a word share: "supported" and "support"
-_WE = frozenset({"we", "our", "us"})
 
 
 def judge_contained(briefing: Briefing, question: str) -> Answer | None:
@@ -143,7 +142,9 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         if person is not None and getattr(citation.speaker, "id", None) != person.id:
             continue  # the words are there, but someone else said them
         title = getattr(citation.speaker, "title", "")
-        if title and _WE.intersection(said):  # "we" is the speaker's organisation: customs
+        if title and words.first_person.intersection(
+            said
+        ):  # "we" is the speaker's organisation: customs
             said = [*said, *words_of(title)]
         if not all(any(_same_word(w, v) for v in said) for w in content):
             continue
@@ -156,7 +157,6 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
 
 
 _CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
-_NOT_A_NEGATION = re.compile(r"\b(?:not only|not just|not merely|not least|if not)\b", re.I)
 
 
 def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
@@ -169,7 +169,9 @@ def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
     negations = claim_words().negations
     touching = []
     for clause in _CLAUSE.split(quote):
-        plain = words_of(_NOT_A_NEGATION.sub(" ", clause))
+        for phrase in claim_words().not_negations:
+            clause = re.sub(rf"\b{re.escape(phrase)}\b", " ", clause, flags=re.IGNORECASE)
+        plain = words_of(clause)
         if any(w in negations for w in plain):
             held = [w for w in content if any(_same_word(w, v) for v in plain)]
             if held:

@@ -297,7 +297,7 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     plain |= {w for t in words.trade_words for w in words_of(t)}
     if has_phrase(question, "record"):
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
-        extra = [w for w in words_of(claim) if w not in plain and w not in _RECORD_WORDS]
+        extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
         if extra:  # "a record for the eighth year in a row" says more than a record
             return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
@@ -317,39 +317,6 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, said, (citation,), total)
 
 
-_RECORD_WORDS = frozenset(
-    {
-        "record",
-        "high",
-        "highs",
-        "all-time",
-        "set",
-        "hit",
-        "reach",
-        "reached",
-        "new",
-        "an",
-        "level",
-        "levels",
-        "peak",
-        "at",
-        "by",
-        "value",
-        "24",
-        "2024's",
-        "reaching",
-        "setting",
-        "achieve",
-        "achieved",
-        "break",
-        "broke",
-        "broken",
-        "beat",
-        "s",
-        "historic",
-        "year's",
-    }
-)
 _ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
 _BASIS_YEAR = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"

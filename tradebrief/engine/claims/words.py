@@ -165,6 +165,21 @@ class ClaimWords(BaseModel):
     topic_verbs: tuple[str, ...] = Field(
         default=(), description="Words saying what a briefing covered: 'review', 'cover'."
     )
+    record_words: frozenset[str] = Field(
+        default=frozenset(), description="Words a record claim may hold beside the record."
+    )
+    value_words: tuple[str, ...] = Field(default=(), description="Words asking for money.")
+    growth_words: tuple[str, ...] = Field(default=(), description="Words of the increase.")
+    rate_asked: tuple[str, ...] = Field(default=(), description="Words asking for a growth rate.")
+    increment_named: tuple[str, ...] = Field(
+        default=(), description="Words naming the stated increase."
+    )
+    first_person: frozenset[str] = Field(
+        default=frozenset(), description="'we', 'our': the speaker's organisation."
+    )
+    not_negations: tuple[str, ...] = Field(
+        default=(), description="Phrases with 'not' that negate nothing: 'not only'."
+    )
     ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
     reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
     measure_words: tuple[str, ...] = Field(
