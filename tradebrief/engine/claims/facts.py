@@ -238,6 +238,17 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     if number.unit == "USD":
         with_usd = [m for m in briefing.metrics if m.equivalent and m.equivalent.unit == "USD"]
         named = [m for m in with_usd if _names_figure(question, m.quantity)]
+        other_yuan = [  # "was the 43 trillion yuan threshold worth $5.74 trillion?"
+            m
+            for m in briefing.metrics
+            if m.quantity.unit == "CNY"
+            and m not in with_usd
+            and _names_figure(question, m.quantity)
+        ]
+        if other_yuan and not named and total is not None:
+            yuan = other_yuan[0].quantity
+            note = f"It gives {yuan.describe()} in yuan only; its dollar value is not stated."
+            return Stated(other_yuan[0], None, yuan.span.quote, yuan.scale, note)
         if named or (with_usd and any(has_phrase(question, w) for w in words.threshold_words)):
             metric = (named or with_usd)[0]
             assert metric.equivalent is not None

@@ -16,10 +16,18 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.roster import named_person
-from tradebrief.engine.claims.words import cite, claim_words, has_phrase, not_given, words_of
+from tradebrief.engine.claims.words import (
+    ExclusiveStatement,
+    cite,
+    claim_words,
+    has_phrase,
+    not_given,
+    words_of,
+)
 from tradebrief.model import Briefing
+from tradebrief.spans import Span
 
-__all__ = ["judge_contained", "judge_exclusive", "judge_superlative"]
+__all__ = ["contrary_words", "judge_contained", "judge_exclusive", "judge_superlative"]
 
 
 def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
@@ -42,7 +50,7 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         if fact is None:
             continue
         rest = question.casefold()
-        claimed_wrong: list[str] = []
+        claimed_wrong = _in_another_slot(entry, rest)  # "from Japan to Shenzhen": swapped
         matched = 0
         named_thing = False  # the slot with no cue holds the thing itself: earbuds
         for slot in entry.slots:
@@ -76,6 +84,22 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
     return None
+
+
+def _in_another_slot(entry: ExclusiveStatement, text: str) -> list[str]:
+    """Values the claim puts behind another slot's cue: "from Japan" for a destination."""
+    wrong: list[str] = []
+    for slot in entry.slots:
+        if not slot.cue:
+            continue
+        for other in entry.slots:
+            if other is slot:
+                continue
+            for value in other.accept:
+                cue = rf"\b(?:{slot.cue})\s+(?:the\s+)?{re.escape(value)}\b"
+                if value not in slot.accept and re.search(cue, text):
+                    wrong.append(value)
+    return wrong
 
 
 _PRODUCT = re.compile(
@@ -181,6 +205,28 @@ def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
     if len(touching) == 1 and 2 * touching[0] > len(content):
         return Verdict.NO
     return None
+
+
+def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
+    """Words of a claim whose opposite the paragraph holding ``span`` says instead.
+
+    "Were the initiatives in 20 cities aimed at blocking trade?" holds the right
+    count, but the paragraph says the initiatives facilitate trade: the figure
+    does not settle the claim. Opposites come from ``claims.toml``.
+    """
+    paragraph = briefing.paragraph_at(span.start)
+    said = words_of(paragraph.text if paragraph is not None else span.quote)
+    asked = words_of(question)
+    found: list[str] = []
+    for group in claim_words().opposites:
+        for word in asked:
+            if not any(_same_word(word, w) for w in group.one):
+                continue
+            if any(_same_word(word, v) for v in said):
+                continue  # the claim's own word is said too: no contrast
+            if any(_same_word(o, v) for o in group.other for v in said):
+                found.append(word)
+    return found
 
 
 def _same_word(claimed: str, written: str) -> bool:

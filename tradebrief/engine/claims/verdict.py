@@ -38,6 +38,7 @@ from tradebrief.engine.claims.roster import (
     judge_topic,
 )
 from tradebrief.engine.claims.statements import (
+    contrary_words,
     judge_contained,
     judge_exclusive,
     judge_superlative,
@@ -98,7 +99,7 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
         return answer
     subject = not_given(question, numbers=bool(numbers))
     if subject is not None:
-        return _not_given(briefing, question, subject.what)
+        return _not_given(briefing, question, subject.what, numbers)
     answer = judge_exclusive(briefing, question)
     if answer is not None:
         return answer
@@ -110,13 +111,18 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     return _direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
-def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
-    total = pick_metric(briefing)
+def _not_given(
+    briefing: Briefing, question: str, what: str, numbers: list[ClaimedNumber]
+) -> Answer:
+    """Not stated, quoting the figure the claim's number is about (else the total)."""
+    near = pick_fact_for_number(briefing, question, numbers[0]) if numbers else None
+    fact = near.fact if near is not None else pick_metric(briefing)
     stated = ""
     citations: tuple[Citation, ...] = ()
-    if total is not None:
-        citation = metric_citation(briefing, total)
-        stated = f" It says {describe_metric(total)} {said_by(citation)}."
+    if fact is not None:
+        citation = metric_citation(briefing, fact)
+        said = describe_metric(fact) if isinstance(fact, Metric) else fact.evidence.quote
+        stated = f" It says {said} {said_by(citation)}."
         citations = (citation,)
     text = f"The briefing gives no figure for {what}.{stated}"
     return verdict_answer(question, Verdict.NOT_STATED, text, citations)
@@ -209,6 +215,10 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
+    period = next((p for p in _periods() if has_phrase(question, p)), None)
+    if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
+        text = f"{said} It gives no figure {period}; its figure is for the whole period."
+        return Verdict.NOT_STATED, text, citation, fact
     narrower = narrower_subject(briefing, question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
@@ -262,6 +272,10 @@ def _figure(
         number = replace(number, value=-number.value)
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    contrary = contrary_words(briefing, question, fact.evidence) if verdict is Verdict.YES else []
+    if contrary:  # "20 cities aimed at blocking trade": the paragraph says the opposite
+        text = f"{said} It does not say {', '.join(repr(w) for w in contrary)}."
+        return Verdict.NOT_STATED, text, citation, fact
     edge = stated.interval.low == stated.interval.high == claimed.high
     if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
         # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
@@ -272,6 +286,12 @@ def _figure(
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
+
+
+def _periods() -> list[str]:
+    """Phrases that put a figure per day, hour or month, or in one such period."""
+    words = claim_words()
+    return [*(p for group in words.per_period.values() for p in group), *words.single_periods]
 
 
 def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
