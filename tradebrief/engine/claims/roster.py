@@ -172,7 +172,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     person = named_person(briefing, question)
     chair = briefing.chairperson
-    chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    chairs = any(_as_predicate(question, w) for w in words.roles["chairperson"])
     if person is None and chairs:
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
@@ -192,7 +192,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
             )
         text = f"{chair.full_name} chaired; {person.full_name} was a speaker ({person.title})."
         return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
-    if re.search(r"\bspeakers?\b", question, re.IGNORECASE):
+    if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
     if any(has_phrase(question, w) for w in words.roles["speaker"]):
@@ -200,6 +200,24 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
     return _post(briefing, question, person, line)
+
+
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:after|before|by|with|to|from|than|of|for|beside|besides|alongside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _as_predicate(question: str, word: str) -> bool:
+    """Whether a role word says what someone did or was, not who else was there.
+
+    "Did Wang chair it?" and "Was Wang the host?" claim the role; "the first to
+    speak after the host" only mentions the host.
+    """
+    for found in re.finditer(rf"(?<![\w$]){re.escape(word)}(?!\w)", question, re.IGNORECASE):
+        if not _AFTER_A_PREPOSITION.search(question[: found.start()]):
+            return True
+    return False
 
 
 def _person_by_post(briefing: Briefing, question: str) -> Person | None:
