@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _INFINITY = Decimal("Infinity")
+_WRITTEN_OUT = Decimal(1000)  # a claimed number this large has no scale word left out
 _VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
 _VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
 _MEASURED = ("percent", "metric_ton")  # units that are not counts of things
@@ -180,7 +181,9 @@ def _one_sided(amount: Decimal, relation: Relation) -> Interval:
 
 def claimed_interval(number: ClaimedNumber, scale: Scale, tolerance: Decimal) -> Interval:
     """The amounts a claimed number allows; ``scale`` is used when the claim gives none."""
-    use = number.scale if number.scale is not Scale.ONE else scale
+    # "88,380,000 forms" is written out in units; "43.85" alone takes the stated scale
+    written_out = number.value >= _WRITTEN_OUT
+    use = number.scale if number.scale is not Scale.ONE or written_out else scale
     amount = number.value * Decimal(10) ** int(use)
     if number.relation in (Relation.GT, Relation.GE, Relation.LT, Relation.LE):
         return _one_sided(amount, number.relation)
