@@ -268,8 +268,9 @@ def _figure(
             f"it gives no figure for {other_years[0]}."
         )
         return Verdict.NOT_STATED, text, citation, fact
-    if about_change and any(has_phrase(question, w) for w in words.direction["down"]):
-        number = replace(number, value=-number.value)
+    increase = "increment" in fact.keywords  # the stated increase is a rise
+    if (about_change or increase) and any(has_phrase(question, w) for w in words.direction["down"]):
+        number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
     contrary = contrary_words(briefing, question, fact.evidence) if verdict is Verdict.YES else []
@@ -324,9 +325,12 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
     down = any(has_phrase(question, w) for w in words.direction["down"])
-    if _BASIS_YEAR.search(question) and not (up or down):
+    basis = _BASIS_YEAR.search(question)
+    if basis and not (up or down):
         up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
         down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
+        if total.period and total.period in basis[0]:  # "2023 higher than 2024": reversed
+            up, down = down, up
         if up != down:
             verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
             return verdict_answer(question, verdict, said, (citation,), total)
