@@ -127,7 +127,9 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
             what = other.what if other is not None else excluded[0]
             said += f" It says nothing of {what}."
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
-        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        hedged = any(  # "one of the fastest", "among the world's fastest"
+            re.search(rf"\b{h}\s+(?:[\w']+\s+){{0,2}}?{word}", question, re.I) for h in entry.hedges
+        )
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
         words = claim_words()
         ranked = any(re.search(rf"\b{o}[\s-]+{word}", plain, re.I) for o in words.ordinals)

@@ -56,7 +56,7 @@ from tradebrief.engine.claims.words import (
     years_in,
 )
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
-from tradebrief.quantities import Quantity
+from tradebrief.quantities import Quantity, Scale
 
 __all__ = ["answer_claim"]
 
@@ -201,6 +201,13 @@ def _figure(
     briefing: Briefing, question: str, numbers: list[ClaimedNumber], number: ClaimedNumber
 ) -> _Judged | None:
     words = claim_words()
+    money_words = (*words.trade_words, *words.threshold_words)
+    if (
+        number.unit is None
+        and number.scale >= Scale.BILLION
+        and any(has_phrase(question, w) for w in money_words)
+    ):
+        number = replace(number, unit="CNY")  # "passed the 43 trillion mark": trade is in yuan
     if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
         return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
     if (
