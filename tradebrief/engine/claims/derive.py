@@ -105,6 +105,8 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
     total = pick_metric(briefing)
+    if _WORKING_DAYS.search(question):  # the briefing gives no count of working days
+        return refusal(briefing, question, "the number of working days in the period")
     period = period_request(question)
     lacking = None if _converts(briefing, question) else missing_subject(briefing, question)
     if lacking is not None and not _only_the_period(question):
@@ -132,15 +134,19 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     year = _year_asked(question, total)
     if year is not None:
         return _other_year(briefing, question, total, year)
+    difference = any(has_phrase(question, w) for w in words.difference_words)
+    if dollars and difference:  # "how much over the 43 trillion threshold, in dollars?"
+        return _over_threshold(briefing, question, total, in_dollars=True)
     if dollars:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
         return answer_share(briefing, question, total)
-    if any(has_phrase(question, w) for w in words.difference_words):
+    if difference:
         return _over_threshold(briefing, question, total)
     return None
 
 
+_WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.IGNORECASE)
 _PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
 
 
@@ -349,7 +355,9 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
     return derived_answer(question, expression, result, inputs, what, note)
 
 
-def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+def _over_threshold(
+    briefing: Briefing, question: str, total: Metric, *, in_dollars: bool = False
+) -> Answer | None:
     words = claim_words()
     thresholds = [
         m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
@@ -362,8 +370,19 @@ def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer 
     if chosen is None or chosen.quantity.scale != total.quantity.scale:
         return None
     value = total.quantity.value - chosen.quantity.value
-    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
     expression = f"{total.quantity.value:f} {_MINUS} {chosen.quantity.value:f}"
-    inputs = (metric_citation(briefing, total), metric_citation(briefing, chosen))
+    inputs: tuple[Citation, ...] = (
+        metric_citation(briefing, total),
+        metric_citation(briefing, chosen),
+    )
     what = f"how far the total was over the {chosen.quantity.describe()} threshold"
-    return derived_answer(question, expression, result, inputs, what)
+    rate = exchange(briefing) if in_dollars else None
+    if rate is None:
+        result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+        return derived_answer(question, expression, result, inputs, what)
+    result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
+    inputs = (*inputs, metric_citation(briefing, rate.pair))
+    expression = f"({expression}) {rate.suffix()}"
+    return derived_answer(
+        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
+    )
