@@ -83,9 +83,17 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
 
 
 def _negated(question: str) -> bool:
-    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks."""
-    negations = claim_words().negations
-    return any(w in negations for w in words_of(question)[1:])
+    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks.
+
+    A "no" or "not" inside a comparison ("no more than 4%") is the comparison's.
+    """
+    words = claim_words()
+    text = question
+    phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
+    for phrase in reversed(phrases):
+        if any(w in words.negations for w in words_of(phrase)):
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return any(w in words.negations for w in words_of(text)[1:])
 
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
