@@ -32,6 +32,7 @@ from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 
 __all__ = [
+    "claimed_speaker",
     "judge_date",
     "judge_headcount",
     "judge_introduction",
@@ -218,6 +219,30 @@ def _as_predicate(question: str, word: str) -> bool:
         if not _AFTER_A_PREPOSITION.search(question[: found.start()]):
             return True
     return False
+
+
+def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
+    """The person a claim says something was said by: named, or the one holder of a post.
+
+    "Did the SCIO spokesperson say ...?" names Xing Huina when she is the only
+    spokesperson of the SCIO; ``None`` when the claim names no one or the post
+    is held by several.
+    """
+    words = claim_words()
+    if not any(has_phrase(question, w) for w in (*words.reporting_words, *words.saying_words)):
+        return None
+    person = named_person(briefing, question)
+    if person is not None:
+        return person
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    orgs = [o for o in briefing.organizations if _names_org(question, o)]
+    for post in sorted(words.posts, key=len, reverse=True):
+        if not has_phrase(text, post):
+            continue
+        holders = [p for p in briefing.people if has_phrase(p.title, post)]
+        holders = [p for p in holders if all(_names_org(p.title, o) for o in orgs)]
+        return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _person_by_post(briefing: Briefing, question: str) -> Person | None:

@@ -31,6 +31,7 @@ from tradebrief.engine.claims.facts import (
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.roster import (
+    claimed_speaker,
     judge_date,
     judge_headcount,
     judge_introduction,
@@ -230,6 +231,13 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
+    speaker = claimed_speaker(briefing, question)
+    if speaker is not None and getattr(citation.speaker, "id", None) != speaker.id:
+        # "Did the SCIO spokesperson say trade topped 43 trillion?": someone else said it
+        text = (
+            f"The briefing gives {description} {said_by(citation)}; {speaker.full_name} does not."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     period = next((p for p in _periods() if has_phrase(question, p)), None)
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."

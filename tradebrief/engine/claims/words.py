@@ -147,6 +147,9 @@ class ClaimWords(BaseModel):
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
     claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    saying_words: tuple[str, ...] = Field(
+        default=(), description="Verbs attributing a claim to a speaker: 'say', 'announce'."
+    )
     reporting_words: tuple[str, ...] = Field(
         default=(), description="Words of saying or listing, no content of their own."
     )
