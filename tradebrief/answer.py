@@ -106,11 +106,13 @@ class DerivedQuantity(BaseModel):
             return f"{number}%"
         if self.unit == "USD":
             return " ".join(p for p in (f"${number}", self.scale.word) if p)
-        words = [_UNIT_WORDS.get(part, part) for part in self.unit.split(" per ")]
+        first, *rest = self.unit.split(" per ")
+        words = [_UNIT_WORDS.get(first, first), *(_PER_UNIT_WORDS.get(p, p) for p in rest)]
         return " ".join(p for p in (number, self.scale.word, " per ".join(words)) if p)
 
 
-_UNIT_WORDS = {"CNY": "yuan", "USD": "US dollar", "metric_ton": "metric tons"}
+_UNIT_WORDS = {"CNY": "yuan", "USD": "US dollars", "metric_ton": "metric tons"}
+_PER_UNIT_WORDS = {"CNY": "yuan", "USD": "US dollar", "metric_ton": "metric ton"}  # "per ton"
 
 
 class Derivation(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, UnicodeDammit
+from bs4.exceptions import ParserRejectedMarkup
 
 __all__ = ["decode_html", "html_to_text", "looks_like_html"]
 
@@ -54,7 +55,10 @@ def html_to_text(html: str) -> str:
         >>> html_to_text("<p>Xing Huina:</p><p>Good <b>morning</b>.</p>").splitlines()
         ['Xing Huina:', '', 'Good morning.']
     """
-    soup = BeautifulSoup(html, "html.parser")
+    try:
+        soup = BeautifulSoup(html, "html.parser")
+    except ParserRejectedMarkup:  # a broken declaration such as "<![": read it as text
+        soup = BeautifulSoup(html.replace("<!", "&lt;!"), "html.parser")
     title = soup.find("title")
     for dropped in soup.find_all(_DROPPED):
         dropped.decompose()

@@ -61,6 +61,10 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
     rest = _IN_DOLLARS.sub(" ", rest)  # the currency asked for, not the figure divided
     above = subject_metric(briefing, rest)
     if above is None or above is below:  # "trade value per ton of goods supervised"
+        if not any(
+            has_phrase(rest, w) for w in (*claim_words().trade_words, *claim_words().value_words)
+        ):
+            return None  # "the average cost per form" is not trade value per form
         above = total
     weighed = below.quantity.unit in MEASURED  # only money goes over a weight
     if (
@@ -128,6 +132,9 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     total = pick_metric(briefing)
     metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
+    if metric is total and any(has_phrase(question, w) for w in claim_words().growth_words):
+        # "trade growth per month" averages the increase, not the total
+        metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)

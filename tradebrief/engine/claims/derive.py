@@ -28,13 +28,14 @@ from tradebrief.engine.claims.arithmetic import (
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.shares import (
     answer_share,
     implied_growth,
     increment_metric,
     names_quantity,
 )
-from tradebrief.engine.claims.subjects import narrower_subject
+from tradebrief.engine.claims.subjects import narrower_subject, unfamiliar_words
 from tradebrief.engine.claims.words import (
     asked_part,
     claim_words,
@@ -75,6 +76,8 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     answer = _derive(briefing, asked)
     if answer is None:
         return None
+    if answer.derivation is not None and unfamiliar_words(briefing, asked):
+        return None  # "the minimum price of wheat per ton": the engine says it never mentions it
     other = _other_subject(briefing, asked, answer)
     if other:  # "e-commerce trade per day" is not the total per day
         what = ", ".join(repr(w) for w in other)
@@ -102,7 +105,13 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
     total = pick_metric(briefing)
+    if _WORKING_DAYS.search(question):  # the briefing gives no count of working days
+        return refusal(briefing, question, "the number of working days in the period")
     period = period_request(question)
+    lacking = None if _converts(briefing, question) else missing_subject(briefing, question)
+    if lacking is not None and not _only_the_period(question):
+        # "exports per day": refused here, since the ordinary answer might quote a date
+        return lacking if period is not None or _PER_THING.search(question) else None
     if period is not None and total is not None and asks_figure:
         # "how many forms a day?" asks for an average; "who said under an hour?" does not
         return answer_average(briefing, question, period)
@@ -110,11 +119,6 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if ratio is not None:
         return ratio
     dollars = asks_dollars(question)
-    converts = dollars and any(  # "the 2.1 trillion yuan increase in dollars": a stated figure
-        m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
-    )
-    if not converts and missing_subject(briefing, question) is not None:
-        return None  # a figure the briefing lacks (imports alone): the engine declines it
     if not any(has_phrase(question, w) for w in words.rate_excludes) and (
         any(has_phrase(question, w) for w in words.rate_words)
         or (dollars and has_phrase(question, "rate"))
@@ -130,13 +134,38 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     year = _year_asked(question, total)
     if year is not None:
         return _other_year(briefing, question, total, year)
+    difference = any(has_phrase(question, w) for w in words.difference_words)
+    if dollars and difference:  # "how much over the 43 trillion threshold, in dollars?"
+        return _over_threshold(briefing, question, total, in_dollars=True)
     if dollars:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
         return answer_share(briefing, question, total)
-    if any(has_phrase(question, w) for w in words.difference_words):
+    if difference:
         return _over_threshold(briefing, question, total)
     return None
+
+
+_WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.IGNORECASE)
+_PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
+
+
+def _only_the_period(question: str) -> bool:
+    """Whether the subject without a figure is only the period asked ("forms a month")."""
+    words = claim_words()
+    subject = not_given(question, numbers=True)
+    if subject is None:
+        return False
+    periods = [p for group in words.per_period.values() for p in group if has_phrase(question, p)]
+    named = [w for w in subject.words if has_phrase(question, w)]
+    return bool(periods) and all(any(has_phrase(p, w) for p in periods) for w in named)
+
+
+def _converts(briefing: Briefing, question: str) -> bool:
+    """Whether the question asks for a stated yuan figure in dollars (the 2.1 trillion)."""
+    return asks_dollars(question) and any(
+        m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
+    )
 
 
 def missing_subject(briefing: Briefing, question: str) -> Answer | None:
@@ -224,8 +253,9 @@ def _other_year(briefing: Briefing, question: str, total: Metric, year: int) -> 
         return refusal(briefing, question, f"trade in {year} (that needs {earlier})")
     citation = metric_citation(briefing, total)
     increment = increment_metric(briefing, total)
-    if increment is not None and any(
-        has_phrase(question, w) for w in claim_words().increment_route
+    if increment is not None and (
+        any(has_phrase(question, w) for w in claim_words().increment_route)
+        or names_quantity(question, increment.quantity)  # "43.85 less the 2.1 trillion"
     ):
         return _by_subtraction(question, briefing, total, increment, year)
     value = total.quantity.value / (1 + total.change.value / _HUNDRED)
@@ -295,6 +325,15 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
     source = named[0] if named else total
     if source is rate.pair:
         return None  # stated, not derived: the ordinary answer quotes it
+    given = [n for n in read_numbers(question) if n.unit == "CNY"]
+    if not named and given:  # "what is 1 trillion yuan in dollars?": the asker's own figure
+        number = given[0]
+        result = rounded_result(number.value * rate.factor, number.scale, "USD")
+        expression = f"{number.value:f} {rate.suffix()}"
+        own = rate.note("no such figure; the yuan amount is the question's own")
+        pair = (metric_citation(briefing, rate.pair),)
+        asked = f"{number.text} yuan in US dollars"
+        return derived_answer(question, expression, result, pair, asked, own)
     if not named:  # the total converted answers "the earbuds in dollars" wrongly: refuse
         other = narrower_subject(briefing, question, total)
         if other or not _is_trade(briefing, question, total):
@@ -316,7 +355,9 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
     return derived_answer(question, expression, result, inputs, what, note)
 
 
-def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+def _over_threshold(
+    briefing: Briefing, question: str, total: Metric, *, in_dollars: bool = False
+) -> Answer | None:
     words = claim_words()
     thresholds = [
         m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
@@ -329,8 +370,19 @@ def _over_threshold(briefing: Briefing, question: str, total: Metric) -> Answer 
     if chosen is None or chosen.quantity.scale != total.quantity.scale:
         return None
     value = total.quantity.value - chosen.quantity.value
-    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
     expression = f"{total.quantity.value:f} {_MINUS} {chosen.quantity.value:f}"
-    inputs = (metric_citation(briefing, total), metric_citation(briefing, chosen))
+    inputs: tuple[Citation, ...] = (
+        metric_citation(briefing, total),
+        metric_citation(briefing, chosen),
+    )
     what = f"how far the total was over the {chosen.quantity.describe()} threshold"
-    return derived_answer(question, expression, result, inputs, what)
+    rate = exchange(briefing) if in_dollars else None
+    if rate is None:
+        result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+        return derived_answer(question, expression, result, inputs, what)
+    result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
+    inputs = (*inputs, metric_citation(briefing, rate.pair))
+    expression = f"({expression}) {rate.suffix()}"
+    return derived_answer(
+        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
+    )

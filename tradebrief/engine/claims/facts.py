@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _INFINITY = Decimal("Infinity")
+_WRITTEN_OUT = Decimal(1000)  # a claimed number this large has no scale word left out
 _VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
 _VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
 _MEASURED = ("percent", "metric_ton")  # units that are not counts of things
@@ -180,7 +181,9 @@ def _one_sided(amount: Decimal, relation: Relation) -> Interval:
 
 def claimed_interval(number: ClaimedNumber, scale: Scale, tolerance: Decimal) -> Interval:
     """The amounts a claimed number allows; ``scale`` is used when the claim gives none."""
-    use = number.scale if number.scale is not Scale.ONE else scale
+    # "88,380,000 forms" is written out in units; "43.85" alone takes the stated scale
+    written_out = number.value >= _WRITTEN_OUT
+    use = number.scale if number.scale is not Scale.ONE or written_out else scale
     amount = number.value * Decimal(10) ** int(use)
     if number.relation in (Relation.GT, Relation.GE, Relation.LT, Relation.LE):
         return _one_sided(amount, number.relation)
@@ -238,6 +241,17 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     if number.unit == "USD":
         with_usd = [m for m in briefing.metrics if m.equivalent and m.equivalent.unit == "USD"]
         named = [m for m in with_usd if _names_figure(question, m.quantity)]
+        other_yuan = [  # "was the 43 trillion yuan threshold worth $5.74 trillion?"
+            m
+            for m in briefing.metrics
+            if m.quantity.unit == "CNY"
+            and m not in with_usd
+            and _names_figure(question, m.quantity)
+        ]
+        if other_yuan and not named and total is not None:
+            yuan = other_yuan[0].quantity
+            note = f"It gives {yuan.describe()} in yuan only; its dollar value is not stated."
+            return Stated(other_yuan[0], None, yuan.span.quote, yuan.scale, note)
         if named or (with_usd and any(has_phrase(question, w) for w in words.threshold_words)):
             metric = (named or with_usd)[0]
             assert metric.equivalent is not None

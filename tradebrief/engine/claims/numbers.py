@@ -87,7 +87,7 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         unit_follows = re.match(r"\s*(?:yuan|dollars|tons|metric)", lowered[match.end("num") :])
         if is_year and "." not in match["num"] and 1900 <= value <= 2100 and not unit_follows:
             continue
-        unit = _unit_after(lowered, end, words)
+        unit = _unit_after(lowered, end, words) or _unit_before(lowered, match.start(), words)
         if match["pct"]:
             unit = "percent"
         elif match["dollar"]:
@@ -100,16 +100,22 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
             ClaimedNumber(value, scale, unit, relation, decimals, f"{phrase} {written}".strip())
         )
     _coordinate(lowered, found, spans)
-    spelled = "|".join(words.small_numbers)
-    for match in re.finditer(rf"\b({spelled})(?:-({spelled}))?\b", lowered):
+    spelled = "|".join(sorted(words.small_numbers, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])({spelled})(?:-({spelled}))?\b", lowered):
         if match[1] == "one" and re.match(r"\s+of\b", lowered[match.end() :]):
             continue  # "one of the fastest"
         relation, phrase = _relation(lowered, match.start(), match.end(), words)
         value = words.small_numbers[match[1]]
         if match[2]:  # "twenty-five"
             value += words.small_numbers[match[2]]
-        text = f"{phrase} {match[0]}".strip()
-        found.append(ClaimedNumber(value, Scale.ONE, None, relation, 0, text))
+        scale, end = Scale.ONE, match.end()
+        scaled = re.match(r"\s+([a-z]+)\b", lowered[end:])  # "eighty-eight million"
+        for name, spellings in words.scales.items():
+            if scaled and scaled[1] in spellings and len(scaled[1]) > 1:
+                scale, end = Scale.from_word(name), end + scaled.end()
+        unit = _unit_after(lowered, end, words)
+        text = f"{phrase} {question[match.start() : end]}".strip()
+        found.append(ClaimedNumber(value, scale, unit, relation, 0, text))
     for match in re.finditer(r"\b(" + "|".join(words.word_numbers) + r")\b", lowered):
         value = words.word_numbers[match[1]]
         unit = _unit_after(lowered, match.end(), words)
@@ -139,6 +145,18 @@ def _coordinate(text: str, found: list[ClaimedNumber], spans: list[tuple[int, in
         elif second.relation is Relation.EQ and first.relation is not Relation.EQ:
             second = replace(second, relation=first.relation)
         found[i], found[i + 1] = first, second
+
+
+def _unit_before(text: str, start: int, words: ClaimWords) -> str | None:
+    """A currency written before the number: "RMB 43.85 trillion", "USD 5.74 trillion"."""
+    before = text[max(0, start - 12) : start]
+    for code, spellings in words.units.items():
+        if code not in ("CNY", "USD"):
+            continue
+        for spelling in spellings:
+            if re.search(rf"\b{re.escape(spelling)}\s*$", before):
+                return code
+    return None
 
 
 def _unit_after(text: str, end: int, words: ClaimWords) -> str | None:

@@ -32,6 +32,7 @@ from tradebrief.model import Briefing, Organization, Person, Role
 from tradebrief.quantities import Scale
 
 __all__ = [
+    "claimed_speaker",
     "judge_date",
     "judge_headcount",
     "judge_introduction",
@@ -172,7 +173,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     person = named_person(briefing, question)
     chair = briefing.chairperson
-    chairs = any(has_phrase(question, w) for w in words.roles["chairperson"])
+    chairs = any(_as_predicate(question, w) for w in words.roles["chairperson"])
     if person is None and chairs:
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
@@ -192,7 +193,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
             )
         text = f"{chair.full_name} chaired; {person.full_name} was a speaker ({person.title})."
         return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
-    if re.search(r"\bspeakers?\b", question, re.IGNORECASE):
+    if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
     if any(has_phrase(question, w) for w in words.roles["speaker"]):
@@ -200,6 +201,48 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
     return _post(briefing, question, person, line)
+
+
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:after|before|by|with|to|from|than|of|for|beside|besides|alongside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _as_predicate(question: str, word: str) -> bool:
+    """Whether a role word says what someone did or was, not who else was there.
+
+    "Did Wang chair it?" and "Was Wang the host?" claim the role; "the first to
+    speak after the host" only mentions the host.
+    """
+    for found in re.finditer(rf"(?<![\w$]){re.escape(word)}(?!\w)", question, re.IGNORECASE):
+        if not _AFTER_A_PREPOSITION.search(question[: found.start()]):
+            return True
+    return False
+
+
+def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
+    """The person a claim says something was said by: named, or the one holder of a post.
+
+    "Did the SCIO spokesperson say ...?" names Xing Huina when she is the only
+    spokesperson of the SCIO; ``None`` when the claim names no one or the post
+    is held by several.
+    """
+    words = claim_words()
+    if not any(has_phrase(question, w) for w in (*words.reporting_words, *words.saying_words)):
+        return None
+    person = named_person(briefing, question)
+    if person is not None:
+        return person
+    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    orgs = [o for o in briefing.organizations if _names_org(question, o)]
+    for post in sorted(words.posts, key=len, reverse=True):
+        if not has_phrase(text, post):
+            continue
+        holders = [p for p in briefing.people if has_phrase(p.title, post)]
+        holders = [p for p in holders if all(_names_org(p.title, o) for o in orgs)]
+        return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _person_by_post(briefing: Briefing, question: str) -> Person | None:

@@ -22,19 +22,6 @@ __all__ = ["answer_share", "implied_growth", "increment_metric", "names_quantity
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"
-_RATE_ASKED = (
-    "growth rate",
-    "rate of growth",
-    "percentage growth",
-    "percent growth",
-    "growth in percent",
-    "what percent",
-    "what percentage",
-    "how many percent",
-    "by what percentage",
-    "by what percent",
-)
-_INCREMENT_NAMED = ("increment", "increase of", "absolute increase", "added")
 
 
 def increment_metric(briefing: Briefing, total: Metric) -> Metric | None:
@@ -81,6 +68,14 @@ def answer_share(briefing: Briefing, question: str, total: Metric) -> Answer | N
     return derived_answer(question, expression, result, inputs, what)
 
 
+def _names_prior_year(question: str, total: Metric) -> bool:
+    """Whether the question names the year before the total's ("the 2023 total")."""
+    if any(has_phrase(question, w) for w in claim_words().year_before):
+        return True
+    period = total.period
+    return bool(period and period.isdigit() and str(int(period) - 1) in question)
+
+
 def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer | None:
     """The growth rate the stated increment implies: increment / (total - increment) x 100.
 
@@ -90,11 +85,16 @@ def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer |
     increment = increment_metric(briefing, total)
     if increment is None or increment.quantity.scale != total.quantity.scale:
         return None
-    if any(has_phrase(question, w) for w in claim_words().share_words):
+    words = claim_words()
+    share = any(has_phrase(question, w) for w in words.share_words)
+    of_prior = share and _names_prior_year(question, total)  # "a percentage of the 2023 total"
+    if share and not of_prior:
         return None
-    asks_rate = any(has_phrase(question, w) for w in _RATE_ASKED)
-    named = names_quantity(question, increment.quantity) or any(
-        has_phrase(question, w) for w in _INCREMENT_NAMED
+    asks_rate = of_prior or any(has_phrase(question, w) for w in words.rate_asked)
+    named = (
+        names_quantity(question, increment.quantity)
+        or any(has_phrase(question, w) for w in words.increment_named)
+        or (of_prior and has_phrase(question, "increase"))  # "the increase as a share of 2023"
     )
     if not (asks_rate and named):
         return None

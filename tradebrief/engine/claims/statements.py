@@ -16,10 +16,18 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.roster import named_person
-from tradebrief.engine.claims.words import cite, claim_words, has_phrase, not_given, words_of
+from tradebrief.engine.claims.words import (
+    ExclusiveStatement,
+    cite,
+    claim_words,
+    has_phrase,
+    not_given,
+    words_of,
+)
 from tradebrief.model import Briefing
+from tradebrief.spans import Span
 
-__all__ = ["judge_contained", "judge_exclusive", "judge_superlative"]
+__all__ = ["contrary_words", "judge_contained", "judge_exclusive", "judge_superlative"]
 
 
 def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
@@ -42,7 +50,7 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         if fact is None:
             continue
         rest = question.casefold()
-        claimed_wrong: list[str] = []
+        claimed_wrong = _in_another_slot(entry, rest)  # "from Japan to Shenzhen": swapped
         matched = 0
         named_thing = False  # the slot with no cue holds the thing itself: earbuds
         for slot in entry.slots:
@@ -78,6 +86,22 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
     return None
 
 
+def _in_another_slot(entry: ExclusiveStatement, text: str) -> list[str]:
+    """Values the claim puts behind another slot's cue: "from Japan" for a destination."""
+    wrong: list[str] = []
+    for slot in entry.slots:
+        if not slot.cue:
+            continue
+        for other in entry.slots:
+            if other is slot:
+                continue
+            for value in other.accept:
+                cue = rf"\b(?:{slot.cue})\s+(?:the\s+)?{re.escape(value)}\b"
+                if value not in slot.accept and re.search(cue, text):
+                    wrong.append(value)
+    return wrong
+
+
 _PRODUCT = re.compile(
     r"\b(?:for|of|carrying|containing|contained|with|were|was)\s+(?:(?:a|an|the|some)\s+)?"
     r"(?:(?:batch|shipment|consignment|load|lot|box|boxes|container)\s+of\s+)?([a-z][\w-]*)"
@@ -103,7 +127,9 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
             what = other.what if other is not None else excluded[0]
             said += f" It says nothing of {what}."
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
-        hedged = any(re.search(rf"\b{h}\s+(?:the\s+)?{word}", question, re.I) for h in entry.hedges)
+        hedged = any(  # "one of the fastest", "among the world's fastest"
+            re.search(rf"\b{h}\s+(?:[\w']+\s+){{0,2}}?{word}", question, re.I) for h in entry.hedges
+        )
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
         words = claim_words()
         ranked = any(re.search(rf"\b{o}[\s-]+{word}", plain, re.I) for o in words.ordinals)
@@ -116,7 +142,6 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
 
 
 _STEM = 5  # letters two forms of a word share: "supported" and "support"
-_WE = frozenset({"we", "our", "us"})
 
 
 def judge_contained(briefing: Briefing, question: str) -> Answer | None:
@@ -143,7 +168,9 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         if person is not None and getattr(citation.speaker, "id", None) != person.id:
             continue  # the words are there, but someone else said them
         title = getattr(citation.speaker, "title", "")
-        if title and _WE.intersection(said):  # "we" is the speaker's organisation: customs
+        if title and words.first_person.intersection(
+            said
+        ):  # "we" is the speaker's organisation: customs
             said = [*said, *words_of(title)]
         if not all(any(_same_word(w, v) for v in said) for w in content):
             continue
@@ -156,7 +183,6 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
 
 
 _CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
-_NOT_A_NEGATION = re.compile(r"\b(?:not only|not just|not merely|not least|if not)\b", re.I)
 
 
 def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
@@ -169,7 +195,9 @@ def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
     negations = claim_words().negations
     touching = []
     for clause in _CLAUSE.split(quote):
-        plain = words_of(_NOT_A_NEGATION.sub(" ", clause))
+        for phrase in claim_words().not_negations:
+            clause = re.sub(rf"\b{re.escape(phrase)}\b", " ", clause, flags=re.IGNORECASE)
+        plain = words_of(clause)
         if any(w in negations for w in plain):
             held = [w for w in content if any(_same_word(w, v) for v in plain)]
             if held:
@@ -179,6 +207,28 @@ def _negated_clauses(quote: str, content: list[str]) -> Verdict | None:
     if len(touching) == 1 and 2 * touching[0] > len(content):
         return Verdict.NO
     return None
+
+
+def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
+    """Words of a claim whose opposite the paragraph holding ``span`` says instead.
+
+    "Were the initiatives in 20 cities aimed at blocking trade?" holds the right
+    count, but the paragraph says the initiatives facilitate trade: the figure
+    does not settle the claim. Opposites come from ``claims.toml``.
+    """
+    paragraph = briefing.paragraph_at(span.start)
+    said = words_of(paragraph.text if paragraph is not None else span.quote)
+    asked = words_of(question)
+    found: list[str] = []
+    for group in claim_words().opposites:
+        for word in asked:
+            if not any(_same_word(word, w) for w in group.one):
+                continue
+            if any(_same_word(word, v) for v in said):
+                continue  # the claim's own word is said too: no contrast
+            if any(_same_word(o, v) for o in group.other for v in said):
+                found.append(word)
+    return found
 
 
 def _same_word(claimed: str, written: str) -> bool:

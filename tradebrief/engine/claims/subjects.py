@@ -18,7 +18,7 @@ from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 
-__all__ = ["narrower_subject"]
+__all__ = ["narrower_subject", "unfamiliar_words"]
 
 
 def narrower_subject(
@@ -43,6 +43,18 @@ def narrower_subject(
         next((w for w in typed if term in analyze(w, index.lexicon)), term) for term in lacking
     )
     return tuple(dict.fromkeys(shown))
+
+
+def unfamiliar_words(briefing: Briefing, question: str) -> tuple[str, ...]:
+    """Words of the question the briefing never uses and no figure or sum is named by.
+
+    "the minimum support price for wheat per ton" asks about a price the
+    briefing never mentions; a figure worked out from its totals would answer
+    another question.
+    """
+    covered = _figure_words(briefing)
+    unknown = getattr(search(briefing, question), "unknown", ())
+    return tuple(str(t) for t in unknown if t not in covered and not str(t)[0].isdigit())
 
 
 def _figure_words(briefing: Briefing) -> frozenset[str]:

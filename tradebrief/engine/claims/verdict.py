@@ -31,6 +31,7 @@ from tradebrief.engine.claims.facts import (
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.roster import (
+    claimed_speaker,
     judge_date,
     judge_headcount,
     judge_introduction,
@@ -38,6 +39,7 @@ from tradebrief.engine.claims.roster import (
     judge_topic,
 )
 from tradebrief.engine.claims.statements import (
+    contrary_words,
     judge_contained,
     judge_exclusive,
     judge_superlative,
@@ -55,7 +57,7 @@ from tradebrief.engine.claims.words import (
     years_in,
 )
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
-from tradebrief.quantities import Quantity
+from tradebrief.quantities import Quantity, Scale
 
 __all__ = ["answer_claim"]
 
@@ -82,9 +84,17 @@ def answer_claim(briefing: Briefing, question: str) -> Answer | None:
 
 
 def _negated(question: str) -> bool:
-    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks."""
-    negations = claim_words().negations
-    return any(w in negations for w in words_of(question)[1:])
+    """Whether the claim itself is negated ("Did trade not grow?"); "Didn't ...?" only asks.
+
+    A "no" or "not" inside a comparison ("no more than 4%") is the comparison's.
+    """
+    words = claim_words()
+    text = question
+    phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
+    for phrase in reversed(phrases):
+        if any(w in words.negations for w in words_of(phrase)):
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return any(w in words.negations for w in words_of(text)[1:])
 
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
@@ -98,7 +108,7 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
         return answer
     subject = not_given(question, numbers=bool(numbers))
     if subject is not None:
-        return _not_given(briefing, question, subject.what)
+        return _not_given(briefing, question, subject.what, numbers)
     answer = judge_exclusive(briefing, question)
     if answer is not None:
         return answer
@@ -110,13 +120,18 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     return _direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
-def _not_given(briefing: Briefing, question: str, what: str) -> Answer:
-    total = pick_metric(briefing)
+def _not_given(
+    briefing: Briefing, question: str, what: str, numbers: list[ClaimedNumber]
+) -> Answer:
+    """Not stated, quoting the figure the claim's number is about (else the total)."""
+    near = pick_fact_for_number(briefing, question, numbers[0]) if numbers else None
+    fact = near.fact if near is not None else pick_metric(briefing)
     stated = ""
     citations: tuple[Citation, ...] = ()
-    if total is not None:
-        citation = metric_citation(briefing, total)
-        stated = f" It says {describe_metric(total)} {said_by(citation)}."
+    if fact is not None:
+        citation = metric_citation(briefing, fact)
+        said = describe_metric(fact) if isinstance(fact, Metric) else fact.evidence.quote
+        stated = f" It says {said} {said_by(citation)}."
         citations = (citation,)
     text = f"The briefing gives no figure for {what}.{stated}"
     return verdict_answer(question, Verdict.NOT_STATED, text, citations)
@@ -195,6 +210,13 @@ def _figure(
     briefing: Briefing, question: str, numbers: list[ClaimedNumber], number: ClaimedNumber
 ) -> _Judged | None:
     words = claim_words()
+    money_words = (*words.trade_words, *words.threshold_words)
+    if (
+        number.unit is None
+        and number.scale >= Scale.BILLION
+        and any(has_phrase(question, w) for w in money_words)
+    ):
+        number = replace(number, unit="CNY")  # "passed the 43 trillion mark": trade is in yuan
     if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
         return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
     if (
@@ -209,6 +231,17 @@ def _figure(
     citation = metric_citation(briefing, fact)
     description = describe_metric(fact) if isinstance(fact, Metric) else stated.quote
     said = f"The briefing says {description} {said_by(citation)}."
+    speaker = claimed_speaker(briefing, question)
+    if speaker is not None and getattr(citation.speaker, "id", None) != speaker.id:
+        # "Did the SCIO spokesperson say trade topped 43 trillion?": someone else said it
+        text = (
+            f"The briefing gives {description} {said_by(citation)}; {speaker.full_name} does not."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
+    period = next((p for p in _periods() if has_phrase(question, p)), None)
+    if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
+        text = f"{said} It gives no figure {period}; its figure is for the whole period."
+        return Verdict.NOT_STATED, text, citation, fact
     narrower = narrower_subject(briefing, question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
@@ -258,10 +291,15 @@ def _figure(
             f"it gives no figure for {other_years[0]}."
         )
         return Verdict.NOT_STATED, text, citation, fact
-    if about_change and any(has_phrase(question, w) for w in words.direction["down"]):
-        number = replace(number, value=-number.value)
+    increase = "increment" in fact.keywords  # the stated increase is a rise
+    if (about_change or increase) and any(has_phrase(question, w) for w in words.direction["down"]):
+        number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    contrary = contrary_words(briefing, question, fact.evidence) if verdict is Verdict.YES else []
+    if contrary:  # "20 cities aimed at blocking trade": the paragraph says the opposite
+        text = f"{said} It does not say {', '.join(repr(w) for w in contrary)}."
+        return Verdict.NOT_STATED, text, citation, fact
     edge = stated.interval.low == stated.interval.high == claimed.high
     if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
         # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
@@ -272,6 +310,12 @@ def _figure(
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
+
+
+def _periods() -> list[str]:
+    """Phrases that put a figure per day, hour or month, or in one such period."""
+    words = claim_words()
+    return [*(p for group in words.per_period.values() for p in group), *words.single_periods]
 
 
 def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
@@ -297,16 +341,19 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     plain |= {w for t in words.trade_words for w in words_of(t)}
     if has_phrase(question, "record"):
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
-        extra = [w for w in words_of(claim) if w not in plain and w not in _RECORD_WORDS]
+        extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
         if extra:  # "a record for the eighth year in a row" says more than a record
             return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
     down = any(has_phrase(question, w) for w in words.direction["down"])
-    if _BASIS_YEAR.search(question) and not (up or down):
+    basis = _BASIS_YEAR.search(question)
+    if basis and not (up or down):
         up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
         down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
+        if total.period and total.period in basis[0]:  # "2023 higher than 2024": reversed
+            up, down = down, up
         if up != down:
             verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
             return verdict_answer(question, verdict, said, (citation,), total)
@@ -317,39 +364,6 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     return verdict_answer(question, verdict, said, (citation,), total)
 
 
-_RECORD_WORDS = frozenset(
-    {
-        "record",
-        "high",
-        "highs",
-        "all-time",
-        "set",
-        "hit",
-        "reach",
-        "reached",
-        "new",
-        "an",
-        "level",
-        "levels",
-        "peak",
-        "at",
-        "by",
-        "value",
-        "24",
-        "2024's",
-        "reaching",
-        "setting",
-        "achieve",
-        "achieved",
-        "break",
-        "broke",
-        "broken",
-        "beat",
-        "s",
-        "historic",
-        "year's",
-    }
-)
 _ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
 _BASIS_YEAR = re.compile(
     r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"

@@ -27,6 +27,7 @@ __all__ = [
     "ExclusiveSlot",
     "ExclusiveStatement",
     "NotGiven",
+    "Opposites",
     "Relation",
     "Superlative",
     "asked_part",
@@ -107,6 +108,15 @@ class ExclusiveStatement(BaseModel):
     slots: tuple[ExclusiveSlot, ...] = Field(min_length=1, description="Its slots.")
 
 
+class Opposites(BaseModel):
+    """Two groups of words of opposite sense: facilitate / block."""
+
+    model_config = _FROZEN
+
+    one: tuple[str, ...] = Field(min_length=1, description="Words of one sense.")
+    other: tuple[str, ...] = Field(min_length=1, description="Words of the opposite sense.")
+
+
 class ClaimWords(BaseModel):
     """The validated contents of ``tradebrief/data/claims.toml``."""
 
@@ -137,6 +147,9 @@ class ClaimWords(BaseModel):
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
     claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    saying_words: tuple[str, ...] = Field(
+        default=(), description="Verbs attributing a claim to a speaker: 'say', 'announce'."
+    )
     reporting_words: tuple[str, ...] = Field(
         default=(), description="Words of saying or listing, no content of their own."
     )
@@ -165,12 +178,31 @@ class ClaimWords(BaseModel):
     topic_verbs: tuple[str, ...] = Field(
         default=(), description="Words saying what a briefing covered: 'review', 'cover'."
     )
+    record_words: frozenset[str] = Field(
+        default=frozenset(), description="Words a record claim may hold beside the record."
+    )
+    value_words: tuple[str, ...] = Field(default=(), description="Words asking for money.")
+    growth_words: tuple[str, ...] = Field(default=(), description="Words of the increase.")
+    rate_asked: tuple[str, ...] = Field(default=(), description="Words asking for a growth rate.")
+    increment_named: tuple[str, ...] = Field(
+        default=(), description="Words naming the stated increase."
+    )
+    first_person: frozenset[str] = Field(
+        default=frozenset(), description="'we', 'our': the speaker's organisation."
+    )
+    not_negations: tuple[str, ...] = Field(
+        default=(), description="Phrases with 'not' that negate nothing: 'not only'."
+    )
+    single_periods: tuple[str, ...] = Field(
+        default=(), description="Phrases putting a figure in one day, week or month."
+    )
     ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
     reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
     measure_words: tuple[str, ...] = Field(
         default=(), description="Words asking for a thing's value or size."
     )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
+    opposites: tuple[Opposites, ...] = Field(default=(), description="Words of opposite sense.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
     exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")
 
