@@ -25,7 +25,17 @@ def briefing() -> Briefing:
 @pytest.mark.parametrize(
     ("claim", "verdict", "quoted"),
     [
-        ("Did imports and exports reach 33.6 trillion yuan in 2025?", "yes", "33.6 trillion"),
+        (
+            "Did imports and exports reach 33.6 trillion yuan in the first three quarters of 2025?",
+            "yes",
+            "33.6 trillion",
+        ),
+        # the figure is for three quarters: the whole year is not stated
+        (
+            "Did imports and exports reach 33.6 trillion yuan in 2025?",
+            "not_stated",
+            "first three quarters of 2025",
+        ),
         ("Did trade in the first three quarters top 35 trillion yuan?", "no", "33.6 trillion"),
         ("Did trade grow 6% year on year?", "no", "up 4% year on year"),
         ("Did Shen Weiguo chair the briefing?", "no", "Peng Ruoyu"),

@@ -282,7 +282,16 @@ def _figure(
     total = pick_metric(briefing)
     period = fact.period if isinstance(fact, Metric) and fact.period else None
     period = period or (total.period if total is not None else None)
-    other_years = [y for y in years_in(question) if period and str(y) != period]
+    period_years = re.findall(r"\b\d{4}\b", period or "")
+    other_years = [y for y in years_in(question) if period and str(y) not in period_years]
+    part = _part_of_year(period or "")
+    if part and not other_years and years_in(question) and not has_phrase(question, part):
+        # "in 2025" against "the first three quarters of 2025": the year is not stated whole.
+        text = (
+            f"The briefing gives {description} for {period} {said_by(citation)}; "
+            f"it gives no figure for the whole of {period_years[0]}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     about_change = number.unit == "percent"
     basis = _BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
     if other_years and not (about_change and basis and str(other_years[0] + 1) == period):
@@ -310,6 +319,14 @@ def _figure(
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
+
+
+def _part_of_year(period: str) -> str:
+    """The part of a year a period names, or "" for a whole year.
+
+    "first three quarters of 2025" → "first three quarters"; "2024" → "".
+    """
+    return re.sub(r"\s*\b(?:of|in)?\s*\b\d{4}\b", "", period).strip()
 
 
 def _periods() -> list[str]:
