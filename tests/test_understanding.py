@@ -273,6 +273,9 @@ def test_the_question_is_answered_by_the_fact_it_means(
         # the passage that states both thresholds answers "the higher of the two"
         ("What was the higher of the two yuan thresholds that total trade passed?",
          "43 trillion yuan threshold"),
+        # "surpassed" names the thresholds; it does not ask how far over them the total was
+        ("In trillion yuan, what was the lower of the two thresholds China's trade surpassed?",
+         "42 trillion yuan threshold"),
         # a "mark" passed is a threshold
         ("Which two trillion-yuan marks did China's trade volume pass in 2024?",
          "42 trillion yuan threshold"),
