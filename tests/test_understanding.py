@@ -254,6 +254,8 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
         ("Between which places was the final shipment of 2024 sent?", "last-declaration-form"),
         # "which nation" asks for a country, the word the briefing's facts are typed by
         ("Which nation received the closing consignment of the year?", "last-declaration-form"),
+        # "imports and exports" together are trade: the increment of trade answers them
+        ("How much did imports and exports grow in yuan?", "trade-increment"),
         # "customs" in the vice minister's title names the body, not him
         ("What did customs say about higher standards?", "smart-customs-strong-nation"),
     ],
@@ -301,6 +303,8 @@ def test_the_answer_quotes_what_was_asked_for(
         ("What exactly are the 16 measures for enterprises to facilitate customs clearance?",
          "does not list them"),
         ("What exactly do the 16 customs clearance measures contain?", "does not list them"),
+        # both sides of a pair ask for the whole: a passage naming neither does not answer
+        ("What were imports and exports of the central region?", "'trade'"),
     ],
 )  # fmt: skip
 def test_a_part_of_the_year_or_a_list_is_not_answered_by_the_whole_or_a_count(

@@ -82,6 +82,10 @@ class Lexicon(BaseModel):
     complements: tuple[tuple[str, str], ...] = Field(
         default=(), description="Pairs a figure states together: imports and exports."
     )
+    wholes: dict[str, str] = Field(
+        default_factory=dict,
+        description="A complement pair's side → the word for both together: import → trade.",
+    )
     contrasts: tuple[tuple[str, str], ...] = Field(
         default=(), description="Pairs of words that exclude each other: first and last."
     )

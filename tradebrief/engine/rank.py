@@ -42,7 +42,7 @@ from tradebrief.engine.question import (
     read,
     without_unwanted,
 )
-from tradebrief.engine.text import analyze
+from tradebrief.engine.text import _stem, analyze
 from tradebrief.quantities import find_numbers
 
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "search"]
@@ -246,6 +246,11 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         shortlist = heapq.nlargest(
             _SHORTLIST, ((i, totals[i]) for i in listed), key=lambda item: item[1]
         )
+    # Both sides of a pair ("imports and exports") together name the whole (trade):
+    # a passage about the whole need not repeat either side, but must be about it.
+    asked_for = set(terms) - identity  # "the briefing on import and export" only names it
+    whole = {side for pair in index.complements for side in pair if set(pair) <= asked_for}
+    wholes = {index.whole_terms[side] for side in whole if side in index.whole_terms}
     specific = [
         (w.term, walked[w.term])
         for w in weighed
@@ -253,9 +258,17 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         and w.term in index.specific
         and w.term != answer_type
         and w.term not in identity
+        and w.term not in whole
     ]
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
+    # "imports and exports": a passage on trade, or naming both, answers for the whole.
+    for term in wholes:
+        sides = [walked.get(side, {}) for side in whole]
+        has = index.best_by_candidate(index.matches(_stem(term)))
+        for at in set.intersection(*(set(side) for side in sides)) if sides else ():
+            has[at] = max(has.get(at, 0.0), min(side[at] for side in sides))
+        specific.append((term, has))
     # The words the question was understood to say, typos resolved.
     understood = set(terms) | {m for w in weighed for m in w.matches}
     query = Query(
