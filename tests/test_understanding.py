@@ -216,6 +216,8 @@ def test_lists_and_attributes(briefing: Briefing, question: str, reason: str | N
 def test_question_flags() -> None:
     lexicon = load_lexicon()
     assert read("List the 16 measures", lexicon).wants_list
+    assert read("List of the 16 measures", lexicon).wants_list
+    assert not read("Who said 512 firms were placed on the list of defaulters?", lexicon).wants_list
     assert read("Why did trade grow?", lexicon).wants_reason
     assert read("Did trade grow?", lexicon).yes_no
     assert read("Which country?", lexicon).name_noun == "country"
@@ -313,6 +315,15 @@ def test_a_part_of_the_year_or_a_list_is_not_answered_by_the_whole_or_a_count(
     answer = briefing.ask(question)
     assert not answer.found, answer.text
     assert reason in answer.text
+
+
+def test_who_said_asks_for_the_speaker_not_the_holder_of_a_title_word(
+    briefing: Briefing,
+) -> None:
+    # "statistics" is in Lyu Daliang's title, but "who said" asks who, and he never speaks here.
+    answer = briefing.ask("Who said the statistics showed a record?")
+    assert answer.found, answer.text
+    assert "Lyu Daliang" not in answer.text
 
 
 def test_a_name_the_text_lacks_is_not_read_as_a_slip_of_another() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import threading
 import weakref
 from collections import defaultdict
@@ -48,6 +49,7 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_ASKS_WHO = re.compile(r"\s*(?:who|whom|which (?:official|person|speaker))\b", re.IGNORECASE)
 _OWN_WORD_ZIPF = 4.5  # a word this common in English is meant as typed ("sent", not "set")
 _OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
 _DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
@@ -169,6 +171,8 @@ class SearchIndex:
             return None
         named = [pid for pid, names in self.person_terms.items() if names & set(terms)]
         if not named:
+            if _ASKS_WHO.match(question):
+                return None  # "Who said the environmental targets were met?": the speaker is asked
             return self._by_title(terms)
         if len(named) == 1:
             return named[0]

@@ -123,7 +123,10 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
 _LIST = re.compile(
-    r"\b(?:list|name all|name the|enumerate|one by one|each of the|what (?:exactly )?are the"
+    # "list" asks for a list as a verb or heading ("List of the measures"), not as a noun
+    # ("placed on the list of defaulters").
+    r"^\s*list\b|(?<!the )(?<!a )\b(?:list(?! of\b)|name all|name the|enumerate|one by one"
+    r"|each of the|what (?:exactly )?are the"
     r"|what (?:exactly )?do(?:es)? the [\w\s-]{1,60} (?:contain|include|consist of))\b"
 )
 _REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
