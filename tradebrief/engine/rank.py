@@ -39,6 +39,8 @@ from tradebrief.engine.question import (
     _DEPUTY_WORD,
     MAX_QUESTION_CHARS,
     _answer_type,
+    asked_noun,
+    basis_years,
     read,
     without_unwanted,
 )
@@ -142,6 +144,11 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     answer_type = _answer_type(text, index.lexicon)
     asked = read(wanted, index.lexicon)
     intent = asked.intent
+    if intent is Intent.PERCENT or asked.slot == "increase":
+        # "the percentage change in 2024 compared with 2023": 2023 is the basis of the
+        # change the briefing states year on year, not a year it must give figures for.
+        basis = basis_years(text)
+        terms = [t for t in terms if t not in basis]
     missing = tuple(t for t in terms if t[0].isdigit() and t not in index.numbers)
     unknown: list[str] = []
     weighed: list[_Weighed] = []
@@ -299,6 +306,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         ),
         cued=cued,
         people_meant=index.people_meant(terms),
+        which=asked_noun(text, index.lexicon),
         contrary=frozenset(
             other for mine, other in index.contrasts if mine in terms and other not in terms
         ),
