@@ -19,9 +19,12 @@ BLIND_SETS = {
     "blind_b": "written blind; first read after it, sealed until then",
     "blind_c": "written blind; read once before the last fixes",
     "blind_d": "written blind; read once on the final code",
+    "blind_e": "written blind; first read at the end of the next session",
+    "blind_f": "written blind; first read beside E, same code",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
+    "blind_claims2": BENCH / "blind_claims2",
 }
 
 
@@ -94,6 +97,7 @@ def pages_section(say: Any) -> dict[str, Any]:
 UNCURATED_SETS = {
     "blind_uncurated": BENCH / "blind_uncurated",
     "blind_uncurated2": BENCH / "blind_uncurated2",
+    "blind_uncurated3": BENCH / "blind_uncurated3",
 }
 
 
