@@ -13,6 +13,7 @@ import re
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.question import asks_yes_no
 from tradebrief.engine.text import analyze
 
 __all__ = ["combine", "parts"]
@@ -21,7 +22,6 @@ _SECOND_QUESTION = re.compile(
     r"[,;]?\s+and\s+(?=(?:how|what|which|who|whom|when|where)\b)", re.IGNORECASE
 )
 _BOTH = re.compile(r"^(?P<lead>.*?)\bboth\s+(?P<first>.+?)\s+and\s+(?P<second>.+)$", re.IGNORECASE)
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will)\b", re.I)
 _MIN_TERMS = 2  # a part with fewer topic words ("and what does it aim to do") leans on the other
 
 
@@ -37,7 +37,7 @@ def parts(question: str, lexicon: Lexicon) -> tuple[str, ...]:
     """
     if not isinstance(question, str):
         raise TypeError(f"parts() needs the question as str, not {type(question).__name__}")
-    if _YES_NO.search(question):
+    if asks_yes_no(question):
         return ()
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(question)]
     if len(pieces) < 2:

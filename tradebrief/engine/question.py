@@ -223,6 +223,11 @@ def basis_years(text: str) -> frozenset[str]:
     return frozenset(match[1] for match in _BASIS_YEAR.finditer(text))
 
 
+def asks_yes_no(text: str) -> bool:
+    """Whether ``text`` asks for a yes or a no: "Did trade grow?", "Is China ...?"."""
+    return _YES_NO.search(_folded(text)) is not None
+
+
 def asked_noun(text: str, lexicon: Lexicon) -> str:
     """The noun a which/what question asks for ("Which organization held it?"), or ""."""
     match = _ANSWER_TYPE.search(text)
