@@ -9,6 +9,7 @@ per day", not thousands), and the answer says so.
 from __future__ import annotations
 
 import itertools
+import weakref
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -162,26 +163,66 @@ def derived_answer(
 
 
 def subject_metric(briefing: Briefing, question: str) -> Metric | None:
-    """The metric a question names by its unit or keywords, if it is not trade as a whole."""
+    """The metric a question names by its unit or keywords, if it is not trade as a whole.
+
+    A unit word counts three times a keyword; of equal scores, the first metric wins.
+    """
     general = {w for t in claim_words().trade_words for w in words_of(t)}
     asked = set(words_of(question)) - general
     asked |= {w.rstrip("s") for w in asked}
-    best: tuple[int, Metric] | None = None
-    for metric in briefing.metrics:
-        if any(has_phrase(metric.quantity.span.quote, w) for w in claim_words().figures_of_speech):
-            continue
-        unit_words = set(words_of(metric.quantity.unit.replace("_", " "))) - {"and"}
-        unit_words |= {w.rstrip("s") for w in unit_words}
-        keywords = {w for k in metric.keywords for w in words_of(k)} - {"value", "volume"}
-        overlap = 3 * _overlap(asked, unit_words) + _overlap(asked, keywords)
-        if overlap and (best is None or overlap > best[0]):
-            best = (overlap, metric)
-    return best[1] if best else None
+    metrics, by_unit, by_keyword = _metric_words(briefing)
+    scores: dict[int, int] = {}
+    for word in asked:
+        key = _key(word)
+        for at in by_unit.get(key, ()):
+            scores[at] = scores.get(at, 0) + 3
+        for at in by_keyword.get(key, ()):
+            scores[at] = scores.get(at, 0) + 1
+    if not scores:
+        return None
+    best = max(scores.values())
+    return metrics[min(at for at, score in scores.items() if score == best)]
 
 
-def _overlap(asked: set[str], named: set[str]) -> int:
-    """How many asked words a set names, "supervise" matching "supervised"."""
-    return sum(
-        any(a[:_STEM] == n[:_STEM] if min(len(a), len(n)) >= _STEM else a == n for n in named)
-        for a in asked
+def _key(word: str) -> str:
+    """What two forms of a word share: its first letters, or the whole of a short word.
+
+    "supervise" and "supervised" share "superv"; "tons" matches only "tons".
+    """
+    return word[:_STEM] if len(word) >= _STEM else word
+
+
+_MetricWords = tuple[tuple[Metric, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
+_METRIC_WORDS: dict[int, _MetricWords] = {}
+
+
+def _metric_words(briefing: Briefing) -> _MetricWords:
+    """The briefing's metrics (figures of speech left out), indexed by unit word and keyword.
+
+    Built once per briefing and kept while it lives: a library of a thousand
+    briefings holds tens of thousands of metrics, too many to scan on every ask.
+    """
+    found = _METRIC_WORDS.get(id(briefing))
+    if found is not None:
+        return found
+    speech = claim_words().figures_of_speech
+    metrics = tuple(
+        m for m in briefing.metrics if not any(has_phrase(m.quantity.span.quote, w) for w in speech)
     )
+    by_unit: dict[str, list[int]] = {}
+    by_keyword: dict[str, list[int]] = {}
+    for at, metric in enumerate(metrics):
+        units = set(words_of(metric.quantity.unit.replace("_", " "))) - {"and"}
+        units |= {w.rstrip("s") for w in units}
+        keywords = {w for k in metric.keywords for w in words_of(k)} - {"value", "volume"}
+        for table, words in ((by_unit, units), (by_keyword, keywords)):
+            for key in {_key(w) for w in words}:
+                table.setdefault(key, []).append(at)
+    built = (
+        metrics,
+        {k: tuple(v) for k, v in by_unit.items()},
+        {k: tuple(v) for k, v in by_keyword.items()},
+    )
+    _METRIC_WORDS[id(briefing)] = built
+    weakref.finalize(briefing, _METRIC_WORDS.pop, id(briefing), None)
+    return built
