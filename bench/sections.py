@@ -21,6 +21,7 @@ BLIND_SETS = {
     "blind_d": "written blind; read once on the final code",
     "blind_e": "written blind; first read at the end of the next session",
     "blind_f": "written blind; first read beside E, same code",
+    "blind_g": "written blind; first read after the fixes found reading E and F",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
