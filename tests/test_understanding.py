@@ -267,6 +267,9 @@ def test_the_total_is_not_answered_with_the_increase(briefing: Briefing) -> None
          "total-trade"),
         # "imports and exports" together are trade: the increment of trade answers them
         ("How much did imports and exports grow in yuan?", "trade-increment"),
+        # "what did X say about the last form" has a topic, though "last" and "form" are
+        # everyday words
+        ("What did Wang Lingjun say about the last form?", "last-declaration-form"),
         # "customs" in the vice minister's title names the body, not him
         ("What did customs say about higher standards?", "smart-customs-strong-nation"),
     ],
@@ -297,6 +300,8 @@ def test_the_question_is_answered_by_the_fact_it_means(
         ("what was the title of the GACC briefing", "titled"),
         ("what is the title of the chairperson", "Xing Huina"),
         ("title of the vice minister", "Wang Lingjun"),
+        # "where Wang spoke" says which briefing; the question asks who chaired it
+        ("Who chaired the briefing where Lingjun Wang spoke?", "Xing Huina"),
         # "which organization" asks for a body: the date the briefing was held is no answer
         ("Which organization held the press conference?", "State Council Information Office"),
     ],

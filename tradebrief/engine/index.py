@@ -49,6 +49,7 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_WHERE_SAID = re.compile(r"\b(?:where|at which|during which)\b[^?.;]*$", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"\s*(?:who|whom|which (?:official|person|speaker))\b", re.IGNORECASE)
 _OWN_WORD_ZIPF = 4.5  # a word this common in English is meant as typed ("sent", not "set")
 _OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
@@ -167,8 +168,8 @@ class SearchIndex:
         "What did Ms. Xing say Mr. Lyu holds?", Ms. Xing), else the first named.
         """
         said = _SAY.search(question)
-        if said is None:
-            return None
+        if said is None or _WHERE_SAID.search(question[: said.start()]):
+            return None  # "Who chaired the briefing where Wang spoke?" asks who chaired
         named = [pid for pid, names in self.person_terms.items() if names & set(terms)]
         if not named:
             if _ASKS_WHO.match(question):

@@ -327,8 +327,14 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         unknown_weight=min(1.0, unknown_weight),
         unknown_specific=tuple(unknown_specific),
         said_by=query.said_by,
+        # "What did Wang say?" asks for all his words; "... about the last form?" has a
+        # topic, even in everyday words, once the briefing uses them.
         about_speaker_only=query.said_by is not None
-        and not set(terms) - index.person_words[query.said_by] - index.neutral,
+        and not {
+            t
+            for t in set(terms) - index.person_words[query.said_by]
+            if t not in index.neutral or t in index.postings
+        },
         missing_numbers=missing,
         intent=intent,
         ranked=tuple(ranked[:limit]),
