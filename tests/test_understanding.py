@@ -321,6 +321,10 @@ def test_the_answer_quotes_what_was_asked_for(
         ("What exactly are the 16 measures for enterprises to facilitate customs clearance?",
          "does not list them"),
         ("What exactly do the 16 customs clearance measures contain?", "does not list them"),
+        # "exactly how many" is not answered by "hundreds of" or "more than 150"
+        ("Exactly how many measures did customs introduce for regional development?",
+         "no exact figure"),
+        ("Exactly how many countries is China a major trading partner for?", "no exact figure"),
         # both sides of a pair ask for the whole: a passage naming neither does not answer
         ("What were imports and exports of the central region?", "'trade'"),
     ],

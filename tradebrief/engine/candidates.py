@@ -20,7 +20,7 @@ from tradebrief.model import (
     Role,
     Statement,
 )
-from tradebrief.quantities import find_numbers
+from tradebrief.quantities import Qualifier, find_numbers
 from tradebrief.spans import Span
 
 __all__ = ["Candidate", "CandidateKind", "build_candidates"]
@@ -84,6 +84,8 @@ class Candidate:
     """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
     items: int = 0
     """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
+    approximate: bool = False
+    """Whether every figure it gives is inexact: "hundreds of", "more than 150", "about 20"."""
 
 
 _SENTENCE_PRIOR = 0.9  # trust in a raw sentence, next to a curated fact's 1.0
@@ -128,6 +130,7 @@ class _Builder:
                 for term in group.split(_ALTERNATIVES):  # a passage holds each word itself
                     terms[term] = max(terms.get(term, 0.0), weight)
         mentions = find_numbers(numbers_from)
+        figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)
         months = bool(_MONTH.search(all_text))
         given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
@@ -157,6 +160,8 @@ class _Builder:
                 ),
                 names_people=names_people,
                 items=len(_ITEM_BREAK.findall(quoted)) + 1 if quoted else 0,
+                approximate=bool(figures)
+                and all(m.qualifier is not Qualifier.EXACT for m in figures),
                 names=frozenset(
                     term
                     for word in _PROPER_NOUN.findall(quoted)

@@ -60,6 +60,8 @@ class Query:
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
     """Years it names from the briefing's own year on: plans and forecasts, not the record."""
+    exact: bool = False
+    """Whether it asks for an exact figure ("exactly how many")."""
     which: str = ""
     """The noun a which/what question asks for ("organization"); "" if none."""
     people_meant: frozenset[str] = frozenset()
@@ -119,6 +121,8 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "gives no figure"))
     if intent is Intent.PERCENT and not candidate.has_percent:
         penalties.append((0.5, "gives no percentage"))
+    if query.exact and candidate.approximate:
+        penalties.append((0.3, "gives no exact figure, only an approximate one"))
     if query.which and candidate.kind is CandidateKind.DATE and intent is not Intent.WHEN:
         penalties.append((0.3, f"gives a date, not the {query.which} asked for"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:

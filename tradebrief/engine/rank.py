@@ -307,6 +307,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         cued=cued,
         people_meant=index.people_meant(terms),
         which=asked_noun(text, index.lexicon),
+        exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             other for mine, other in index.contrasts if mine in terms and other not in terms
         ),
@@ -360,6 +361,10 @@ def _rank(candidate: Candidate, coverage: float, query: Query, missed: tuple[str
 
 _THE_BRIEFING_ON = re.compile(
     r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
+)
+_EXACT = re.compile(
+    r"\b(?:exactly|precisely|(?:exact|precise) (?:number|figure|count|amount|total))\b",
+    re.IGNORECASE,
 )
 _NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
 
