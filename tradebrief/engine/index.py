@@ -86,7 +86,10 @@ class SearchIndex:
         self.everyday = tuple(sorted(self.lexicon.stopwords))
         self.contrasts = _both_ways(self.lexicon.contrasts)
         self.complements = _both_ways(self.lexicon.complements)
-        self.whole_terms = {_stem(side): whole for side, whole in self.lexicon.wholes.items()}
+        # A pair's side → the word for both together, as written and as matched: ("trade", "trad").
+        self.whole_terms = {
+            _stem(side): (whole, _stem(whole)) for side, whole in self.lexicon.wholes.items()
+        }
         cues = self.lexicon.cues
         self.cue_terms = {
             key: frozenset(analyze(getattr(cues, key), self.lexicon))

@@ -44,7 +44,7 @@ from tradebrief.engine.question import (
     read,
     without_unwanted,
 )
-from tradebrief.engine.text import _stem, analyze
+from tradebrief.engine.text import analyze
 from tradebrief.quantities import find_numbers
 
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "search"]
@@ -270,9 +270,9 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
     # "imports and exports": a passage on trade, or naming both, answers for the whole.
-    for term in wholes:
+    for term, stem in wholes:
         sides = [walked.get(side, {}) for side in whole]
-        has = index.best_by_candidate(index.matches(_stem(term)))
+        has = index.best_by_candidate(index.matches(stem))
         for at in set.intersection(*(set(side) for side in sides)) if sides else ():
             has[at] = max(has.get(at, 0.0), min(side[at] for side in sides))
         specific.append((term, has))
