@@ -478,3 +478,54 @@ def test_what_count_of_things_asks_for_a_number_not_a_name(briefing: Briefing) -
     assert read(question, load_lexicon()).name_noun == ""
     answer = briefing.ask(question)
     assert answer.found and "more than 150 countries and regions" in answer.text
+
+
+_HOLIDAY_PAGE = """SCIO briefing on travel during the autumn holiday
+
+Speakers:
+
+Mr. Qiao Mingde, vice minister of culture and tourism
+
+Chairperson:
+
+Ms. Fang Yuer, spokesperson of the State Council Information Office (SCIO)
+
+Date:
+
+Oct. 9, 2031
+
+
+Fang Yuer:
+
+Good afternoon. Mr. Qiao will brief you and take your questions.
+
+Qiao Mingde:
+
+Thank you. The holiday ran for eight days this autumn.
+
+Railways carried 19.4 million passengers per day during the holiday, up 4.2% year on year.
+
+Travel agencies that train guides receive a subsidy of no less than 4,000 yuan per trainee.
+
+Our plan is for rural tourism to welcome 900 million visits by 2033.
+"""
+
+
+@pytest.fixture(scope="module")
+def holiday(tmp_path_factory: pytest.TempPathFactory) -> Briefing:
+    page = tmp_path_factory.mktemp("holiday") / "holiday.txt"
+    page.write_text(_HOLIDAY_PAGE, encoding="utf-8")
+    return tradebrief.load_briefing(page)
+
+
+def test_a_briefing_naming_no_year_speaks_of_its_own(holiday: Briefing) -> None:
+    # Held in 2031 and naming no year of record, the briefing's figures are 2031's.
+    answer = holiday.ask("How many railway passengers a day were carried in the 2031 holiday?")
+    assert answer.found and "19.4 million passengers" in answer.text
+    # A plan year after the briefing's own is no year of record.
+    assert not holiday.ask("How many railway passengers per day were there in 2032?").found
+
+
+def test_a_figure_with_a_thousands_comma_is_not_a_year(holiday: Briefing) -> None:
+    answer = holiday.ask("Who said agencies get no less than 4,000 yuan per trainee?")
+    assert answer.found and "Qiao Mingde" in answer.text

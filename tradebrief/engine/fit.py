@@ -60,6 +60,8 @@ class Query:
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
     """Years it names from the briefing's own year on: plans and forecasts, not the record."""
+    implied_year: str = ""
+    """The year a passage naming none speaks of (see ``SearchIndex.implied_year``)."""
     exact: bool = False
     """Whether it asks for an exact figure ("exactly how many")."""
     which: str = ""
@@ -134,7 +136,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
     if years and candidate.years and not years <= candidate.years:
         penalties.append((0.6, "is about another year"))
-    ahead = query.ahead - candidate.years
+    ahead = query.ahead - (candidate.years or {query.implied_year})
     if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
         # Held in 2025, a briefing reports on 2024: only a passage naming 2025 speaks of it.
         penalties.append((0.3, f"does not speak of {min(ahead)}"))

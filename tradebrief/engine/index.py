@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -38,6 +38,7 @@ from tradebrief.engine.text import (
     analyze,
 )
 from tradebrief.model import Briefing
+from tradebrief.quantities import find_numbers
 
 __all__ = ["SPECIFIC_DF", "SPECIFIC_KEY_LIMIT", "SearchIndex", "index_for"]
 
@@ -67,6 +68,7 @@ class SearchIndex:
     def __init__(self, briefing: Briefing, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.year = briefing.date.year
+        self.implied_year = _implied_year(briefing)
         self.person_terms = {
             p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
         }
@@ -310,3 +312,22 @@ def index_for(briefing: Briefing) -> SearchIndex:
             index = _INDEXES[key] = SearchIndex(briefing)
             weakref.finalize(briefing, _INDEXES.pop, key, None)
     return index
+
+
+def _implied_year(briefing: Briefing) -> str:
+    """The year a passage that names none speaks of: the one the briefing names most.
+
+    Years after the briefing's own are targets, not the record, and do not count.
+
+    A briefing held in January reports on the year before and says so; one on
+    "the first three quarters" may never name a year, and then means its own.
+    """
+    named = Counter(
+        str(int(m.value))
+        for text in (briefing.title, *(p.text for p in briefing.paragraphs))
+        for m in find_numbers(text)
+        if m.is_year and m.value <= briefing.date.year  # a later year is a plan
+    )
+    if not named:
+        return str(briefing.date.year)
+    return max(named, key=lambda year: (named[year], year))

@@ -296,7 +296,10 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         if asked.part
         else frozenset(),
         common_names=index.common_names,
-        ahead=frozenset(t for t in terms if len(t) == 4 and t.isdigit() and int(t) >= index.year),
+        ahead=frozenset(
+            str(int(m.value)) for m in find_numbers(text) if m.is_year and m.value >= index.year
+        ),
+        implied_year=index.implied_year,
         one_sided=frozenset(
             (mine, other)
             for mine, other in index.complements
