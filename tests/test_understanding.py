@@ -508,6 +508,14 @@ Railways carried 19.4 million passengers per day during the holiday, up 4.2% yea
 Travel agencies that train guides receive a subsidy of no less than 4,000 yuan per trainee.
 
 Our plan is for rural tourism to welcome 900 million visits by 2033.
+
+Security checks at the largest stations now take under one hour.
+
+Some 52,000 police officers were on duty along scenic routes.
+
+Privately run hotels took 61% of the total bookings, and their share keeps rising.
+
+When queues at a scenic spot grow too long, the spot stops selling tickets for the day.
 """
 
 
@@ -529,3 +537,29 @@ def test_a_briefing_naming_no_year_speaks_of_its_own(holiday: Briefing) -> None:
 def test_a_figure_with_a_thousands_comma_is_not_a_year(holiday: Briefing) -> None:
     answer = holiday.ask("Who said agencies get no less than 4,000 yuan per trainee?")
     assert answer.found and "Qiao Mingde" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How long do security checks at the largest stations take?", "under one hour"),
+        ("How many officers were on duty along scenic routes?", "52,000 police officers"),
+        ("What proportion of total bookings went to privately run hotels?", "61%"),
+        ("Who said privately run hotels took 61 percent of bookings?", "Qiao Mingde"),
+        ("What happens when queues at a scenic spot grow too long?", "stops selling tickets"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_question_as_a_whole(
+    holiday: Briefing, question: str, expected: str
+) -> None:
+    # A length of time is given in words ("one hour"), a count by the noun it counts, a share
+    # of a total is no money figure, "who said ... percent" wants a person, and "what happens
+    # when" asks what happens, not when.
+    answer = holiday.ask(question)
+    assert answer.found and expected in answer.text
+
+
+def test_a_hyphenated_kind_the_passage_lacks_is_not_met_by_another_kind(holiday: Briefing) -> None:
+    answer = holiday.ask("What share of the total bookings went to state-owned hotels?")
+    assert not answer.found
+    assert "state-owned hotels" in answer.text

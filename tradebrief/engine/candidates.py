@@ -26,6 +26,18 @@ from tradebrief.spans import Span
 __all__ = ["Candidate", "CandidateKind", "build_candidates"]
 
 _ITEM_BREAK = re.compile(r"[,;]| and ")
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)"
+    r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b",
+    re.IGNORECASE,
+)
+COUNTED = "counted:"
+"""Prefix of a candidate unit naming what a plain count counts ("counted:offic")."""
+# The one or two words after a count: "officers" in "46,000 officers", "52,000 police officers"
+_NEXT_WORDS = re.compile(
+    r"^\s+(?:(?:million|billion|thousand|more|new)\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+)
+_NOUN_REACH = 40  # characters after a figure searched for the noun it counts
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 
@@ -136,6 +148,16 @@ class _Builder:
         given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
             {"month"} if months else set()
         )
+        if _DURATION.search(all_text):
+            given.add("duration")  # "under one hour", "48 hours": a length of time
+        # "46,000 officers": the noun a plain count counts, for "how many staff"
+        given |= {
+            f"{COUNTED}{term}"
+            for m in mentions
+            if m.unit == "count" and not m.is_year
+            for words in _NEXT_WORDS.findall(numbers_from[m.end : m.end + _NOUN_REACH])[:1]
+            for term in analyze(words, self.lexicon)
+        }
         self.candidates.append(
             Candidate(
                 key=key,

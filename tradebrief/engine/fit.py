@@ -60,6 +60,10 @@ class Query:
     """Names found in many passages ("China"): naming them answers no "which country"."""
     ahead: frozenset[str]
     """Years it names from the briefing's own year on: plans and forecasts, not the record."""
+    dimension_units: frozenset[str] = frozenset()
+    """Units of a figure that gives the dimension asked for, counted nouns included."""
+    dimension_given: bool = False
+    """Whether any passage of the briefing gives the dimension asked for."""
     implied_year: str = ""
     """The year a passage naming none speaks of (see ``SearchIndex.implied_year``)."""
     exact: bool = False
@@ -119,7 +123,13 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, f"says '{contrary[0]}' instead"))
     if candidate.ranked_under & query.terms and not query.deputy:
         penalties.append((0.3, "is about a deputy post"))
-    if intent is Intent.HOW_MANY and not candidate.figures and candidate.kind not in _ROSTERISH:
+    gives_dimension = bool(candidate.units & query.dimension_units)  # "under one hour"
+    if (
+        intent is Intent.HOW_MANY
+        and not candidate.figures
+        and candidate.kind not in _ROSTERISH
+        and not gives_dimension
+    ):
         penalties.append((0.5, "gives no figure"))
     if intent is Intent.PERCENT and not candidate.has_percent:
         penalties.append((0.5, "gives no percentage"))
@@ -155,11 +165,11 @@ def _typed_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
     """Factors for how a candidate's typed figures fit the quantity and slot asked for."""
     found: list[tuple[float, str]] = []
     dimension = query.dimension
-    if dimension is not None and not dimension.units:
+    if dimension is not None and not query.dimension_given:
         found.append((0.2, f"gives no {dimension.noun}, and nothing in the briefing does"))
-    elif dimension is not None and candidate.units & set(dimension.units):
+    elif dimension is not None and candidate.units & query.dimension_units:
         pass  # "how heavy" meets metric tons: counted as a matched term in the coverage
-    elif dimension is not None and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
+    elif dimension is not None:
         factor = 0.35 if candidate.units else 0.5  # yuan for a weight, or no figure at all
         found.append((factor, f"gives no {dimension.noun}"))
     # A total that states its growth in percent answers "how fast did it rise" too.

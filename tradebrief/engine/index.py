@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from tradebrief.engine import english
-from tradebrief.engine.candidates import CandidateKind, build_candidates
+from tradebrief.engine.candidates import COUNTED, CandidateKind, build_candidates
 from tradebrief.engine.casual import Vocabulary
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon, load_lexicon
@@ -153,9 +153,20 @@ class SearchIndex:
         for at, candidate in enumerate(self.candidates):
             for unit in candidate.units:
                 by_unit[unit].append(at)
-        self.giving = {
-            key: frozenset(at for unit in dimension.units for at in by_unit.get(unit, ()))
+        # A dimension is given by a figure in one of its units, or by a plain count of one
+        # of the nouns it counts ("46,000 officers" for "how many staff").
+        self.dimension_units = {
+            key: frozenset(dimension.units)
+            | frozenset(
+                COUNTED + terms[-1]
+                for noun in dimension.counts
+                if (terms := analyze(noun, self.lexicon))
+            )
             for key, dimension in self.lexicon.dimensions.items()
+        }
+        self.giving = {
+            key: frozenset(at for unit in units for at in by_unit.get(unit, ()))
+            for key, units in self.dimension_units.items()
         }
         self.dimension_terms = {
             key: frozenset(t for cue in dimension.asks for t in analyze(cue, self.lexicon))

@@ -35,11 +35,26 @@ def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
             found.append(None)  # "China's": an owner, not a kind
             continue
         terms = analyze(token, lexicon)
+        if _is_compound_modifier(token, terms):
+            # "state-owned": its own kind, though "state" is a stopword and "own" everyday
+            found.append((token, token.casefold()))
+            continue
         if len(terms) != 1 or terms[0][0].isdigit() or _TIME.match(token.casefold()):
             found.append(None)
             continue
         found.append((token, terms[0]))
     return found
+
+
+def _is_compound_modifier(token: str, terms: list[str]) -> bool:
+    """Whether a hyphenated lower-case word names a kind: "state-owned", not "year-on-year"."""
+    parts = token.split("-")
+    return (
+        len(parts) >= 2
+        and token[0].islower()
+        and all(len(part) >= 2 and part.isalpha() for part in parts)
+        and any(not _TIME.match(term) for term in terms)
+    )
 
 
 def unmet_modifier(
@@ -69,6 +84,7 @@ def unmet_modifier(
     asked = _words(question, lexicon)
     said = _words(passage, lexicon)
     terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
+    terms |= {t.casefold() for t in _TOKEN.findall(f"{passage} {context}") if "-" in t}
     pairs = {
         (one[1], two[1]): (one[0], two[0])
         for one, two in pairwise(said)
@@ -86,6 +102,8 @@ def unmet_modifier(
             continue
         if not word[0][0].islower():
             continue  # a name or acronym ("NEA plan") is a subject, not a modifier
+        if "-" in word[1] and not known(word[1]) and head[1] in terms:
+            return f"it never says '{word[0]} {head[0]}'"
         if known(word[1]):
             other = next((pairs[p][0] for p in pairs if p[1] == head[1] and p[0] != word[1]), None)
             if other is not None:

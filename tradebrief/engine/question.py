@@ -111,8 +111,13 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     """The kind of answer the question asks for, from its cue phrases."""
     folded = " " + " ".join(re.findall(r"[\w%'-]+", question.casefold())) + " "
     first_word = folded.split()[0] if folded.strip() else ""
+    if first_word in _ASKS_WHO:
+        return Intent.WHO  # "who said it grew 98 percent" asks for a person, not a percentage
     for intent in (Intent.ACRONYM, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.HOW_MANY):
         cues = lexicon.intents.get(intent, ())
+        if intent is Intent.WHEN and first_word in _OTHER_QUESTION_WORDS:
+            # "what happens when prices fall": a "when" inside another question is a conjunction
+            cues = tuple(cue for cue in cues if cue != "when")
         if any(f" {cue} " in folded or (cue == "%" and "%" in folded) for cue in cues):
             asks_for_people = first_word in ("who", "whom", "whose", "which", "name", "list")
             if intent is Intent.WHO and not asks_for_people:
@@ -121,6 +126,8 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     return Intent.OTHER
 
 
+_ASKS_WHO = frozenset({"who", "whom", "whose"})
+_OTHER_QUESTION_WORDS = frozenset({"what", "how", "which", "where", "why", "who", "whom", "whose"})
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
 _LIST = re.compile(
     # "list" asks for a list as a verb or heading ("List of the measures"), not as a noun
@@ -261,6 +268,9 @@ def read(text: str, lexicon: Lexicon) -> Question:
     if intent is Intent.PERCENT and dimension in _CURRENCY and not _SAYS_PERCENT.search(folded):
         # "the year-on-year increment, in yuan": the period is year on year, the unit money.
         intent = Intent.HOW_MANY
+    elif intent is Intent.PERCENT and dimension == "money" and _SAYS_PERCENT.search(folded):
+        # "what proportion of total trade": the total is the whole, the share is the answer.
+        dimension = None
     return Question(
         text=text,
         intent=intent,

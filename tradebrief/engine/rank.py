@@ -300,6 +300,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             str(int(m.value)) for m in find_numbers(text) if m.is_year and m.value >= index.year
         ),
         implied_year=index.implied_year,
+        dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),
+        dimension_given=bool(giving),
         one_sided=frozenset(
             (mine, other)
             for mine, other in index.complements
