@@ -516,6 +516,16 @@ Some 52,000 police officers were on duty along scenic routes.
 Privately run hotels took 61% of the total bookings, and their share keeps rising.
 
 When queues at a scenic spot grow too long, the spot stops selling tickets for the day.
+
+During the holiday, cinema ticket sales reached 4.16 billion yuan.
+
+The average PM2.5 density at scenic spots was 28 micrograms per cubic meter.
+
+In the first week, museums received 30 million visits, more than last year.
+
+Over the whole year, guides trained 1.2 million new volunteers.
+
+This year we provided subsidized first-aid training to 86,000 guides.
 """
 
 
@@ -563,3 +573,31 @@ def test_a_hyphenated_kind_the_passage_lacks_is_not_met_by_another_kind(holiday:
     answer = holiday.ask("What share of the total bookings went to state-owned hotels?")
     assert not answer.found
     assert "state-owned hotels" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What were cinema ticket sales over the eight-day holiday?", "4.16 billion yuan"),
+        ("Who gave the PM2.5 reading for scenic spots?", "Qiao Mingde"),
+        ("How many visits did museums receive in the first week?", "30 million visits"),
+        ("How many new volunteers did guides train across the twelve months?", "1.2 million"),
+        ("How many guides received subsidized first-aid training?", "86,000 guides"),
+    ],
+)
+def test_words_that_only_describe_are_not_constraints(
+    holiday: Briefing, question: str, expected: str
+) -> None:
+    # "eight-day" says how long the holiday was; "PM2.5" is one name, not a word and 2.5;
+    # "last year" beside "first week" does not contradict "first"; "twelve months" is the
+    # year; "received subsidized" is a verb before an adjective, not a kind of training.
+    answer = holiday.ask(question)
+    assert answer.found and expected in answer.text
+
+
+def test_a_name_with_digits_is_one_term() -> None:
+    from tradebrief.engine.text import analyze
+
+    lexicon = load_lexicon()
+    assert analyze("CO2 output and PM2.5 at the G20", lexicon) == ["co2", "output", "pm2.5", "g20"]
+    assert analyze("up 5.2% to 43.85 trillion", lexicon) == ["5.2", "43.85", "trillion"]

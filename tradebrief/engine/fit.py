@@ -36,8 +36,8 @@ class Query:
     """That person's full name, for a reason."""
     deputy: bool
     """Whether the question itself says vice, deputy or assistant."""
-    contrary: frozenset[str]
-    """Words whose presence, without the question's own word, contradicts it ("last")."""
+    contrary: frozenset[tuple[str, str]]
+    """(its word, the contrary word): a passage with "last" but not "first" contradicts it."""
     wants_name: bool
     """Whether it asks "which country" or the like, so the answer must name one."""
     name_noun: str
@@ -118,7 +118,11 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "is someone's post, not the briefing's title"))
     if candidate.kind in _BRIEFING_LEVEL and query.cued and candidate.key not in query.cued:
         penalties.append((0.5, "is about the briefing, but not what was asked"))
-    contrary = [t for t in query.contrary if t in candidate.terms]
+    contrary = [
+        other
+        for mine, other in query.contrary
+        if other in candidate.terms and mine not in candidate.terms
+    ]
     if contrary:
         penalties.append((0.3, f"says '{contrary[0]}' instead"))
     if candidate.ranked_under & query.terms and not query.deputy:

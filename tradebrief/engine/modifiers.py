@@ -24,7 +24,7 @@ __all__ = ["unmet_modifier"]
 
 _TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 # Words of time head no phrase a modifier narrows: "total last year" is a verb and a period.
-_TIME = re.compile(r"^(?:last|this|next|year|month|week|day)$")
+_TIME = re.compile(r"^(?:last|this|next|years?|months?|weeks?|days?|quarters?)$")
 
 
 def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
@@ -98,6 +98,8 @@ def unmet_modifier(
         head = asked[at + 1]
         if word is None or head is None or _near(word[1], terms):
             continue
+        if head[0].casefold().endswith(("ed", "ly")):
+            continue  # "received subsidized training": a verb before an adjective, not a kind
         if word[0].casefold() in everyday or word[1] in everyday or len(word[1]) < 3:
             continue
         if not word[0][0].islower():
@@ -158,8 +160,8 @@ def _unknown_place(
             if known(analysed[0]) or _near(analysed[0], terms):
                 break  # "in the central region grow": the place ends before a known word
             words.append(analysed[0])
-        if any(t in everyday for t in words):
-            continue  # "at the start"
+        if any(t in everyday for t in words) or any(_TIME.match(w) for w in match["words"].split()):
+            continue  # "at the start", "across the twelve months": no place
         if len(words) >= _PLACE_WORDS:
             return " ".join(match["words"].split()[: len(words)])
     return None

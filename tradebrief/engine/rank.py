@@ -314,7 +314,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         which=asked_noun(text, index.lexicon),
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
-            other for mine, other in index.contrasts if mine in terms and other not in terms
+            (mine, other) for mine, other in index.contrasts if mine in terms and other not in terms
         ),
     )
     ranked = [

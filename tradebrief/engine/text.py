@@ -29,7 +29,10 @@ _STEM_PREFIX = 6  # letters two inflected forms must share
 _SHORT_SENTENCE_WORDS = 6  # shorter sentences are cited with the one that follows
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 
-_WORD = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+# A name with digits in it ("CO2", "PM2.5", "G20") is one word, not a word and a figure.
+_WORD = re.compile(
+    r"[^\W\d_]+\d+(?:\.\d+)?(?![\d.,]*\d)[^\W\d_]*|\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE
+)
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "No.", "Jan.", "Feb.", "Aug.", "Sept.",
                   "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "e.g.", "i.e.", "St.")  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”']?)\s+(?=[\"“A-Z0-9])")
@@ -60,6 +63,13 @@ def _number_term(token: str) -> str | None:
 _US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
+# "the twelve months" is the year; "an eight-day holiday" only says how long it was.
+_TWELVE_MONTHS = re.compile(r"\b(?:twelve|12) months\b", re.IGNORECASE)
+_LENGTH_OF = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"-(?:day|week|month|hour|minute)\b",
+    re.IGNORECASE,
+)
 _US = re.compile(r"\b(?-i:U\.?S\.?)(?=\W|$)|\bUSA\b|\bUnited States\b", re.IGNORECASE)
 
 
@@ -112,9 +122,13 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
         text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
+    text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
+        if not token.isalpha() and not token[0].isdigit() and token[0] != "$":
+            terms.append(token)  # "co2", "pm2.5": a name, kept whole and unstemmed
+            continue
         if token[0].isdigit() or token[0] == "$":
             number = _number_term(token)
             if number is not None:
