@@ -431,6 +431,7 @@ def test_a_topic_word_is_not_a_dimension_asked_for(question: str, dimension: str
         ("What trade value did Wong Lingjun report?", "43.85 trillion yuan"),
         ("Which organisation is Xin Huina a spokesperson for?", "spokesperson of the SCIO"),
         ("how many forms according to Wnag?", "88.38 million"),
+        ("What trade value did Wangling Jun report?", "43.85 trillion yuan"),
     ],
 )
 def test_names_with_possessives_hyphens_and_short_slips(

@@ -156,6 +156,8 @@ class Vocabulary:
         pair = first + second
         if pair in self.names:
             return self.names[pair]
+        if pair in self.joined:
+            return self.joined[pair]  # "Wangling Jun": the whole name, split in the wrong place
         found = process.extractOne(
             pair,
             self.long_names,
