@@ -527,6 +527,10 @@ In the first week, museums received 30 million visits, more than last year.
 Over the whole year, guides trained 1.2 million new volunteers.
 
 This year we provided subsidized first-aid training to 86,000 guides.
+
+We sent 340 inspection teams to scenic areas during the holiday.
+
+Mobile payment is now accepted at 96% of scenic spots.
 """
 
 
@@ -602,3 +606,23 @@ def test_a_name_with_digits_is_one_term() -> None:
     lexicon = load_lexicon()
     assert analyze("CO2 output and PM2.5 at the G20", lexicon) == ["co2", "output", "pm2.5", "g20"]
     assert analyze("up 5.2% to 43.85 trillion", lexicon) == ["5.2", "43.85", "trillion"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many inspection teams were dispatched to scenic areas?", "340 inspection teams"),
+        ("How widely is mobile payment accepted at scenic spots?", "96%"),
+    ],
+)
+def test_an_unfamiliar_verb_or_adverb_names_nothing_missing(
+    holiday: Briefing, question: str, expected: str
+) -> None:
+    answer = holiday.ask(question)
+    assert answer.found and expected in answer.text
+
+
+def test_a_budget_asks_for_money(holiday: Briefing) -> None:
+    answer = holiday.ask("What budget was set aside for the inspection teams?")
+    assert not answer.found
+    assert "value in money" in answer.text

@@ -54,6 +54,10 @@ EVERYDAY_SPECIFICITY = 0.5
 """An unfamiliar word at most this specific (about Zipf 4.8: "heavy", "holiday") is
 everyday English: it lowers confidence, but alone never makes the engine decline."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
+# A past form or an adverb ("dispatched", "widely") tells how, not what: a word the
+# briefing never uses of that kind lowers confidence but names no missing thing.
+_DESCRIBING = re.compile(r"\b[a-z]{3,}(?:ed|ly)\b")
+_PERIODIC = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "early"})
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
@@ -156,6 +160,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     unknown_weight = 0.0
     unknown_specific: list[str] = []
     named = _named_terms(text, index.lexicon)
+    describing = _describing_terms(text, index.lexicon)
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
@@ -203,7 +208,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)
-            if specificity > EVERYDAY_SPECIFICITY or term in named:
+            if (specificity > EVERYDAY_SPECIFICITY and term not in describing) or term in named:
                 unknown_specific.append(term)
             weight = index.max_idf * specificity
             unknown_weight += weight
@@ -398,3 +403,13 @@ def _slip_of_name(term: str, name: str, similarity: float) -> bool:
 def _names_the_flow(text: str, stem: str) -> bool:
     """Whether the question uses ``stem`` itself ("exports", "exported"), not an agent noun."""
     return re.search(rf"\b{re.escape(stem)}(?:s|ed|ing)?\b", text, re.IGNORECASE) is not None
+
+
+def _describing_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Terms of the question's past forms and adverbs, periods ("monthly") excepted."""
+    return frozenset(
+        term
+        for word in _DESCRIBING.findall(text.casefold())
+        if word not in _PERIODIC and english.is_english(word)
+        for term in analyze(word, lexicon)
+    )
