@@ -626,3 +626,9 @@ def test_a_budget_asks_for_money(holiday: Briefing) -> None:
     answer = holiday.ask("What budget was set aside for the inspection teams?")
     assert not answer.found
     assert "value in money" in answer.text
+
+
+def test_on_what_dates_asks_for_dates(holiday: Briefing) -> None:
+    answer = holiday.ask("On what dates did museums receive the 30 million visits?")
+    assert not answer.found
+    assert "gives no date" in answer.text
