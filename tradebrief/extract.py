@@ -21,7 +21,14 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tradebrief.figure_context import compared_year, figure_period, figure_subject
+from tradebrief.figure_context import (
+    briefing_holiday,
+    compared_year,
+    figure_aliases,
+    figure_period,
+    figure_scope,
+    figure_subject,
+)
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
@@ -61,6 +68,7 @@ _NOT_FIGURE_AFTER = re.compile(
     r"|^-(?:year|day)"
 )
 _DIRECTION = re.compile(
+    r"(?<!made )(?<!make )(?<!makes )(?<!making )"  # "made up 64% of all journeys" is a share
     r"(?P<word>up|down|rose|fell|grew|increased|decreased|dropped|declined|rising|falling|"
     r"growth of|increase of|decrease of|decline of|drop of)\s+(?:by\s+)?$",
     re.IGNORECASE,
@@ -68,10 +76,23 @@ _DIRECTION = re.compile(
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
 # A percentage that is a part of a whole: "accounted for 57%", "57% of the total".
 _SHARE_BEFORE = re.compile(
-    r"\b(?:accounted|accounting|accounts|making up|made up)\s+for\s+$|\bshare\b"
+    r"\b(?:(?:accounted|accounting|accounts)\s+for|(?:making|made|make|makes)\s+up(?:\s+for)?)"
+    r"\s+$|\bshare\b"
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 _NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
+# "rose 1.9% year on year to 149 micrograms": the change belongs to the figure after it.
+_CHANGE_TO = re.compile(r"^\s*(?:,\s*)?(?:year[- ]on[- ]year\s+)?to\s+(?:a\s+record\s+)?$")
+# "yuan per ton", "trips per day", "micrograms per cubic meter": a rate's denominator.
+_PER = re.compile(r"\s+per\s+(?P<words>[a-z][a-z-]+(?:\s+(?:meter|meters|kilometer|ton|tons))?)")
+# "were resolved within 24 hours": what is said of a figure that is its clause's subject.
+_PREDICATE = re.compile(
+    r"\s+(?:were|was|are|is|have been|has been|had been)\s+"
+    r"(?P<words>[a-z][a-z-]+(?:\s+(?!and\b|but\b|while\b)[a-z0-9][a-z0-9-]*){0,3})"
+)
+# "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
+_PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
+_BARE_CODE = re.compile(r"^\d{5,}$")  # "the 12345 hotline": a name, not a figure
 
 
 class FigureWords(BaseModel):
@@ -127,6 +148,8 @@ def is_figure(text: str, mention: NumberMention) -> bool:
         return False
     if _NOT_FIGURE_AFTER.match(after):
         return False
+    if _BARE_CODE.match(text[mention.start : mention.end]):
+        return False  # figures this large are written with separators: "12,345"
     # "1." opening a list item is a number, not a figure.
     return not (mention.start == 0 and after.startswith("."))
 
@@ -162,12 +185,26 @@ def _measured(sentence: str, mention: NumberMention, after: int | None = None) -
     match = _MEASURED.match(sentence, mention.end if after is None else after)
     if match is None:
         return ""
-    words = []
+    words: list[str] = []
     for word in match["words"].split():
+        if not words and word in ("the", "a", "an", "all"):
+            continue  # "of the annual target"
         if word in figure_words().not_units:
             break
         words.append(word)
     return " ".join(words)
+
+
+def _per(sentence: str, end: int) -> str:
+    """A rate's denominator after a unit ("per cubic meter"), else ""."""
+    match = _PER.match(sentence, end)
+    return f"per {match['words']}" if match else ""
+
+
+def _predicate(sentence: str, end: int) -> str:
+    """What is said of a figure that opens its clause ("resolved within 24 hours"), else ""."""
+    match = _PREDICATE.match(sentence, end)
+    return match["words"] if match else ""
 
 
 def _change_words(change: Change | None) -> list[str]:
@@ -191,49 +228,80 @@ def _share(sentence: str, mention: NumberMention) -> str:
 def _unit(sentence: str, mention: NumberMention) -> str:
     if mention.unit != "count":
         return mention.unit
-    return _noun(sentence, mention.end) or "count"
+    noun = _noun(sentence, mention.end)
+    if not noun:
+        return "count"
+    per = _per(sentence, sentence.index(noun, mention.end) + len(noun))
+    return f"{noun} {per}".strip()  # "micrograms per cubic meter", "trips per day"
 
 
-def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Metric]:
+def _figures_with_changes(
+    source: str, offset: int, sentence: str
+) -> list[tuple[NumberMention, Change | None]]:
+    """The figures of a sentence, each with the change stated for it."""
+    figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+    found: list[tuple[NumberMention, Change | None]] = []
+    waiting: list[int] = []  # figures whose change may follow: "43.85 trillion yuan, up 5%"
+    carried: Change | None = None  # "rose 1.9% to 149": the change of the figure after it
+    for mention in figures:
+        direction = _DIRECTION.search(sentence[: mention.start])
+        if mention.unit == "percent" and direction is not None:
+            sign = -1 if direction["word"].casefold() in figure_words().downward else 1
+            basis = (
+                ChangeBasis.YEAR_ON_YEAR
+                if _YEAR_ON_YEAR.match(sentence[mention.end :])
+                else ChangeBasis.UNSTATED
+            )
+            change = Change(
+                value=sign * mention.value,
+                unit="percent",
+                basis=basis,
+                span=Span.over(source, offset + direction.start(), offset + mention.end),
+            )
+            if waiting:
+                for index in waiting:
+                    found[index] = (found[index][0], change)
+                waiting = []
+                continue
+            found.append((mention, change))
+            carried = change
+            continue
+        before = sentence[: mention.start].rstrip()
+        conversion = before.endswith("(") and bool(waiting)  # "698.2 billion yuan ($98.1 billion)"
+        gap = sentence[found[-1][0].end : mention.start] if found else ""
+        if carried is not None and _CHANGE_TO.match(gap):
+            found.append((mention, carried))
+            carried, waiting = None, []
+            continue
+        carried = None
+        waiting = [*waiting, len(found)] if conversion else [len(found)]
+        found.append((mention, None))
+    return found
+
+
+def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
+    previous_subject, previous_noun, previous_period = "", "", None
+    named_again: dict[str, tuple[str, ...]] = {}
     for s_start, s_end in sentences(paragraph.text):
         sentence = paragraph.text[s_start:s_end]
-        figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
         offset = base + s_start
         evidence = Span.over(source, offset, offset + len(sentence))
-        pending: NumberMention | None = None
-        found: list[tuple[NumberMention, Change | None]] = []
-        for mention in figures:
-            direction = _DIRECTION.search(sentence[: mention.start])
-            if mention.unit == "percent" and direction is not None:
-                sign = -1 if direction["word"].casefold() in figure_words().downward else 1
-                basis = (
-                    ChangeBasis.YEAR_ON_YEAR
-                    if _YEAR_ON_YEAR.match(sentence[mention.end :])
-                    else ChangeBasis.UNSTATED
-                )
-                change = Change(
-                    value=sign * mention.value,
-                    unit="percent",
-                    basis=basis,
-                    span=Span.over(source, offset + direction.start(), offset + mention.end),
-                )
-                if pending is not None:
-                    found[-1] = (pending, change)  # the change of the figure before it
-                    pending = None
-                    continue
-                found.append((mention, change))
-                continue
-            pending = mention
-            found.append((mention, None))
-        period = figure_period(sentence, briefing.date)
+        found = _figures_with_changes(source, offset, sentence)
+        # A sentence that names no period speaks of the one named before it.
+        period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
+        previous_period = period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
+        scope = figure_scope(sentence)
+        aliases = figure_aliases(sentence)
+        part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
         for mention, stated_change in found:
+            unit = _unit(sentence, mention)
             quantity = Quantity(
                 value=mention.value,
                 scale=mention.scale,
-                unit=_unit(sentence, mention),
+                unit=unit,
                 qualifier=mention.qualifier,
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
@@ -242,21 +310,36 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Met
                 # "1.3 billion mu of farmland": the unit, and what it measures
                 unit_end = sentence.index(noun, mention.end) + len(noun)
                 noun = f"{noun} {_measured(sentence, mention, unit_end)}".strip()
-            subject = figure_subject(sentence, mention.start)
+            if mention.unit != "count":
+                noun = f"{_per(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
+            elif unit.startswith(f"{noun} per "):
+                noun = unit
+            said = _predicate(sentence, mention.end + len(noun) + 1 if noun else mention.end)
+            subject = figure_subject(sentence, mention.start, previous_subject) or part_of
+            if subject:
+                previous_subject = subject
+                if aliases:
+                    named_again[subject] = aliases  # "..., or PM10,": said once, meant after
+            also = [
+                a for known, said in named_again.items() if subject.startswith(known) for a in said
+            ]
+            if mention.unit == "count" and noun:
+                previous_noun = noun.split(" per ")[0]
             figure = sentence[mention.start : mention.end]
-            words = " ".join(w for w in (subject, figure, noun) if w)
-            about = " ".join(w for w in (subject, noun) if w) or figure
+            where = f"in {scope}" if scope and figure not in scope else ""
+            words = " ".join(w for w in (subject, where, figure, noun, said) if w)
+            about = " ".join(w for w in (subject, where, noun, said) if w) or figure
+            keywords = (
+                f"{subject} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
+                f"{compared or ''} "
+                f"{_share(sentence, mention)}"
+            )
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
                 question=f"What does the briefing say about {about}?",
-                keywords=tuple(
-                    dict.fromkeys(
-                        f"{subject} {noun} {compared or ''} {_share(sentence, mention)}".split()
-                        + _change_words(stated_change)
-                    )
-                ),
+                keywords=tuple(dict.fromkeys(keywords.split() + _change_words(stated_change))),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,
@@ -287,8 +370,9 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
     curated = [f for f in briefing.facts if not (isinstance(f, Metric) and f.origin != "curated")]
     covered = [span for fact in curated for span in fact.figure_spans]
     found: list[Metric] = []
+    holiday = briefing_holiday(briefing.title, *(p.text for p in tuple(briefing.paragraphs)[:6]))
     for paragraph in briefing.paragraphs:
-        for metric in _paragraph_metrics(briefing, paragraph):
+        for metric in _paragraph_metrics(briefing, paragraph, holiday):
             if any(_overlaps(metric.quantity.span, span) for span in covered):
                 continue
             found.append(metric)

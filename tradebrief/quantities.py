@@ -237,6 +237,8 @@ _UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("tons", "metric_ton"),
 )
 _QUALIFIER_PATTERNS: tuple[tuple[str, Qualifier], ...] = (
+    ("no less than ", Qualifier.AT_LEAST),  # before "less than": the opposite bound
+    ("not less than ", Qualifier.AT_LEAST),
     ("more than ", Qualifier.MORE_THAN),
     ("over ", Qualifier.MORE_THAN),
     ("at least ", Qualifier.AT_LEAST),
