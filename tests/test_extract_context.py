@@ -20,14 +20,16 @@ from hypothesis import strategies as st
 
 import tradebrief
 from tradebrief import Metric
+from tradebrief.figure_changes import stated_changes
 from tradebrief.figure_context import (
     briefing_holiday,
     figure_aliases,
     figure_period,
     figure_scope,
     figure_subject,
+    period_words,
 )
-from tradebrief.quantities import ChangeBasis, Qualifier
+from tradebrief.quantities import ChangeBasis, Qualifier, find_numbers
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 
@@ -196,3 +198,102 @@ def test_context_readers_never_raise(text: str, previous: str, at: int) -> None:
 def test_context_readers_reject_wrong_types(call: object) -> None:
     with pytest.raises(TypeError):
         call()  # type: ignore[operator]
+
+
+@pytest.fixture(scope="module")
+def statistics() -> tradebrief.Briefing:
+    """A statistics briefing in the bureau's style: brackets, "that in", "respectively"."""
+    return tradebrief.load_briefing(TRANSCRIPTS / "statistics_figures.txt")
+
+
+@pytest.mark.parametrize(
+    ("quote", "subject", "change"),
+    [
+        # Before: "excluding households" (the bracket opened the clause).
+        ("3,204.6", "investment in equipment", Decimal("4.2")),
+        # Before: no subject ("that" began a clause of its own).
+        ("2.4%", "investment in shipping", Decimal("2.4")),
+        ("1.6%", "investment in aviation", Decimal("-1.6")),
+        # Before: both named by the pair, and 12.5% was no change at all.
+        ("9.8%", "investment in green industries", Decimal("9.8")),
+        ("12.5%", "investment in digital industries", Decimal("12.5")),
+        # Before: "US$8.5 trillion" was not read, being glued to "US".
+        ("$8.5", "output", Decimal("5.1")),
+    ],
+)
+def test_a_statistics_bureau_sentence_names_each_figure(
+    statistics: tradebrief.Briefing, quote: str, subject: str, change: Decimal
+) -> None:
+    metric = figure(statistics, quote)
+    assert metric.name.startswith(f"{subject} ") and metric.change is not None
+    assert metric.change.value == change
+
+
+def test_a_month_on_month_change_and_a_month_alone(statistics: tradebrief.Briefing) -> None:
+    june = figure(statistics, "0.21%")
+    # Before: the basis was unstated, the unit "month", the period the paragraph's half year.
+    assert june.change is not None and june.change.basis is ChangeBasis.PREVIOUS_PERIOD
+    assert "month" not in june.name.split() and june.period == "June 2027"
+
+
+def test_an_averaged_figure_answers_for_the_same_months_named_otherwise(
+    statistics: tradebrief.Briefing,
+) -> None:
+    rate = figure(statistics, "3.7%")
+    # Before: no "average", and "first half" could not be asked as "January to June" or "H1".
+    assert {"average", "January", "June", "H1"} <= set(rate.keywords)
+    assert rate.name.startswith("surveyed vacancy rate 3.7%")
+    reply = statistics.ask("What was the average vacancy rate from January to June?")
+    assert reply.found and "3.7%" in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("period", "words"),
+    [
+        ("January to September 2025", ("first", "three", "quarters", "nine", "months", "Q1-Q3")),
+        ("first quarter of 2024", ("January", "March", "three", "months", "Q1")),
+        ("first six months of 2023", ("half", "January", "June", "H1")),
+        ("end of June 2025", ()),
+        ("2024", ()),
+        (None, ()),
+    ],
+)
+def test_period_words(period: str | None, words: tuple[str, ...]) -> None:
+    assert period_words(period) == words
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=40)))
+def test_period_words_never_raise(period: str | None) -> None:
+    assert all(isinstance(word, str) for word in period_words(period))
+
+
+def test_period_words_rejects_wrong_types() -> None:
+    with pytest.raises(TypeError):
+        period_words(2024)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=20))
+def test_stated_changes_never_raise_and_keep_figures_in_order(text: str, lead: str) -> None:
+    source = lead + text
+    pairs = stated_changes(source, len(lead), text, find_numbers(text), {"down"})
+    starts = [mention.start for mention, _ in pairs]
+    assert starts == sorted(starts)
+    for _, change in pairs:
+        if change is not None:
+            assert source[change.span.start : change.span.end] == change.span.quote
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("text", 0, b"text", [], ()), TypeError),
+        (("text", -1, "text", [], ()), TypeError),
+        (("text", True, "text", [], ()), TypeError),
+        (("other", 0, "text", [], ()), ValueError),
+    ],
+)
+def test_stated_changes_reject_bad_input(args: tuple[object, ...], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        stated_changes(*args)  # type: ignore[arg-type]

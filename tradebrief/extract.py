@@ -21,6 +21,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tradebrief.figure_changes import stated_changes
 from tradebrief.figure_context import (
     briefing_holiday,
     compared_year,
@@ -28,12 +29,12 @@ from tradebrief.figure_context import (
     figure_period,
     figure_scope,
     figure_subject,
+    period_words,
 )
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
     Change,
-    ChangeBasis,
     NumberMention,
     Qualifier,
     Quantity,
@@ -67,13 +68,6 @@ _NOT_FIGURE_AFTER = re.compile(
     r"|^\s*(?:a\.m\.|p\.m\.|o'clock)"
     r"|^-(?:year|day)"
 )
-_DIRECTION = re.compile(
-    r"(?<!made )(?<!make )(?<!makes )(?<!making )"  # "made up 64% of all journeys" is a share
-    r"(?P<word>up|down|rose|fell|grew|increased|decreased|dropped|declined|rising|falling|"
-    r"growth of|increase of|decrease of|decline of|drop of)\s+(?:by\s+)?$",
-    re.IGNORECASE,
-)
-_YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
 # A percentage that is a part of a whole: "accounted for 57%", "57% of the total".
 _SHARE_BEFORE = re.compile(
     r"\b(?:(?:accounted|accounting|accounts)\s+for|(?:making|made|make|makes)\s+up(?:\s+for)?)"
@@ -81,17 +75,22 @@ _SHARE_BEFORE = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 _NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
-# "rose 1.9% year on year to 149 micrograms": the change belongs to the figure after it.
-_CHANGE_TO = re.compile(r"^\s*(?:,\s*)?(?:year[- ]on[- ]year\s+)?to\s+(?:a\s+record\s+)?$")
 # "yuan per ton", "trips per day", "micrograms per cubic meter": a rate's denominator.
 _PER = re.compile(r"\s+per\s+(?P<words>[a-z][a-z-]+(?:\s+(?:meter|meters|kilometer|ton|tons))?)")
 # "were resolved within 24 hours": what is said of a figure that is its clause's subject.
 _PREDICATE = re.compile(
+    r"(?:\s+(?!were\b|was\b|are\b|is\b|have\b|has\b|had\b)[a-z][a-z-]*){0,4}?"
     r"\s+(?:were|was|are|is|have been|has been|had been)\s+"
     r"(?P<words>[a-z][a-z-]+(?:\s+(?!and\b|but\b|while\b)[a-z0-9][a-z0-9-]*){0,3})"
 )
 # "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
 _PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
+_CONVERSION = re.compile(r"\(\s*(?:US)?$")
+_WHEN_WORDS = frozenset(
+    ("first", "second", "third", "fourth", "last", "past", "same", "current", "coming", "previous")
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_AVERAGED = re.compile(r"\baveraged\s+(?:about\s+|nearly\s+|over\s+)?$")
 _BARE_CODE = re.compile(r"^\d{5,}$")  # "the 12345 hotline": a name, not a figure
 
 
@@ -189,8 +188,8 @@ def _measured(sentence: str, mention: NumberMention, after: int | None = None) -
     for word in match["words"].split():
         if not words and word in ("the", "a", "an", "all"):
             continue  # "of the annual target"
-        if word in figure_words().not_units:
-            break
+        if word in figure_words().not_units or word in _WHEN_WORDS:
+            break  # "3.7% in the first half": when, not what
         words.append(word)
     return " ".join(words)
 
@@ -225,6 +224,18 @@ def _share(sentence: str, mention: NumberMention) -> str:
     return ""
 
 
+def _respective(subject: str, count: int, index: int) -> str:
+    """The ``index``-th of ``count`` subjects joined by "and": a figure given "respectively"."""
+    parts = [part for part in re.split(r",\s*|\s+and\s+", subject) if part]
+    if count < 2 or len(parts) != count or index >= count:
+        return subject
+    head = re.match(r"^(.*?\b(?:in|of|for)\s+)", parts[0])
+    part = parts[index]
+    if index and head and not part.startswith(head[1]):
+        part = head[1] + part  # "investment in manufacturing and services": "investment in"
+    return part
+
+
 def _unit(sentence: str, mention: NumberMention) -> str:
     if mention.unit != "count":
         return mention.unit
@@ -235,50 +246,6 @@ def _unit(sentence: str, mention: NumberMention) -> str:
     return f"{noun} {per}".strip()  # "micrograms per cubic meter", "trips per day"
 
 
-def _figures_with_changes(
-    source: str, offset: int, sentence: str
-) -> list[tuple[NumberMention, Change | None]]:
-    """The figures of a sentence, each with the change stated for it."""
-    figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
-    found: list[tuple[NumberMention, Change | None]] = []
-    waiting: list[int] = []  # figures whose change may follow: "43.85 trillion yuan, up 5%"
-    carried: Change | None = None  # "rose 1.9% to 149": the change of the figure after it
-    for mention in figures:
-        direction = _DIRECTION.search(sentence[: mention.start])
-        if mention.unit == "percent" and direction is not None:
-            sign = -1 if direction["word"].casefold() in figure_words().downward else 1
-            basis = (
-                ChangeBasis.YEAR_ON_YEAR
-                if _YEAR_ON_YEAR.match(sentence[mention.end :])
-                else ChangeBasis.UNSTATED
-            )
-            change = Change(
-                value=sign * mention.value,
-                unit="percent",
-                basis=basis,
-                span=Span.over(source, offset + direction.start(), offset + mention.end),
-            )
-            if waiting:
-                for index in waiting:
-                    found[index] = (found[index][0], change)
-                waiting = []
-                continue
-            found.append((mention, change))
-            carried = change
-            continue
-        before = sentence[: mention.start].rstrip()
-        conversion = before.endswith("(") and bool(waiting)  # "698.2 billion yuan ($98.1 billion)"
-        gap = sentence[found[-1][0].end : mention.start] if found else ""
-        if carried is not None and _CHANGE_TO.match(gap):
-            found.append((mention, carried))
-            carried, waiting = None, []
-            continue
-        carried = None
-        waiting = [*waiting, len(found)] if conversion else [len(found)]
-        found.append((mention, None))
-    return found
-
-
 def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
     previous_subject, previous_noun, previous_period = "", "", None
@@ -287,7 +254,8 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         sentence = paragraph.text[s_start:s_end]
         offset = base + s_start
         evidence = Span.over(source, offset, offset + len(sentence))
-        found = _figures_with_changes(source, offset, sentence)
+        figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+        found = stated_changes(source, offset, sentence, figures, figure_words().downward)
         # A sentence that names no period speaks of the one named before it.
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
         previous_period = period
@@ -296,6 +264,10 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         scope = figure_scope(sentence)
         aliases = figure_aliases(sentence)
         part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
+        subjects = {
+            m.start: figure_subject(sentence, m.start, previous_subject) or part_of
+            for m, _ in found
+        }
         for mention, stated_change in found:
             unit = _unit(sentence, mention)
             quantity = Quantity(
@@ -314,8 +286,14 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 noun = f"{_per(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
             elif unit.startswith(f"{noun} per "):
                 noun = unit
-            said = _predicate(sentence, mention.end + len(noun) + 1 if noun else mention.end)
+            said = _predicate(sentence, mention.end)
             subject = figure_subject(sentence, mention.start, previous_subject) or part_of
+            if not subject and _CONVERSION.search(sentence, 0, mention.start):
+                subject = previous_subject  # "61.2 trillion yuan (US$8.5 trillion)"
+            if _RESPECTIVELY.search(sentence):
+                # "X and Y grew by 11.3% and 11.8%, respectively": each its own
+                sharing = [m for m, _ in found if subjects.get(m.start) == subject]
+                subject = _respective(subject, len(sharing), sharing.index(mention))
             if subject:
                 previous_subject = subject
                 if aliases:
@@ -326,12 +304,14 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             if mention.unit == "count" and noun:
                 previous_noun = noun.split(" per ")[0]
             figure = sentence[mention.start : mention.end]
+            # "The rate averaged 5.2%": asked for "the average rate".
+            averaged = "average" if _AVERAGED.search(sentence, 0, mention.start) else ""
             where = f"in {scope}" if scope and figure not in scope else ""
             words = " ".join(w for w in (subject, where, figure, noun, said) if w)
             about = " ".join(w for w in (subject, where, noun, said) if w) or figure
             keywords = (
                 f"{subject} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
-                f"{compared or ''} "
+                f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"
             )
             yield Metric(

@@ -20,6 +20,7 @@ __all__ = [
     "figure_period",
     "figure_scope",
     "figure_subject",
+    "period_words",
 ]
 
 # A verb that links a subject to its figure: "X reached 5", "X accounted for 57%".
@@ -55,8 +56,27 @@ _TIME_WORD = re.compile(
 # A subject that names what came before: "it was 41.2", "the figure was 29.8".
 _ANAPHOR = re.compile(r"^(?:it|this|that|figure|number|total|latter|former)$", re.IGNORECASE)
 # A subject that narrows the one before: "the rate for September" after "the unemployment rate".
-_NARROWING = re.compile(r"^(?P<head>[a-z]+)\s+(?P<rest>(?:for|in|of|among)\s.+)$")
-_SUBJECT_WORDS = 6  # a subject longer than this is a clause, not a name
+_NARROWING = re.compile(
+    r"^(?P<head>rate|figure|number|share|price|level|ratio|proportion|growth|total)\s+"
+    r"(?P<rest>(?:for|in|of|among)\s.+)$"
+)
+# "that in manufacturing up by 6.2%" after "the investment in infrastructure": the same head.
+_THAT_IN = re.compile(r"^(?:that|those)\s+(?P<rest>(?:in|of|for)\s.+)$", re.IGNORECASE)
+_TRAILING_VERB = re.compile(
+    r"(?:\s+(?:was|were|went|had|has))?(?:\s+(?:up|down|rose|fell|grew|increased|decreased|"
+    r"dropped|declined|reached|stood|totaled))?(?:\s+(?:by|at|to))?\s*$"
+)
+# Brackets inside a subject: "investment in fixed assets (excluding rural households) reached".
+_BRACKETS = re.compile(r"\([^()]*\)")
+# When, not what: "GDP in the first three quarters was", "output this year came to".
+_TIME_PHRASE = re.compile(
+    r"\b(?:in|during|over|for|from|since|by)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|"
+    r"past)\s+(?:\w+\s+)?(?:half|quarters?|months?|years?)|end\s+of\s+\w+)"
+    r"(?:\s+of\s+(?:the\s+|this\s+)?(?:year|\d{4}))?"
+    r"|\b(?:in|during)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_SUBJECT_WORDS = 8  # a subject longer than this is a clause, not a name
 
 
 def figure_subject(sentence: str, start: int, previous: str = "") -> str:
@@ -82,9 +102,14 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         or not isinstance(start, int)
     ):
         raise TypeError("figure_subject needs a sentence (str) and an offset (int)")
-    before = _APPOSITIVE.sub(" ", sentence[:start])
+    before = _TIME_PHRASE.sub(" ", _BRACKETS.sub(" ", _APPOSITIVE.sub(" ", sentence[:start])))
     clause_start = _CLAUSE_START.match(before)
     clause = before[clause_start.end() :] if clause_start else before
+    that = _THAT_IN.match(re.split(r"[,;:(]\s*(?:and\s+)?", before)[-1].strip())
+    if that and previous:
+        head = re.split(r"\s+(?:in|of|for)\s+", previous, maxsplit=1)[0]
+        rest = _TRAILING_VERB.sub("", that["rest"])
+        return " ".join(f"{head} {rest}".split()[:_SUBJECT_WORDS])
     link = _LINK.search(clause) or _NEAR_VERB.search(clause)
     if link is None:
         return ""
@@ -178,6 +203,8 @@ _HOLIDAY_NAME = re.compile(
     r"(?P<name>(?:(?:[A-Z][A-Za-z-]*|and)\s+){1,6})(?:[Hh]oliday|[Gg]olden [Ww]eek)\b"
 )
 _HOLIDAY_DAYS = re.compile(r"\b(?P<days>[a-z]+-day)\s+(?:holiday|break)\b", re.IGNORECASE)
+# "In June, investment went up by 0.21%": a sentence about one month.
+_IN_MONTH = re.compile(rf"^\s*(?:In|For)\s+(?P<month>{_MONTH_NAMES.title()})\s*,")
 _THIS_YEAR = re.compile(r"\b(?:this|so far this|the current)\s+year\b", re.IGNORECASE)
 # "last year" as the time of the figure, not its basis ("over last year").
 _LAST_YEAR = re.compile(
@@ -231,6 +258,10 @@ def figure_period(sentence: str, held: dt.date, *, holiday: str = "") -> str | N
             year -= 1  # a part of the year not over yet at the briefing: last year's
         joiner = " " if part["month"] or part["until"] else " of "
         return f"{name}{joiner}{year}"
+    month = _IN_MONTH.match(sentence)
+    if month is not None:
+        number = _MONTHS.index(month["month"].lower()) + 1
+        return f"{month['month']} {held.year if number <= held.month else held.year - 1}"
     if _THIS_YEAR.search(sentence):
         return str(held.year)
     if _LAST_YEAR.search(sentence):
@@ -261,6 +292,43 @@ def briefing_holiday(*texts: str) -> str:
     if not name:
         return ""
     return " ".join(w for w in (days, name, "holiday") if w)
+
+
+_SAME_MONTHS = {
+    3: ("first quarter", "January to March", "first three months", "Q1"),
+    6: ("first half", "January to June", "first six months", "H1"),
+    9: ("first three quarters", "January to September", "first nine months", "Q1-Q3"),
+}
+_MONTHS_ENDED = re.compile(
+    r"^(?:first (?:quarter|half|three quarters|(?P<count>\w+) months)|January to (?P<until>\w+))"
+    r" of \d{4}$|^January to (?P<until2>\w+) \d{4}$"
+)
+
+
+def period_words(period: str | None) -> tuple[str, ...]:
+    """Other words for the same months of a period, for a figure's key words.
+
+    Example:
+        >>> period_words("January to September 2025")
+        ('first', 'three', 'quarters', 'nine', 'months', 'Q1-Q3')
+        >>> period_words("first half of 2025")
+        ('January', 'June', 'six', 'months', 'H1')
+    """
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"period_words needs a period (str or None), not {type(period).__name__}")
+    found = _MONTHS_ENDED.match(period or "")
+    if period is None or found is None:
+        return ()
+    until = found["until"] or found["until2"]
+    if until:
+        ends = _MONTHS.index(until.lower()) + 1 if until.lower() in _MONTHS else 0
+    elif found["count"]:
+        ends = _COUNT.get(found["count"].lower(), 0)
+    else:
+        ends = {"quarter": 3, "half": 6, "three quarters": 9}[period.split(" of ")[0][6:]]
+    known = set((period or "").split())
+    words = " ".join(_SAME_MONTHS.get(ends, ())).split()
+    return tuple(w for w in dict.fromkeys(words) if w not in known and w != "to")
 
 
 _BASIS_LAST_YEAR = re.compile(

@@ -302,8 +302,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     mentions: list[NumberMention] = []
     for match in _NUMBER.finditer(text):
-        if match.start() > 0 and (text[match.start() - 1].isalnum()):
-            continue  # part of a word such as "G20" or "COVID-19"'s suffix
+        glued = match.start() > 0 and text[match.start() - 1].isalnum()
+        if glued and not (match["dollar"] and text[: match.start()].endswith("US")):
+            continue  # part of a word such as "G20" or "COVID-19"'s suffix; "US$9.38" is money
         value = Decimal(match["num"].replace(",", ""))
         scale = Scale.from_word(match["scale"] or "")
         end = match.end()
