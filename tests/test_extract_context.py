@@ -297,3 +297,13 @@ def test_stated_changes_never_raise_and_keep_figures_in_order(text: str, lead: s
 def test_stated_changes_reject_bad_input(args: tuple[object, ...], error: type[Exception]) -> None:
     with pytest.raises(error):
         stated_changes(*args)  # type: ignore[arg-type]
+
+
+def test_a_land_unit_names_land_and_a_pair_of_kinds_names_both(
+    statistics: tradebrief.Briefing,
+) -> None:
+    # Before: "2 million mu fitted with sprinklers" could not be asked about as farmland.
+    assert {"farmland", "land"} <= set(figure(statistics, "2 million").keywords)
+    # Before: the unit was "inbound", the trips and the rate lost at "and".
+    trips = figure(statistics, "1.8 million")
+    assert trips.quantity.unit == "inbound and outbound trips per day"

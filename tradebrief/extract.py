@@ -104,6 +104,9 @@ class FigureWords(BaseModel):
     downward: frozenset[str] = Field(description="Direction words of a fall.")
     share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
     short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
+    measures: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="What a unit measures: 'mu' measures 'land'."
+    )
     rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
     fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
 
@@ -159,6 +162,12 @@ def _noun(sentence: str, end: int) -> str:
     at = end
     while len(words) < 3:
         match = _NOUN_WORD.match(sentence, at)
+        paired = _PAIRED.match(sentence, at) if len(words) == 1 else None
+        if paired is not None and not {paired[1], paired[2]} & figure_words().not_units:
+            # "2.39 million inbound and outbound trips": both kinds of one thing
+            words[0] = f"{words[0]} and {paired[1]}"
+            at = paired.end(1)
+            continue
         if match is None or match["word"] in figure_words().not_units:
             break
         if len(match["word"]) < 3 and (words or match["word"] not in figure_words().short_units):
@@ -170,6 +179,7 @@ def _noun(sentence: str, end: int) -> str:
     return " ".join(words)
 
 
+_PAIRED = re.compile(r"\s+and\s+([a-z][a-z-]{2,})\s+([a-z][a-z-]{2,})\b")
 _MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
 
 
@@ -281,7 +291,10 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             if noun in figure_words().short_units:
                 # "1.3 billion mu of farmland": the unit, and what it measures
                 unit_end = sentence.index(noun, mention.end) + len(noun)
-                noun = f"{noun} {_measured(sentence, mention, unit_end)}".strip()
+                measured = _measured(sentence, mention, unit_end)
+                # "8 million mu have been fitted": land, though the sentence does not say so
+                measured = measured or " ".join(figure_words().measures.get(noun, ()))
+                noun = f"{noun} {measured}".strip()
             if mention.unit != "count":
                 noun = f"{_per(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
             elif unit.startswith(f"{noun} per "):
