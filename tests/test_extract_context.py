@@ -307,3 +307,23 @@ def test_a_land_unit_names_land_and_a_pair_of_kinds_names_both(
     # Before: the unit was "inbound", the trips and the rate lost at "and".
     trips = figure(statistics, "1.8 million")
     assert trips.quantity.unit == "inbound and outbound trips per day"
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "unit"),
+    [
+        # Before: "metric tons of fake goods and 210 cases": the figure before's words.
+        ("210", "210 cases", "cases"),
+        # Before: "people and injury insurance" was what 412 million counted.
+        ("412", "Pension insurance 412 million people", "people"),
+        # Before: no subject: the clause held the figure before it.
+        ("288", "injury insurance 288 million", "count"),
+        # Before: "collected in the first": the period cut into the name.
+        ("9,000", "9,000 tons litter collected", "metric_ton"),
+    ],
+)
+def test_a_figure_is_not_named_by_the_words_of_the_figure_before_it(
+    statistics: tradebrief.Briefing, quote: str, name: str, unit: str
+) -> None:
+    metric = figure(statistics, quote)
+    assert metric.name == f"{name} (paragraph 6)" and metric.quantity.unit == unit

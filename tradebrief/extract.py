@@ -163,7 +163,13 @@ def _noun(sentence: str, end: int) -> str:
     while len(words) < 3:
         match = _NOUN_WORD.match(sentence, at)
         paired = _PAIRED.match(sentence, at) if len(words) == 1 else None
-        if paired is not None and not {paired[1], paired[2]} & figure_words().not_units:
+        if (
+            paired is not None
+            and not {paired[1], paired[2]} & figure_words().not_units
+            and not words[0].endswith("s")  # "people and work-related injury insurance"
+            and words[0] != "people"
+            and paired[2].endswith("s")  # "inbound and outbound trips"
+        ):
             # "2.39 million inbound and outbound trips": both kinds of one thing
             words[0] = f"{words[0]} and {paired[1]}"
             at = paired.end(1)
@@ -179,6 +185,7 @@ def _noun(sentence: str, end: int) -> str:
     return " ".join(words)
 
 
+_WHEN_PHRASE = re.compile(r"\s+(?:in|by|during|since|from|over|at)\s+the\b|\s+(?:in|by)\s+\d")
 _PAIRED = re.compile(r"\s+and\s+([a-z][a-z-]{2,})\s+([a-z][a-z-]{2,})\b")
 _MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
 
@@ -213,7 +220,10 @@ def _per(sentence: str, end: int) -> str:
 def _predicate(sentence: str, end: int) -> str:
     """What is said of a figure that opens its clause ("resolved within 24 hours"), else ""."""
     match = _PREDICATE.match(sentence, end)
-    return match["words"] if match else ""
+    if match is None:
+        return ""
+    # "collected in the first half of the year": when is the period's, not the figure's name
+    return " ".join(_WHEN_PHRASE.split(match["words"])[0].split())
 
 
 def _change_words(change: Change | None) -> list[str]:
@@ -314,8 +324,9 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             also = [
                 a for known, said in named_again.items() if subject.startswith(known) for a in said
             ]
-            if mention.unit == "count" and noun:
-                previous_noun = noun.split(" per ")[0]
+            if mention.unit == "count":
+                # "Among them, ..." counts part of what the figure before counted
+                previous_noun = noun.split(" per ")[0] or subject
             figure = sentence[mention.start : mention.end]
             # "The rate averaged 5.2%": asked for "the average rate".
             averaged = "average" if _AVERAGED.search(sentence, 0, mention.start) else ""

@@ -76,6 +76,7 @@ _TIME_PHRASE = re.compile(
     r"|\b(?:in|during)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_FIGURE_IN = re.compile(r"(?<![A-Za-z0-9.])\d")  # a figure, not the digits of "PM2.5"
 _SUBJECT_WORDS = 8  # a subject longer than this is a clause, not a name
 
 
@@ -113,7 +114,14 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
     link = _LINK.search(clause) or _NEAR_VERB.search(clause)
     if link is None:
         return ""
-    words = _WORD.findall(clause[: link.start()])
+    named = clause[: link.start()]
+    if _FIGURE_IN.search(named):
+        # "covered 251 million people and injury insurance covered": after the last "and";
+        # "seized 28,600 tons of waste and transferred": another figure's words, no subject
+        named = re.split(r"\band\b", named)[-1] if re.search(r"\d[^\d]*\band\b", named) else ""
+        if _FIGURE_IN.search(named) or not _LINK.search(clause[link.start() :]):
+            return ""
+    words = _WORD.findall(named)
     owner = ""
     while words and (_ARTICLE.match(words[0]) or _TIME_WORD.match(words[0])):
         if words.pop(0).casefold() in ("their", "its") and previous:
