@@ -327,3 +327,12 @@ def test_a_figure_is_not_named_by_the_words_of_the_figure_before_it(
 ) -> None:
     metric = figure(statistics, quote)
     assert metric.name == f"{name} (paragraph 6)" and metric.quantity.unit == unit
+
+
+def test_a_target_year_is_its_own_sentence_s_period_only(statistics: tradebrief.Briefing) -> None:
+    target = figure(statistics, "20 million")
+    # Before: "2029", a whole year's figure that a monthly average could be derived from.
+    assert target.period == "end of 2029"
+    pay = figure(statistics, "6,120")
+    # Before: the target's period carried over, and "Their" named nothing.
+    assert pay.period is None and pay.name.startswith("technicians average monthly pay")

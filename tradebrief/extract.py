@@ -89,6 +89,7 @@ _CONVERSION = re.compile(r"\(\s*(?:US)?$")
 _WHEN_WORDS = frozenset(
     ("first", "second", "third", "fourth", "last", "past", "same", "current", "coming", "previous")
 )
+_PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\baveraged\s+(?:about\s+|nearly\s+|over\s+)?$")
 _BARE_CODE = re.compile(r"^\d{5,}$")  # "the 12345 hotline": a name, not a figure
@@ -278,14 +279,15 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         found = stated_changes(source, offset, sentence, figures, figure_words().downward)
         # A sentence that names no period speaks of the one named before it.
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
-        previous_period = period
+        if not _PLANNED.search(sentence):
+            previous_period = period  # "we aim to train ... by 2029" dates only itself
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
         scope = figure_scope(sentence)
         aliases = figure_aliases(sentence)
         part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
         subjects = {
-            m.start: figure_subject(sentence, m.start, previous_subject) or part_of
+            m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
             for m, _ in found
         }
         for mention, stated_change in found:
@@ -310,7 +312,10 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             elif unit.startswith(f"{noun} per "):
                 noun = unit
             said = _predicate(sentence, mention.end)
-            subject = figure_subject(sentence, mention.start, previous_subject) or part_of
+            subject = (
+                figure_subject(sentence, mention.start, previous_subject or previous_noun)
+                or part_of
+            )
             if not subject and _CONVERSION.search(sentence, 0, mention.start):
                 subject = previous_subject  # "61.2 trillion yuan (US$8.5 trillion)"
             if _RESPECTIVELY.search(sentence):

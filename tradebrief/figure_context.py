@@ -199,7 +199,8 @@ _PART = re.compile(
 )
 _YEAR = re.compile(
     r"(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three quarters)"
-    rf"\s+of\s+|(?i:since)\s+(?:(?:{_MONTH_NAMES.title()})\s+)?|{_MONTH_RANGE}\s+(?:of\s+)?)?"
+    rf"\s+of\s+|(?i:since)\s+(?:(?:{_MONTH_NAMES.title()})\s+)?|{_MONTH_RANGE}\s+(?:of\s+)?"
+    rf"|(?:the\s+)?end\s+of\s+(?:(?:{_MONTH_NAMES.title()})\s+)?)?"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 # "during the holiday", "over the eight-day break": the holiday the briefing is about.
