@@ -336,3 +336,12 @@ def test_a_target_year_is_its_own_sentence_s_period_only(statistics: tradebrief.
     pay = figure(statistics, "6,120")
     # Before: the target's period carried over, and "Their" named nothing.
     assert pay.period is None and pay.name.startswith("technicians average monthly pay")
+
+
+def test_a_bare_count_after_another_counts_the_same_thing(
+    statistics: tradebrief.Briefing,
+) -> None:
+    withdrawn = figure(statistics, "14")
+    # Before: "14 (paragraph 8)", a count of nothing, with nothing said of it.
+    assert withdrawn.quantity.unit == "shops"
+    assert withdrawn.name == "14 shops had their permits withdrawn (paragraph 8)"

@@ -80,7 +80,7 @@ _PER = re.compile(r"\s+per\s+(?P<words>[a-z][a-z-]+(?:\s+(?:meter|meters|kilomet
 # "were resolved within 24 hours": what is said of a figure that is its clause's subject.
 _PREDICATE = re.compile(
     r"(?:\s+(?!were\b|was\b|are\b|is\b|have\b|has\b|had\b)[a-z][a-z-]*){0,4}?"
-    r"\s+(?:were|was|are|is|have been|has been|had been)\s+"
+    r"\s+(?:were|was|are|is|have been|has been|had been|have|has)\s+"
     r"(?P<words>[a-z][a-z-]+(?:\s+(?!and\b|but\b|while\b)[a-z0-9][a-z0-9-]*){0,3})"
 )
 # "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
@@ -89,6 +89,7 @@ _CONVERSION = re.compile(r"\(\s*(?:US)?$")
 _WHEN_WORDS = frozenset(
     ("first", "second", "third", "fourth", "last", "past", "same", "current", "coming", "previous")
 )
+_ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
 _PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\baveraged\s+(?:about\s+|nearly\s+|over\s+)?$")
@@ -290,8 +291,14 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
             for m, _ in found
         }
+        counted = ""  # what the sentence's last count counted
         for mention, stated_change in found:
             unit = _unit(sentence, mention)
+            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            if not noun and mention.unit == "count" and _ELLIPSIS.match(sentence, mention.end):
+                noun = unit = counted or unit  # "214 agencies were investigated and 31 have"
+            if mention.unit == "count" and noun:
+                counted = noun
             quantity = Quantity(
                 value=mention.value,
                 scale=mention.scale,
@@ -299,7 +306,6 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 qualifier=mention.qualifier,
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
-            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
             if noun in figure_words().short_units:
                 # "1.3 billion mu of farmland": the unit, and what it measures
                 unit_end = sentence.index(noun, mention.end) + len(noun)
