@@ -21,12 +21,20 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tradebrief.figure_context import compared_year, figure_period, figure_subject
+from tradebrief.figure_changes import stated_changes
+from tradebrief.figure_context import (
+    briefing_holiday,
+    compared_year,
+    figure_aliases,
+    figure_period,
+    figure_scope,
+    figure_subject,
+    period_words,
+)
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, Paragraph
 from tradebrief.quantities import (
     Change,
-    ChangeBasis,
     NumberMention,
     Qualifier,
     Quantity,
@@ -60,18 +68,32 @@ _NOT_FIGURE_AFTER = re.compile(
     r"|^\s*(?:a\.m\.|p\.m\.|o'clock)"
     r"|^-(?:year|day)"
 )
-_DIRECTION = re.compile(
-    r"(?P<word>up|down|rose|fell|grew|increased|decreased|dropped|declined|rising|falling|"
-    r"growth of|increase of|decrease of|decline of|drop of)\s+(?:by\s+)?$",
-    re.IGNORECASE,
-)
-_YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?:year[- ]on[- ]year|from a year earlier|y-o-y)")
 # A percentage that is a part of a whole: "accounted for 57%", "57% of the total".
 _SHARE_BEFORE = re.compile(
-    r"\b(?:accounted|accounting|accounts|making up|made up)\s+for\s+$|\bshare\b"
+    r"\b(?:(?:accounted|accounting|accounts)\s+for|(?:making|made|make|makes)\s+up(?:\s+for)?)"
+    r"\s+$|\bshare\b"
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 _NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
+# "yuan per ton", "trips per day", "micrograms per cubic meter": a rate's denominator.
+_PER = re.compile(r"\s+per\s+(?P<words>[a-z][a-z-]+(?:\s+(?:meter|meters|kilometer|ton|tons))?)")
+# "were resolved within 24 hours": what is said of a figure that is its clause's subject.
+_PREDICATE = re.compile(
+    r"(?:\s+(?!were\b|was\b|are\b|is\b|have\b|has\b|had\b)[a-z][a-z-]*){0,4}?"
+    r"\s+(?:were|was|are|is|have been|has been|had been|have|has)\s+"
+    r"(?P<words>[a-z][a-z-]+(?:\s+(?!and\b|but\b|while\b)[a-z0-9][a-z0-9-]*){0,3})"
+)
+# "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
+_PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
+_CONVERSION = re.compile(r"\(\s*(?:US)?$")
+_WHEN_WORDS = frozenset(
+    ("first", "second", "third", "fourth", "last", "past", "same", "current", "coming", "previous")
+)
+_ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
+_PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_AVERAGED = re.compile(r"\baveraged\s+(?:about\s+|nearly\s+|over\s+)?$")
+_BARE_CODE = re.compile(r"^\d{5,}$")  # "the 12345 hotline": a name, not a figure
 
 
 class FigureWords(BaseModel):
@@ -84,6 +106,9 @@ class FigureWords(BaseModel):
     downward: frozenset[str] = Field(description="Direction words of a fall.")
     share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
     short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
+    measures: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="What a unit measures: 'mu' measures 'land'."
+    )
     rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
     fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
 
@@ -127,6 +152,8 @@ def is_figure(text: str, mention: NumberMention) -> bool:
         return False
     if _NOT_FIGURE_AFTER.match(after):
         return False
+    if _BARE_CODE.match(text[mention.start : mention.end]):
+        return False  # figures this large are written with separators: "12,345"
     # "1." opening a list item is a number, not a figure.
     return not (mention.start == 0 and after.startswith("."))
 
@@ -137,6 +164,18 @@ def _noun(sentence: str, end: int) -> str:
     at = end
     while len(words) < 3:
         match = _NOUN_WORD.match(sentence, at)
+        paired = _PAIRED.match(sentence, at) if len(words) == 1 else None
+        if (
+            paired is not None
+            and not {paired[1], paired[2]} & figure_words().not_units
+            and not words[0].endswith("s")  # "people and work-related injury insurance"
+            and words[0] != "people"
+            and paired[2].endswith("s")  # "inbound and outbound trips"
+        ):
+            # "2.39 million inbound and outbound trips": both kinds of one thing
+            words[0] = f"{words[0]} and {paired[1]}"
+            at = paired.end(1)
+            continue
         if match is None or match["word"] in figure_words().not_units:
             break
         if len(match["word"]) < 3 and (words or match["word"] not in figure_words().short_units):
@@ -148,6 +187,8 @@ def _noun(sentence: str, end: int) -> str:
     return " ".join(words)
 
 
+_WHEN_PHRASE = re.compile(r"\s+(?:in|by|during|since|from|over|at)\s+the\b|\s+(?:in|by)\s+\d")
+_PAIRED = re.compile(r"\s+and\s+([a-z][a-z-]{2,})\s+([a-z][a-z-]{2,})\b")
 _MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
 
 
@@ -162,12 +203,29 @@ def _measured(sentence: str, mention: NumberMention, after: int | None = None) -
     match = _MEASURED.match(sentence, mention.end if after is None else after)
     if match is None:
         return ""
-    words = []
+    words: list[str] = []
     for word in match["words"].split():
-        if word in figure_words().not_units:
-            break
+        if not words and word in ("the", "a", "an", "all"):
+            continue  # "of the annual target"
+        if word in figure_words().not_units or word in _WHEN_WORDS:
+            break  # "3.7% in the first half": when, not what
         words.append(word)
     return " ".join(words)
+
+
+def _per(sentence: str, end: int) -> str:
+    """A rate's denominator after a unit ("per cubic meter"), else ""."""
+    match = _PER.match(sentence, end)
+    return f"per {match['words']}" if match else ""
+
+
+def _predicate(sentence: str, end: int) -> str:
+    """What is said of a figure that opens its clause ("resolved within 24 hours"), else ""."""
+    match = _PREDICATE.match(sentence, end)
+    if match is None:
+        return ""
+    # "collected in the first half of the year": when is the period's, not the figure's name
+    return " ".join(_WHEN_PHRASE.split(match["words"])[0].split())
 
 
 def _change_words(change: Change | None) -> list[str]:
@@ -188,75 +246,115 @@ def _share(sentence: str, mention: NumberMention) -> str:
     return ""
 
 
+def _respective(subject: str, count: int, index: int) -> str:
+    """The ``index``-th of ``count`` subjects joined by "and": a figure given "respectively"."""
+    parts = [part for part in re.split(r",\s*|\s+and\s+", subject) if part]
+    if count < 2 or len(parts) != count or index >= count:
+        return subject
+    head = re.match(r"^(.*?\b(?:in|of|for)\s+)", parts[0])
+    part = parts[index]
+    if index and head and not part.startswith(head[1]):
+        part = head[1] + part  # "investment in manufacturing and services": "investment in"
+    return part
+
+
 def _unit(sentence: str, mention: NumberMention) -> str:
     if mention.unit != "count":
         return mention.unit
-    return _noun(sentence, mention.end) or "count"
+    noun = _noun(sentence, mention.end)
+    if not noun:
+        return "count"
+    per = _per(sentence, sentence.index(noun, mention.end) + len(noun))
+    return f"{noun} {per}".strip()  # "micrograms per cubic meter", "trips per day"
 
 
-def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph) -> Iterator[Metric]:
+def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
+    previous_subject, previous_noun, previous_period = "", "", None
+    named_again: dict[str, tuple[str, ...]] = {}
     for s_start, s_end in sentences(paragraph.text):
         sentence = paragraph.text[s_start:s_end]
-        figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
         offset = base + s_start
         evidence = Span.over(source, offset, offset + len(sentence))
-        pending: NumberMention | None = None
-        found: list[tuple[NumberMention, Change | None]] = []
-        for mention in figures:
-            direction = _DIRECTION.search(sentence[: mention.start])
-            if mention.unit == "percent" and direction is not None:
-                sign = -1 if direction["word"].casefold() in figure_words().downward else 1
-                basis = (
-                    ChangeBasis.YEAR_ON_YEAR
-                    if _YEAR_ON_YEAR.match(sentence[mention.end :])
-                    else ChangeBasis.UNSTATED
-                )
-                change = Change(
-                    value=sign * mention.value,
-                    unit="percent",
-                    basis=basis,
-                    span=Span.over(source, offset + direction.start(), offset + mention.end),
-                )
-                if pending is not None:
-                    found[-1] = (pending, change)  # the change of the figure before it
-                    pending = None
-                    continue
-                found.append((mention, change))
-                continue
-            pending = mention
-            found.append((mention, None))
-        period = figure_period(sentence, briefing.date)
+        figures = [m for m in find_numbers(sentence) if is_figure(sentence, m)]
+        found = stated_changes(source, offset, sentence, figures, figure_words().downward)
+        # A sentence that names no period speaks of the one named before it.
+        period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
+        if not _PLANNED.search(sentence):
+            previous_period = period  # "we aim to train ... by 2029" dates only itself
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
+        scope = figure_scope(sentence)
+        aliases = figure_aliases(sentence)
+        part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
+        subjects = {
+            m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
+            for m, _ in found
+        }
+        counted = ""  # what the sentence's last count counted
         for mention, stated_change in found:
+            unit = _unit(sentence, mention)
+            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            if not noun and mention.unit == "count" and _ELLIPSIS.match(sentence, mention.end):
+                noun = unit = counted or unit  # "214 agencies were investigated and 31 have"
+            if mention.unit == "count" and noun:
+                counted = noun
             quantity = Quantity(
                 value=mention.value,
                 scale=mention.scale,
-                unit=_unit(sentence, mention),
+                unit=unit,
                 qualifier=mention.qualifier,
                 span=Span.over(source, offset + mention.start, offset + mention.end),
             )
-            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
             if noun in figure_words().short_units:
                 # "1.3 billion mu of farmland": the unit, and what it measures
                 unit_end = sentence.index(noun, mention.end) + len(noun)
-                noun = f"{noun} {_measured(sentence, mention, unit_end)}".strip()
-            subject = figure_subject(sentence, mention.start)
+                measured = _measured(sentence, mention, unit_end)
+                # "8 million mu have been fitted": land, though the sentence does not say so
+                measured = measured or " ".join(figure_words().measures.get(noun, ()))
+                noun = f"{noun} {measured}".strip()
+            if mention.unit != "count":
+                noun = f"{_per(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
+            elif unit.startswith(f"{noun} per "):
+                noun = unit
+            said = _predicate(sentence, mention.end)
+            subject = (
+                figure_subject(sentence, mention.start, previous_subject or previous_noun)
+                or part_of
+            )
+            if not subject and _CONVERSION.search(sentence, 0, mention.start):
+                subject = previous_subject  # "61.2 trillion yuan (US$8.5 trillion)"
+            if _RESPECTIVELY.search(sentence):
+                # "X and Y grew by 11.3% and 11.8%, respectively": each its own
+                sharing = [m for m, _ in found if subjects.get(m.start) == subject]
+                subject = _respective(subject, len(sharing), sharing.index(mention))
+            if subject:
+                previous_subject = subject
+                if aliases:
+                    named_again[subject] = aliases  # "..., or PM10,": said once, meant after
+            also = [
+                a for known, said in named_again.items() if subject.startswith(known) for a in said
+            ]
+            if mention.unit == "count":
+                # "Among them, ..." counts part of what the figure before counted
+                previous_noun = noun.split(" per ")[0] or subject
             figure = sentence[mention.start : mention.end]
-            words = " ".join(w for w in (subject, figure, noun) if w)
-            about = " ".join(w for w in (subject, noun) if w) or figure
+            # "The rate averaged 5.2%": asked for "the average rate".
+            averaged = "average" if _AVERAGED.search(sentence, 0, mention.start) else ""
+            where = f"in {scope}" if scope and figure not in scope else ""
+            words = " ".join(w for w in (subject, where, figure, noun, said) if w)
+            about = " ".join(w for w in (subject, where, noun, said) if w) or figure
+            keywords = (
+                f"{subject} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
+                f"{compared or ''} {' '.join(period_words(period))} {averaged} "
+                f"{_share(sentence, mention)}"
+            )
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
                 question=f"What does the briefing say about {about}?",
-                keywords=tuple(
-                    dict.fromkeys(
-                        f"{subject} {noun} {compared or ''} {_share(sentence, mention)}".split()
-                        + _change_words(stated_change)
-                    )
-                ),
+                keywords=tuple(dict.fromkeys(keywords.split() + _change_words(stated_change))),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,
@@ -287,8 +385,9 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
     curated = [f for f in briefing.facts if not (isinstance(f, Metric) and f.origin != "curated")]
     covered = [span for fact in curated for span in fact.figure_spans]
     found: list[Metric] = []
+    holiday = briefing_holiday(briefing.title, *(p.text for p in tuple(briefing.paragraphs)[:6]))
     for paragraph in briefing.paragraphs:
-        for metric in _paragraph_metrics(briefing, paragraph):
+        for metric in _paragraph_metrics(briefing, paragraph, holiday):
             if any(_overlaps(metric.quantity.span, span) for span in covered):
                 continue
             found.append(metric)

@@ -10,7 +10,9 @@ the choice also weighs what each briefing is about:
   in English) that the briefing uses anywhere. A briefing that knows clearly
   fewer of them than the best one is not trusted to answer; when the briefing
   that knows the question best declines, and no other as knowing answers, the
-  library declines with its reason.
+  library declines with its reason. A less knowing briefing overrules that
+  refusal only with a strong answer (score 0.6 or more), or when the question
+  names it more.
 - A question comparing two years ("How did total trade in 2024 compare with
   2023?") is asked once per year; when both are found in different passages
   (often two briefings), the answer gives and cites both.
@@ -149,6 +151,9 @@ class Library(BaseModel):
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?=\?)")  # the year closing each per-year question
 _KNOWS_SHARE = 0.4  # a briefing knowing under this share of what the best one knows is out
+# A weak answer from a briefing that knows less of the question than one that declines it
+# is taken for a near miss of that one, not an answer: "the loan prime rate" is not trade.
+_OVERRULES = 0.6
 _NAMED_PERSON = 2  # naming someone on a roster names the briefing as much as two title words
 _NAMED_BONUS = 0.1  # per title word of the question, added to a found answer's score
 _GENERIC_TITLE = "SCIO State Council Information Office press conference briefing China"
@@ -212,12 +217,20 @@ def choose(question: str, briefings: Sequence[Briefing], answers: Sequence[Answe
     named = _named(question, briefings)
     most_named = max(named)
     top = max(knows)
+    knowing = max(range(len(answers)), key=lambda i: (knows[i], named[i], -i))
+    vetoed = not answers[knowing].found  # the briefing most about the question declines it
     trusted = [
         i
         for i, answer in enumerate(answers)
         if answer.found
         and knows[i] >= top * _KNOWS_SHARE
         and not (_about_the_briefing(answer) and named[i] < most_named)
+        and not (
+            vetoed
+            and knows[i] < top
+            and named[i] <= named[knowing]  # its title names the question: "foreign trade"
+            and answer.score < _OVERRULES
+        )
     ]
     if trusted:
         return max(trusted, key=lambda i: (answers[i].score + _NAMED_BONUS * named[i], -i))

@@ -237,6 +237,8 @@ _UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("tons", "metric_ton"),
 )
 _QUALIFIER_PATTERNS: tuple[tuple[str, Qualifier], ...] = (
+    ("no less than ", Qualifier.AT_LEAST),  # before "less than": the opposite bound
+    ("not less than ", Qualifier.AT_LEAST),
     ("more than ", Qualifier.MORE_THAN),
     ("over ", Qualifier.MORE_THAN),
     ("at least ", Qualifier.AT_LEAST),
@@ -300,8 +302,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     mentions: list[NumberMention] = []
     for match in _NUMBER.finditer(text):
-        if match.start() > 0 and (text[match.start() - 1].isalnum()):
-            continue  # part of a word such as "G20" or "COVID-19"'s suffix
+        glued = match.start() > 0 and text[match.start() - 1].isalnum()
+        if glued and not (match["dollar"] and text[: match.start()].endswith("US")):
+            continue  # part of a word such as "G20" or "COVID-19"'s suffix; "US$9.38" is money
         value = Decimal(match["num"].replace(",", ""))
         scale = Scale.from_word(match["scale"] or "")
         end = match.end()
