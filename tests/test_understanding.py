@@ -531,6 +531,10 @@ This year we provided subsidized first-aid training to 86,000 guides.
 We sent 340 inspection teams to scenic areas during the holiday.
 
 Mobile payment is now accepted at 96% of scenic spots.
+
+From January to June, hotel bookings rose 15%, faster than last year.
+
+The occupancy rate of homestays averaged 71%, lower than in the same period last year.
 """
 
 
@@ -632,3 +636,8 @@ def test_on_what_dates_asks_for_dates(holiday: Briefing) -> None:
     answer = holiday.ask("On what dates did museums receive the 30 million visits?")
     assert not answer.found
     assert "gives no date" in answer.text
+
+
+def test_the_first_half_is_a_period_not_the_contrary_of_last_year(holiday: Briefing) -> None:
+    answer = holiday.ask("What was the average occupancy rate of homestays in the first half?")
+    assert "says 'last' instead" not in answer.text

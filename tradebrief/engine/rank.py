@@ -58,6 +58,10 @@ _SHORTLIST = 12  # candidates scored in full after the postings walk
 # briefing never uses of that kind lowers confidence but names no missing thing.
 _DESCRIBING = re.compile(r"\b[a-z]{3,}(?:ed|ly)\b")
 _PERIODIC = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "early"})
+_PERIOD_ORDINAL = re.compile(
+    r"\b(first|last)\s+(?:half|quarter|(?:two|three|four|five|six|\d+)\s+(?:quarters|months))\b",
+    re.IGNORECASE,
+)
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
@@ -161,6 +165,10 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     unknown_specific: list[str] = []
     named = _named_terms(text, index.lexicon)
     describing = _describing_terms(text, index.lexicon)
+    # "the first half", "the last three months": a period, not the first of several things
+    periods = frozenset(
+        t for m in _PERIOD_ORDINAL.finditer(text) for t in analyze(m[1], index.lexicon)
+    )
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
@@ -319,7 +327,9 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         which=asked_noun(text, index.lexicon),
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
-            (mine, other) for mine, other in index.contrasts if mine in terms and other not in terms
+            (mine, other)
+            for mine, other in index.contrasts
+            if mine in terms and other not in terms and mine not in periods
         ),
     )
     ranked = [
