@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from tradebrief.engine import english
-from tradebrief.engine.candidates import COUNTED, CandidateKind, build_candidates
+from tradebrief.engine.candidates import COUNTED, Candidate, CandidateKind, build_candidates
 from tradebrief.engine.casual import Vocabulary
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon, load_lexicon
@@ -119,11 +119,14 @@ class SearchIndex:
         # A term that is a key word of only a few candidates, or a proper noun of the
         # text, names something specific (a place, a product, a programme): a
         # candidate that lacks it answers a different question.
-        key_counts: defaultdict[str, int] = defaultdict(int)
-        for candidate in self.candidates:
+        # Figures extracted from one sentence share its words: they count as one key.
+        keyed: defaultdict[str, set[object]] = defaultdict(set)
+        for at, candidate in enumerate(self.candidates):
+            source = _extracted_from(briefing, candidate) or at
             for term, weight in candidate.terms.items():
                 if weight >= 1.0:
-                    key_counts[term] += 1
+                    keyed[term].add(source)
+        key_counts = {term: len(sources) for term, sources in keyed.items()}
         proper = {
             t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
@@ -323,6 +326,16 @@ def index_for(briefing: Briefing) -> SearchIndex:
             index = _INDEXES[key] = SearchIndex(briefing)
             weakref.finalize(briefing, _INDEXES.pop, key, None)
     return index
+
+
+def _extracted_from(briefing: Briefing, candidate: Candidate) -> tuple[int, int] | None:
+    """The evidence span of an extracted (not curated) fact, or None."""
+    if candidate.kind is not CandidateKind.FACT:
+        return None
+    fact = briefing.fact(candidate.ref)
+    if getattr(fact, "origin", "curated") == "curated":
+        return None
+    return (fact.evidence.start, fact.evidence.end)
 
 
 def _implied_year(briefing: Briefing) -> str:
