@@ -539,6 +539,8 @@ The occupancy rate of homestays averaged 71%, lower than in the same period last
 In all, galleries drew 7.2 million visits. Large galleries opened late on five of the eight days.
 
 Galleries received 7.2 million visits, up 4%, and 3.1 million of them were children.
+
+Income per bed at homestays rose in six of the ten provinces surveyed.
 """
 
 
@@ -652,3 +654,8 @@ def test_figures_from_one_sentence_do_not_make_its_topic_common(holiday: Briefin
     # keyed "galleries" from one sentence: four facts, two passages. The word still names
     # one specific thing, which a passage that lacks it does not answer.
     assert "gallery" in index_for(holiday).specific
+
+
+def test_a_per_unit_word_is_no_kind(holiday: Briefing) -> None:
+    answer = holiday.ask("In how many provinces did per-bed income at homestays go up?")
+    assert answer.found and "six of the ten provinces" in answer.text

@@ -46,12 +46,16 @@ def _words(text: str, lexicon: Lexicon) -> list[tuple[str, str] | None]:
     return found
 
 
+_NO_KIND = frozenset({"per", "so", "well", "much"})  # "per-mu", "so-called", "well-known"
+
+
 def _is_compound_modifier(token: str, terms: list[str]) -> bool:
     """Whether a hyphenated lower-case word names a kind: "state-owned", not "year-on-year"."""
     parts = token.split("-")
     return (
         len(parts) >= 2
         and token[0].islower()
+        and parts[0] not in _NO_KIND  # "per-mu yields" are yields, counted per mu
         and all(len(part) >= 2 and part.isalpha() for part in parts)
         and any(not _TIME.match(term) for term in terms)
     )
