@@ -659,3 +659,8 @@ def test_figures_from_one_sentence_do_not_make_its_topic_common(holiday: Briefin
 def test_a_per_unit_word_is_no_kind(holiday: Briefing) -> None:
     answer = holiday.ask("In how many provinces did per-bed income at homestays go up?")
     assert answer.found and "six of the ten provinces" in answer.text
+
+
+def test_told_reporters_is_said(holiday: Briefing) -> None:
+    answer = holiday.ask("Who told reporters security checks at stations take under one hour?")
+    assert answer.found and "Qiao Mingde" in answer.text

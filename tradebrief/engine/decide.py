@@ -23,7 +23,7 @@ from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.modifiers import unmet_modifier
-from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare
+from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare, without_unwanted
 from tradebrief.engine.rank import Ranked, Retrieval, one_ask, search
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric
@@ -217,7 +217,11 @@ def _narrower(briefing: Briefing, top: Ranked | None, as_typed: _AsTyped) -> str
     paragraph = next((p.text for p in briefing.paragraphs if p.number == number), "")
     index = index_for(briefing)
     why = unmet_modifier(
-        as_typed.question, quote, index.lexicon, lambda t: bool(index.matches(t)), paragraph
+        without_unwanted(as_typed.question),
+        quote,
+        index.lexicon,
+        lambda t: bool(index.matches(t)),
+        paragraph,
     )
     return f"Its closest {_label(briefing, top)} does not say: {why}." if why else None
 

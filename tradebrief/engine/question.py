@@ -243,14 +243,23 @@ def asked_noun(text: str, lexicon: Lexicon) -> str:
     return match[1].casefold()
 
 
+# "Who told reporters ...": the audience of any briefing, not a word a passage must have.
+_TOLD_THE_PRESS = re.compile(
+    r"\b(?:told|tell|tells|informed|briefed)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b",
+    re.IGNORECASE,
+)
+
+
 def without_unwanted(text: str) -> str:
     """``text`` without what it rules out: "the increase, not the pct" → "the increase, ".
+
+    "Told reporters" is read as "said": every briefing is told to reporters.
 
     A figure named after a negation ("the total (not the increase)", "in yuan
     rather than as a percentage") is the one the question rules out, so its
     words must neither match nor set the kind of answer.
     """
-    return _UNWANTED.sub(" ", text)
+    return _TOLD_THE_PRESS.sub("said", _UNWANTED.sub(" ", text))
 
 
 def read(text: str, lexicon: Lexicon) -> Question:
