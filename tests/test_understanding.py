@@ -664,3 +664,20 @@ def test_a_per_unit_word_is_no_kind(holiday: Briefing) -> None:
 def test_told_reporters_is_said(holiday: Briefing) -> None:
     answer = holiday.ask("Who told reporters security checks at stations take under one hour?")
     assert answer.found and "Qiao Mingde" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By what percentage did museum visits grow year on year during the holiday?",
+        "What was the total value of concert ticket sales?",
+    ],
+)
+def test_a_question_whose_topic_the_briefing_never_mentions_is_declined(
+    briefing: Briefing, question: str
+) -> None:
+    # Only "percentage", "grow", "total" and "value" match: words that frame a question on
+    # any topic. Everyday as "museum" and "holiday" are, the topic is not in the briefing.
+    answer = briefing.ask(question)
+    assert not answer.found
+    assert "never mentions" in answer.text

@@ -167,6 +167,8 @@ def _reason_to_abstain(
         return "The question names nothing the briefing could be asked about."
     if retrieval.unknown_specific:
         return f"It never mentions {as_typed(retrieval.unknown_specific)}."
+    if retrieval.unknown_topic:
+        return f"It never mentions {as_typed(retrieval.unknown_topic)}."
     if retrieval.unknown_weight > UNKNOWN_LIMIT:
         return f"It never mentions {as_typed(retrieval.unknown)}."
     speaker = retrieval.said_by

@@ -69,6 +69,14 @@ class SearchIndex:
         self.lexicon = lexicon or load_lexicon()
         self.year = briefing.date.year
         self.implied_year = _implied_year(briefing)
+        # Words that frame a question about any topic ("how much", "grow", "percentage",
+        # "total", "year"): matching only these, a question has not matched its topic.
+        self.frame_terms = frozenset(
+            term
+            for phrases in (*self.lexicon.intents.values(), *self.lexicon.slots.values())
+            for phrase in phrases
+            for term in analyze(phrase, self.lexicon)
+        ) | frozenset(analyze("year years percentage figure amount", self.lexicon))
         self.person_terms = {
             p.id: frozenset(analyze(p.full_name, self.lexicon)) for p in briefing.people
         }

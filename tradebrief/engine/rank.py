@@ -109,6 +109,12 @@ class Retrieval:
     """What kind of answer is wanted."""
     ranked: tuple[Ranked, ...]
     """Best candidates first."""
+    unknown_topic: tuple[str, ...] = ()
+    """The unknown terms, when every term the briefing knows only frames the question.
+
+    "By what percentage did museum visits grow?": "percentage" and "grow" fit any
+    topic, so a briefing that never mentions museums or visits has not the answer.
+    """
 
 
 def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
@@ -347,6 +353,9 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         unknown=tuple(unknown),
         unknown_weight=min(1.0, unknown_weight),
         unknown_specific=tuple(unknown_specific),
+        unknown_topic=tuple(unknown)
+        if unknown and all(w.term in index.frame_terms for w in weighed if w.matches)
+        else (),
         said_by=query.said_by,
         # "What did Wang say?" asks for all his words; "... about the last form?" has a
         # topic, even in everyday words, once the briefing uses them.
