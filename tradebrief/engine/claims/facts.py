@@ -2,8 +2,9 @@
 
 A stated figure becomes an :class:`Interval` of full amounts: ``43.85
 trillion`` is the point 43.85e12, ``more than 150`` is (150, ∞), ``hundreds`` is
-[200, 1000). A claimed number becomes one too (``top 46 trillion`` is (46e12,
-∞), ``43.9 trillion`` is [43.85e12, 43.95e12] at the precision written). The
+[200, 2000) (at least two hundred, with a loose top). A claimed number becomes
+one too (``top 46 trillion`` is (46e12, ∞), ``43.9 trillion`` is [43.85e12,
+43.95e12] at the precision written). The
 claim is true when its interval holds the stated one, false when they are
 disjoint, and not stated otherwise.
 
@@ -160,8 +161,10 @@ def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
         return _one_sided(amount, bound)
     if quantity.qualifier is Qualifier.ABOUT:
         return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
-    if quantity.qualifier is Qualifier.SEVERAL:  # "hundreds": at least two hundred, under 1,000
-        return Interval(amount * 2, amount * 10, high_open=True)
+    if quantity.qualifier is Qualifier.SEVERAL:
+        # "hundreds": at least two hundred; the top is loose, since a speaker may call
+        # 1,200 "hundreds", so "more than 1,000" is not refuted (``vague_reach``).
+        return Interval(amount * 2, amount * claim_words().vague_reach, high_open=True)
     return Interval(amount, amount)
 
 

@@ -42,8 +42,8 @@ class ClaimedNumber:
             return amount * (1 - tolerance), amount * (1 + tolerance)
         if self.relation is Relation.NEARLY:
             return amount * (1 - tolerance), amount
-        if self.relation is Relation.SEVERAL:  # "hundreds": two hundred up to a thousand
-            return amount * 2, amount * 10
+        if self.relation is Relation.SEVERAL:  # "hundreds": read as a stated "hundreds" is
+            return amount * 2, amount * claim_words().vague_reach
         half = Decimal(5) * Decimal(10) ** -(self.decimals + 1) * unit if self.decimals else 0
         return amount - half, amount + half
 

@@ -148,12 +148,15 @@ def judge_topic(briefing: Briefing, question: str) -> Answer | None:
     if any(w in words.reporting_words for w in words_of(question)):
         return None  # "did the briefing mention 2023 figures?" is not about its topic
     named = {w for w in words_of(title)}
+    plain = {  # "look back on", "press conference": each word of a phrase adds nothing
+        w for p in (*words.topic_verbs, *words.briefing_names) for w in words_of(p)
+    }
     content = [
         w
         for w in words_of(question)
         if w not in words.claim_stopwords
-        and w not in words.topic_verbs
-        and w not in words.briefing_names
+        and w not in plain
+        and w not in words.topic_fillers
         and not w.isdigit()
     ]
     overlap = [w for w in content if w in named or w.rstrip("'s") in named]
@@ -281,7 +284,7 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     if post is None:
         if not orgs or not _MEMBER.search(question):
             return None
-        verdict = Verdict.YES if org_ok else Verdict.NO
+        verdict = _office_part(question, person) if org_ok else Verdict.NO
         return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
@@ -293,11 +296,50 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
         else:
             plain = True
     if org_ok and (plain or (claimed_deputy and as_deputy)):
-        return verdict_answer(question, Verdict.YES, said, (line,), person)
+        verdict = _office_part(question, person)
+        return verdict_answer(question, verdict, said, (line,), person)
     others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
     if plain or as_deputy or others or orgs:
         return verdict_answer(question, Verdict.NO, said, (line,), person)
     return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
+
+
+def _office_part(question: str, person: Person) -> Verdict:
+    """Yes unless the claim names a part of an organisation the person's title does not.
+
+    "deputy director general of the Department of Statistics and Analysis"
+    against a title giving the Department of General Operation is No: the roster
+    gives one department for the post. A claimed part of a kind the title names
+    none of ("the Trade Division") is not stated.
+    """
+    title = person.title
+    for kind, name in _claimed_parts(question):
+        if has_phrase(title, f"{kind} of {name}") or has_phrase(title, f"{kind} of the {name}"):
+            continue
+        if has_phrase(title, f"{name} {kind}"):
+            continue
+        return Verdict.NO if has_phrase(title, kind) else Verdict.NOT_STATED
+    return Verdict.YES
+
+
+def _claimed_parts(question: str) -> list[tuple[str, str]]:
+    """(kind, name) of each part of an organisation a claim names, both word orders.
+
+    "the Department of Statistics and Analysis of the GACC" is ("department",
+    "statistics and analysis"); "the Press Bureau" is ("bureau", "press").
+    """
+    parts: list[tuple[str, str]] = []
+    for kind in claim_words().office_parts:
+        after = rf"\b{kind}\s+of\s+(?:the\s+)?([\w&-]+(?:\s+(?!of\b|in\b|at\b|for\b)[\w&-]+)*)"
+        for found in re.finditer(after, question, re.IGNORECASE):
+            name = re.sub(r"\s+(?:and|&)$", "", found[1].replace("'s", "")).casefold()
+            parts.append((kind, name))
+        before = rf"\b((?:[A-Z][\w-]*\s+){{1,3}})(?i:{kind})\b"
+        for found in re.finditer(before, question):
+            name = found[1].strip()
+            if name.split()[0] not in ("The", "A", "An", "Is", "Was", "Did", "Does"):
+                parts.append((kind, name.casefold()))
+    return parts
 
 
 _MEMBER = re.compile(

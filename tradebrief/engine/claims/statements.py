@@ -15,7 +15,7 @@ import re
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
-from tradebrief.engine.claims.roster import named_person
+from tradebrief.engine.claims.roster import claimed_speaker, named_person
 from tradebrief.engine.claims.words import (
     ExclusiveStatement,
     cite,
@@ -53,6 +53,7 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         claimed_wrong = _in_another_slot(entry, rest)  # "from Japan to Shenzhen": swapped
         matched = 0
         named_thing = False  # the slot with no cue holds the thing itself: earbuds
+        inside = False  # a place that may lie inside the stated country: not settled
         for slot in entry.slots:
             accepted = [a for a in slot.accept if has_phrase(rest, a)]
             if accepted:
@@ -63,8 +64,12 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
             elif slot.cue:
                 claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
                 if claimed and claimed[1] not in entry.filler:
-                    claimed_wrong.append(claimed[1])
-                    rest = rest.replace(claimed[1], " ")
+                    place = _country_at(rest[claimed.start(1) :]) if slot.country else claimed[1]
+                    if place:  # "to Korea" refutes "to Japan"; "to Osaka" may lie inside it
+                        claimed_wrong.append(place)
+                    else:
+                        inside = True
+                    rest = rest.replace(place or claimed[1], " ")
         leftover = [
             w
             for w in words_of(rest)
@@ -80,10 +85,19 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         another = [w for w in leftover if w in product]
         if claimed_wrong or (another and not named_thing):
             return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if inside:
+            said += " It names the country, not a city or region in it."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         if matched and not leftover:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
     return None
+
+
+def _country_at(text: str) -> str:
+    """The country name ``text`` starts with ("south korea ..."), or "" for another place."""
+    names = sorted(claim_words().countries, key=len, reverse=True)
+    return next((n for n in names if re.match(rf"{re.escape(n)}\b", text)), "")
 
 
 def _in_another_slot(entry: ExclusiveStatement, text: str) -> list[str]:
@@ -156,8 +170,12 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
     only for a passage that person said.
     """
     words = claim_words()
-    person = named_person(briefing, question)
+    person = named_person(briefing, question) or claimed_speaker(briefing, question)
     names = set(words_of(f"{person.full_name} {person.reference}")) if person else set()
+    if person is not None:  # "Did the vice minister say ...?": the post names the speaker
+        posted = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+        names |= {w for p in words.posts if has_phrase(posted, p) for w in words_of(p)}
+        names |= {"spokesman", "spokeswoman"} & set(words_of(question))
     reporting = {*words.claim_stopwords, *words.reporting_words}
     content = [w for w in words_of(question) if w not in reporting and w not in names]
     if len(content) < 2 or any(w in words.negations for w in words_of(question)):

@@ -94,6 +94,11 @@ class ExclusiveSlot(BaseModel):
     name: str = Field(min_length=1, description="What the slot holds: 'destination'.")
     cue: str = Field(description="Words that introduce a claimed value, '|'-separated; '' none.")
     accept: tuple[str, ...] = Field(min_length=1, description="Values the text supports.")
+    country: bool = Field(
+        default=False,
+        description="The value is a whole country: only another country refutes it (a city "
+        "the claim names may lie inside it).",
+    )
 
 
 class ExclusiveStatement(BaseModel):
@@ -127,6 +132,9 @@ class ClaimWords(BaseModel):
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
     word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
+    vague_reach: Decimal = Field(
+        default=Decimal(20), gt=2, description="How far above its unit a stated 'hundreds' may go."
+    )
     small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
     headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
     headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
@@ -170,9 +178,16 @@ class ClaimWords(BaseModel):
     increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
+    countries: tuple[str, ...] = Field(default=(), description="Country names, lower case.")
+    office_parts: tuple[str, ...] = Field(
+        default=(), description="Parts of an organisation a title names: 'department'."
+    )
     published: tuple[str, ...] = Field(description="Words about publication.")
     introduction_words: tuple[str, ...] = Field(
         default=(), description="Words for the main speaker's opening turn."
+    )
+    topic_fillers: tuple[str, ...] = Field(
+        default=(), description="Words beside a year that add nothing to a topic: 'the year'."
     )
     briefing_names: tuple[str, ...] = Field(default=(), description="Words naming the briefing.")
     topic_verbs: tuple[str, ...] = Field(
