@@ -24,7 +24,7 @@ from tradebrief.engine.claims.words import (
     not_given,
     words_of,
 )
-from tradebrief.model import Briefing
+from tradebrief.model import Briefing, Statement
 from tradebrief.spans import Span
 
 __all__ = ["contrary_words", "judge_contained", "judge_exclusive", "judge_superlative"]
@@ -77,7 +77,14 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         ]
         citation = cite(briefing, fact.evidence)
         said = f"The briefing says: {fact.answer} {said_by(citation)}"
-        if read_numbers(question) or any(w in claim_words().measure_words for w in leftover):
+        measured = [w for w in leftover if w in claim_words().measure_words]
+        judged = None if read_numbers(question) else _judged_amount(briefing, question, fact)
+        if judged is not None:  # "high in value" against "the shipment's value was modest"
+            verdict, span = judged
+            line = cite(briefing, span)
+            text = f'The briefing says: "{span.quote}" {said_by(line)}'
+            return verdict_answer(question, verdict, text, (line, citation), fact)
+        if read_numbers(question) or measured:
             # "Was the last shipment worth over 1 million yuan?": no figure, not another thing
             said += " It gives no figure for its value or size."
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
@@ -91,6 +98,39 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         if matched and not leftover:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+def _judged_amount(
+    briefing: Briefing, question: str, fact: Statement
+) -> tuple[Verdict, Span] | None:
+    """A word judging an amount ("high in value"), against the sentence that judges it.
+
+    The sentence of the statement's paragraph that names the same measure
+    ("value") and a judging word decides: the claim's word is Yes, its opposite
+    (``opposites`` in ``claims.toml``) No; ``None`` when no sentence judges it.
+    """
+    words = claim_words()
+    asked = words_of(question)
+    measures = [w for w in asked if w in words.measure_words]
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if not measures or paragraph is None:
+        return None
+    for group in words.opposites:
+        claimed = [w for w in asked if w in group.one]
+        if not claimed:
+            continue
+        for found in re.finditer(r"[^.!?]+[.!?]?", paragraph.text):
+            said = words_of(found[0])
+            if not any(_same_word(m, w) for m in measures for w in said):
+                continue
+            if any(w in group.one for w in said) or any(w in group.other for w in said):
+                start = (
+                    paragraph.span.start + found.start() + (len(found[0]) - len(found[0].lstrip()))
+                )
+                span = Span.over(briefing.source, start, paragraph.span.start + found.end())
+                verdict = Verdict.YES if any(w in group.one for w in said) else Verdict.NO
+                return verdict, span
     return None
 
 
@@ -254,6 +294,8 @@ def _same_word(claimed: str, written: str) -> bool:
         return True
     irregular = claim_words().irregular_verbs
     if irregular.get(claimed, claimed) == irregular.get(written, written):
+        return True
+    if any(claimed in group and written in group for group in claim_words().same_sense):
         return True
     return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
 

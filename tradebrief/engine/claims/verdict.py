@@ -30,6 +30,7 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
+from tradebrief.engine.claims.occasion import judge_time_of_day
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
     judge_date,
@@ -99,7 +100,7 @@ def _negated(question: str) -> bool:
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
-    for judge in (judge_date, judge_topic, judge_introduction, judge_person):
+    for judge in (judge_date, judge_time_of_day, judge_topic, judge_introduction, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer

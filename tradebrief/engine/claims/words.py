@@ -161,6 +161,9 @@ class ClaimWords(BaseModel):
     reporting_words: tuple[str, ...] = Field(
         default=(), description="Words of saying or listing, no content of their own."
     )
+    same_sense: tuple[tuple[str, ...], ...] = Field(
+        default=(), description="Groups of words of one sense, every form: hit / reached."
+    )
     irregular_verbs: dict[str, str] = Field(
         default_factory=dict, description="Irregular verb forms -> the base form: grew -> grow."
     )
@@ -188,6 +191,9 @@ class ClaimWords(BaseModel):
     )
     topic_fillers: tuple[str, ...] = Field(
         default=(), description="Words beside a year that add nothing to a topic: 'the year'."
+    )
+    day_parts: tuple[str, ...] = Field(
+        default=(), description="Parts of the day a greeting names: 'morning'."
     )
     briefing_names: tuple[str, ...] = Field(default=(), description="Words naming the briefing.")
     topic_verbs: tuple[str, ...] = Field(

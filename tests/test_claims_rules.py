@@ -1,0 +1,90 @@
+"""Rules added after the second blind claims set: each is checked on claims written here.
+
+The claims in tests/claims/claims.jsonl (c212 onwards) cover the same rules
+through ``Briefing.ask``; these tests pin the pieces: the opening greeting, a
+vague count's loose top, the same-sense words, and wrong input types.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tradebrief
+from tradebrief import Briefing, Verdict
+from tradebrief.engine.claims.facts import stated_interval
+from tradebrief.engine.claims.occasion import judge_time_of_day
+from tradebrief.quantities import Qualifier, Quantity
+from tradebrief.spans import Span
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return tradebrief.load_briefing()
+
+
+def _verbatim(briefing: Briefing, answer: tradebrief.Answer) -> None:
+    for citation in answer.citations:
+        assert citation.quote == briefing.source[citation.start : citation.end]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Did the news conference happen in the afternoon?", Verdict.NO),
+        ("Was the press conference held in the morning?", Verdict.YES),
+        ("Was this briefing an evening one?", Verdict.NO),
+    ],
+)
+def test_the_opening_greeting_decides_the_part_of_day(
+    briefing: Briefing, claim: str, verdict: Verdict
+) -> None:
+    answer = judge_time_of_day(briefing, claim)
+    assert answer is not None and answer.verdict is verdict
+    assert answer.citations[0].quote == "Ladies and gentlemen, good morning."
+    _verbatim(briefing, answer)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Did trade grow in the morning?",  # not about the briefing
+        "Was the briefing held in the morning or the afternoon?",  # two parts named
+        "Was the briefing held on Monday?",
+    ],
+)
+def test_other_claims_are_left_to_other_rules(briefing: Briefing, claim: str) -> None:
+    assert judge_time_of_day(briefing, claim) is None
+
+
+def test_a_briefing_without_a_greeting_is_not_judged(briefing: Briefing) -> None:
+    silent = briefing.model_copy(update={"paragraphs": tuple(briefing.paragraphs)[1:2]})
+    assert judge_time_of_day(silent, "Was the briefing held in the afternoon?") is None
+
+
+def test_a_stated_hundreds_has_a_loose_top() -> None:
+    span = Span(start=0, end=8, quote="hundreds")
+    hundreds = Quantity(value=Decimal(100), unit="count", qualifier=Qualifier.SEVERAL, span=span)
+    interval = stated_interval(hundreds, Decimal("0.05"))
+    assert (interval.low, interval.high, interval.high_open) == (200, 2000, True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_is_judged_consistently_or_passed_on(text: str) -> None:
+    briefing = tradebrief.load_briefing()
+    answer = judge_time_of_day(briefing, text)
+    if answer is not None:
+        assert answer.verdict in (Verdict.YES, Verdict.NO)
+        assert answer.found
+        _verbatim(briefing, answer)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(st.none(), st.integers(), st.binary(), st.lists(st.text(max_size=3))))
+def test_wrong_types_are_a_clear_error(wrong: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        judge_time_of_day(tradebrief.load_briefing(), wrong)  # type: ignore[arg-type]
