@@ -306,6 +306,10 @@ def _figure(
         number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    if stated.converted:  # a dollar value worked out at the briefing's rate refutes, never supports
+        if verdict is Verdict.NO:
+            return verdict, f"{said} {stated.converted}, not {number.text!r}.", citation, fact
+        return Verdict.NOT_STATED, f"{said} {stated.note} {stated.converted}.", citation, fact
     contrary = contrary_words(briefing, question, fact.evidence) if verdict is Verdict.YES else []
     if contrary:  # "20 cities aimed at blocking trade": the paragraph says the opposite
         text = f"{said} It does not say {', '.join(repr(w) for w in contrary)}."

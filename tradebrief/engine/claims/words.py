@@ -131,6 +131,12 @@ class ClaimWords(BaseModel):
     claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
+    conversion_tolerance: Decimal = Field(
+        default=Decimal("0.25"),
+        gt=0,
+        lt=1,
+        description="How far a yuan figure converted at the briefing's own rate may be off.",
+    )
     word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
     vague_reach: Decimal = Field(
         default=Decimal(20), gt=2, description="How far above its unit a stated 'hundreds' may go."
