@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tradebrief
+from bench.claims import units_match
 from tradebrief import Briefing, Verdict
 from tradebrief.engine.claims.facts import stated_interval
 from tradebrief.engine.claims.occasion import judge_time_of_day
@@ -88,3 +89,27 @@ def test_any_text_is_judged_consistently_or_passed_on(text: str) -> None:
 def test_wrong_types_are_a_clear_error(wrong: object) -> None:
     with pytest.raises(TypeError, match="must be a str"):
         judge_time_of_day(tradebrief.load_briefing(), wrong)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("got", "expected", "same"),
+    [
+        ("USD", "US dollars", True),  # the same unit spelt two ways
+        ("CNY per USD", "yuan per US dollar", True),
+        ("CNY per day", "yuan", True),  # an expected unit without "per" names the measure
+        ("forms per day", "customs declaration forms", True),
+        ("metric_ton", "metric tons", True),
+        ("USD", "CNY", False),
+        ("USD per metric_ton", "CNY per metric_ton", False),
+        ("vehicle crossings per day", "forms", False),
+    ],
+)
+def test_units_are_compared_spelling_aside(got: str, expected: str, same: bool) -> None:
+    assert units_match(got, expected) is same
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=30))
+def test_a_unit_matches_itself(unit: str) -> None:
+    assert units_match(unit, unit)
+    assert not units_match(f"{unit} per day", f"{unit} per hour")

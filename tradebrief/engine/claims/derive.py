@@ -32,6 +32,7 @@ from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.shares import (
     answer_share,
     implied_growth,
+    implied_increment,
     increment_metric,
     names_quantity,
 )
@@ -104,6 +105,7 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     """The derivation ``question`` (its asked part only) requests, if any."""
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
+    asks_figure = asks_figure or _WHAT_FIGURE.search(question) is not None
     total = pick_metric(briefing)
     if _WORKING_DAYS.search(question):  # the briefing gives no count of working days
         return refusal(briefing, question, "the number of working days in the period")
@@ -126,6 +128,9 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return _rate(briefing, question)
     if total is None or total.change is None:
         return None
+    added = implied_increment(briefing, question, total)  # "what increase does 5% imply?"
+    if added is not None:
+        return added
     growth = implied_growth(briefing, question, total)  # "what growth rate does 2.1 imply?"
     if growth is not None or not asks_figure:
         return growth
@@ -146,6 +151,11 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     return None
 
 
+_WHAT_FIGURE = re.compile(  # "What 2023 trade value is implied by ...?" asks for a figure
+    r"^\s*what\b[^?]*?\b(?:value|figure|amount|total|sum|level|increment)\b[^?]*?"
+    r"\b(?:implied|imply|implies|results?|resulting|comes? out|gives?|leaves?|remains?|would)\b",
+    re.IGNORECASE,
+)
 _WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.IGNORECASE)
 _PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
 
@@ -365,6 +375,9 @@ def _over_threshold(
     named = [m for m in thresholds if names_quantity(question, m.quantity)]
     if not named and not any(has_phrase(question, w) for w in words.threshold_words):
         return None
+    if len(named) >= 2:  # "how far apart are the 42 and 43 trillion thresholds?"
+        high, low = sorted(named[:2], key=lambda m: m.quantity.amount, reverse=True)
+        return _between(briefing, question, high, low, in_dollars=in_dollars)
     below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]
     chosen = named[0] if named else max(below, key=lambda m: m.quantity.amount, default=None)
     if chosen is None or chosen.quantity.scale != total.quantity.scale:
@@ -382,6 +395,29 @@ def _over_threshold(
         return derived_answer(question, expression, result, inputs, what)
     result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
     inputs = (*inputs, metric_citation(briefing, rate.pair))
+    expression = f"({expression}) {rate.suffix()}"
+    return derived_answer(
+        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
+    )
+
+
+def _between(
+    briefing: Briefing, question: str, high: Metric, low: Metric, *, in_dollars: bool
+) -> Answer | None:
+    """The gap between two stated figures the question names, in dollars when asked."""
+    if high.quantity.scale != low.quantity.scale:
+        return None
+    value = high.quantity.value - low.quantity.value
+    expression = f"{high.quantity.value:f} {_MINUS} {low.quantity.value:f}"
+    inputs: tuple[Citation, ...] = (metric_citation(briefing, high), metric_citation(briefing, low))
+    what = f"the gap between {high.quantity.describe()} and {low.quantity.describe()}"
+    rate = exchange(briefing) if in_dollars else None
+    if rate is None:
+        result = rounded_result(value, high.quantity.scale, high.quantity.unit)
+        return derived_answer(question, expression, result, inputs, what)
+    result = rounded_result(value * rate.factor, high.quantity.scale, "USD")
+    if rate.pair not in (high, low):
+        inputs = (*inputs, metric_citation(briefing, rate.pair))
     expression = f"({expression}) {rate.suffix()}"
     return derived_answer(
         question, expression, result, inputs, f"{what}, in US dollars", rate.note()
