@@ -17,7 +17,9 @@ import tradebrief
 from bench.claims import units_match
 from tradebrief import Briefing, Verdict
 from tradebrief.engine.claims.facts import stated_interval
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.occasion import judge_time_of_day
+from tradebrief.engine.claims.words import Relation
 from tradebrief.quantities import Qualifier, Quantity
 from tradebrief.spans import Span
 
@@ -113,3 +115,22 @@ def test_units_are_compared_spelling_aside(got: str, expected: str, same: bool) 
 def test_a_unit_matches_itself(unit: str) -> None:
     assert units_match(unit, unit)
     assert not units_match(f"{unit} per day", f"{unit} per hour")
+
+
+@pytest.mark.parametrize(
+    ("claim", "low", "high"),
+    [
+        ("Were 88 million forms processed?", Decimal("87.5e6"), Decimal("88.5e6")),
+        ("Did it reach 6 billion tons?", Decimal("6e9"), Decimal("6e9")),  # "reach": at least
+        ("Was it 6 billion tons?", Decimal("6e9"), Decimal("6e9")),  # one digit: exact
+        ("Was it 43.9 trillion yuan?", Decimal("43.85e12"), Decimal("43.95e12")),
+    ],
+)
+def test_a_round_figure_is_read_at_its_own_precision(
+    claim: str, low: Decimal, high: Decimal
+) -> None:
+    number = read_numbers(claim)[0]
+    if number.relation is Relation.EQ:
+        assert number.bounds(Decimal("0.05")) == (low, high)
+    else:
+        assert not number.is_round()

@@ -1,13 +1,13 @@
-"""Claims about the roster and the date: who chaired, who holds which post, when it was held.
+"""Claims about the roster: who chaired, who holds which post, what the briefing was on.
 
 Part of checking a claim (:mod:`tradebrief.engine.claims`): a person's role and title
-are judged against the roster line, which is cited; the date against the page
-header. Each judge returns ``None`` when the claim is not of its kind.
+are judged against the roster line, which is cited; the topic against the title
+(the date is :mod:`tradebrief.engine.claims.occasion`'s). Each judge returns
+``None`` when the claim is not of its kind.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from decimal import Decimal
 
@@ -33,52 +33,12 @@ from tradebrief.quantities import Scale
 
 __all__ = [
     "claimed_speaker",
-    "judge_date",
     "judge_headcount",
     "judge_introduction",
     "judge_person",
     "judge_topic",
     "named_person",
 ]
-
-_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
-_WEEKDAYS = [name.casefold() for name in calendar.day_name]
-
-
-def judge_date(briefing: Briefing, question: str) -> Answer | None:
-    """Judge a claim about when the briefing was held or published; else ``None``."""
-    text = question.casefold()
-    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
-    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
-    years = years_in(question)
-    if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
-        month = None  # "may" the verb
-    named = re.search(r"\b(?:briefing|press conference|conference)\b", text) is not None
-    held = re.search(
-        r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text
-    ) is not None or (month is not None and named)
-    published = any(has_phrase(text, w) for w in claim_words().published)
-    if not (held or published) or (month is None and weekday is None and not years):
-        return None
-    day_match = None
-    if month is not None:
-        day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
-        )
-    actual = briefing.published if published and briefing.published else briefing.date
-    what = "published" if actual is briefing.published and published else "held"
-    who = "transcript" if what == "published" else "briefing"
-    ok = month is None or _MONTHS.index(month) + 1 == actual.month
-    ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
-    ok = ok and all(y == actual.year for y in years)
-    ok = ok and (weekday is None or _WEEKDAYS.index(weekday) == actual.weekday())
-    said = f"{actual:%B} {actual.day}, {actual.year}"
-    if weekday is not None:
-        said += f" (the calendar makes that a {actual:%A})"
-    span = briefing.date_span if what == "held" else None
-    citations = (cite(briefing, span),) if span is not None else ()
-    verdict = Verdict.YES if ok else Verdict.NO
-    return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
 
 
 def named_person(briefing: Briefing, question: str) -> Person | None:

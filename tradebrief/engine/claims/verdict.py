@@ -30,10 +30,9 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
-from tradebrief.engine.claims.occasion import judge_time_of_day
+from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
-    judge_date,
     judge_headcount,
     judge_introduction,
     judge_person,
@@ -314,11 +313,13 @@ def _figure(
     if contrary:  # "20 cities aimed at blocking trade": the paragraph says the opposite
         text = f"{said} It does not say {', '.join(repr(w) for w in contrary)}."
         return Verdict.NOT_STATED, text, citation, fact
-    edge = stated.interval.low == stated.interval.high == claimed.high
-    if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
+    edge = stated.interval.low == stated.interval.high == claimed.high != claimed.low
+    if verdict is Verdict.YES and number.relation is Relation.EQ and edge:
         # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
         verdict = Verdict.NOT_STATED
         return verdict, f"{said} That differs from {number.text!r} by rounding.", citation, fact
+    if verdict is Verdict.YES and number.is_round() and claimed.low != stated.interval.low:
+        said += f" {number.text!r} is that figure rounded."  # "88 million" for 88.38 million
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
     elif verdict is Verdict.NO and len(numbers) > 1:

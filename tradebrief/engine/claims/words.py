@@ -131,6 +131,11 @@ class ClaimWords(BaseModel):
     claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
+    round_from: Decimal = Field(
+        default=Decimal(10),
+        gt=0,
+        description="The smallest whole number before 'million' read as a round figure.",
+    )
     conversion_tolerance: Decimal = Field(
         default=Decimal("0.25"),
         gt=0,
@@ -192,6 +197,9 @@ class ClaimWords(BaseModel):
         default=(), description="Parts of an organisation a title names: 'department'."
     )
     published: tuple[str, ...] = Field(description="Words about publication.")
+    page_names: tuple[str, ...] = Field(
+        default=(), description="Words naming the published page, not the briefing: 'article'."
+    )
     introduction_words: tuple[str, ...] = Field(
         default=(), description="Words for the main speaker's opening turn."
     )
