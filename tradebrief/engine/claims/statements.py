@@ -302,4 +302,5 @@ def _same_word(claimed: str, written: str) -> bool:
 
 def _base(word: str) -> str:
     """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
-    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)
+    word = re.sub(r"(?<=\w{2})ily$", "y", word)  # "easily" -> "easy"
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s|ly)$", "", word)

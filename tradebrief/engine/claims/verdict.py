@@ -362,7 +362,7 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
     plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
     plain |= {w for t in words.trade_words for w in words_of(t)}
-    if has_phrase(question, "record"):
+    if any(has_phrase(question, w) for w in words.record_phrases):  # "an all-time high"
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
         extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
         if extra:  # "a record for the eighth year in a row" says more than a record

@@ -213,6 +213,9 @@ class ClaimWords(BaseModel):
     topic_verbs: tuple[str, ...] = Field(
         default=(), description="Words saying what a briefing covered: 'review', 'cover'."
     )
+    record_phrases: tuple[str, ...] = Field(
+        default=("record",), description="Phrases claiming a record: 'all-time high'."
+    )
     record_words: frozenset[str] = Field(
         default=frozenset(), description="Words a record claim may hold beside the record."
     )
@@ -380,9 +383,9 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     """
     words = claim_words()
     require_text(question)
-    direction = any(
-        has_phrase(question, w) for ws in words.direction.values() for w in ws
-    ) or has_phrase(question, "record")
+    direction = any(has_phrase(question, w) for ws in words.direction.values() for w in ws) or any(
+        has_phrase(question, w) for w in words.record_phrases
+    )
     for subject in words.not_given:
         if not any(_names_subject(question, w) for w in subject.words):
             continue
