@@ -390,11 +390,13 @@ def _best_count(
     asked = set(words_of(question))
     asked |= {w.rstrip("s") for w in asked}
     rank = fact_rank(briefing, question)
+    stopwords = set(claim_words().claim_stopwords)
 
     def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, bool, int]:
         fact, quantity = item
         unit = _unit_words(fact, quantity)
         keywords = {w for k in fact.keywords for w in words_of(k) if not w[0].isdigit()}
+        keywords -= stopwords  # "parts of the country" matches on "country", not "of"
         overlap = 2 * len(asked & unit) + len(asked & (keywords - unit))
         return (overlap, quantity.value == number.value, -rank.get(fact.id, 99))
 

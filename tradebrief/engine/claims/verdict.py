@@ -44,7 +44,7 @@ from tradebrief.engine.claims.statements import (
     judge_exclusive,
     judge_superlative,
 )
-from tradebrief.engine.claims.subjects import narrower_subject
+from tradebrief.engine.claims.subjects import narrower_subject, qualified_trade
 from tradebrief.engine.claims.words import (
     Relation,
     cite,
@@ -161,12 +161,16 @@ def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
     practitioners.
     """
     following = words_of(question[question.find(number.text) + len(number.text) :])
+    if number.unit is not None:  # "10,000 tons of prohibited items" counts prohibited items
+        unit = {w for s in claim_words().units.get(number.unit, ()) for w in words_of(s)}
+        while following[:1] and following[0] in unit:
+            following = following[1:]
     if following[:1] == ["of"]:
         following = following[1:]
     phrase: list[str] = []
     for word in following:
-        if word in claim_words().phrase_ends:
-            break
+        if word in claim_words().phrase_ends or (phrase and word.endswith("ed")):
+            break  # "measures rolled out": a participle after the noun ends the phrase
         phrase.append(word)
     return tuple(phrase)
 
@@ -176,7 +180,7 @@ def _counts(fact: Metric | PolicyMeasure, phrase: tuple[str, ...]) -> bool:
     named = " ".join((*_quantity_units(fact), *fact.keywords, fact.name, fact.evidence.quote))
     known = words_of(named)
     stems = [w.rstrip("s")[:5] for w in phrase if len(w) > 3]
-    return any(w.startswith(stem) for stem in stems for w in known)
+    return bool(stems) and all(any(w.startswith(stem) for w in known) for stem in stems)
 
 
 def _quantity_units(fact: Metric | PolicyMeasure) -> list[str]:
@@ -242,7 +246,7 @@ def _figure(
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
         return Verdict.NOT_STATED, text, citation, fact
-    narrower = narrower_subject(briefing, question, fact)
+    narrower = narrower_subject(briefing, question, fact) or qualified_trade(question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
         text = (
@@ -250,12 +254,14 @@ def _figure(
             f"{', '.join(repr(w) for w in narrower)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
-    counted = _counted_noun(question, number) if number.unit is None else ()
+    measured = number.unit in (None, "metric_ton")  # counts and weights name what they count
+    counted = _counted_noun(question, number) if measured else ()
     if counted and not _counts(fact, counted):
         # "5 million people" is not refuted by 88.38 million forms: it is another count.
+        kind = "weight" if number.unit == "metric_ton" else "count"
         text = (
-            f"The briefing gives no count of {' '.join(counted)}; the nearest count it gives "
-            f"is {description} {said_by(citation)}."
+            f"The briefing gives no {kind} of {' '.join(counted)}; the nearest {kind} it "
+            f"gives is {description} {said_by(citation)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
     money_or_rate = number.unit in ("CNY", "USD", "percent")
@@ -267,6 +273,7 @@ def _figure(
         named
         or increment
         or any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
+        or (number.unit == "percent" and _only_growth(question))
     )
     if money_or_rate and not about_trade:
         text = (
@@ -325,6 +332,19 @@ def _figure(
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
+
+
+def _only_growth(question: str) -> bool:
+    """Whether a claim names nothing but growth ("Was growth below 4%?"), so the stated rate.
+
+    "Did clearance times fall by 10%?" names clearance times: another subject.
+    """
+    words = claim_words()
+    plain = {*words.claim_stopwords, *words.plain_words, *words.growth_words, "rate", "percent"}
+    for group in (*words.direction.values(), *words.comparisons.values(), *words.units.values()):
+        plain |= {w for phrase in group for w in words_of(phrase)}
+    rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
+    return not rest and any(has_phrase(question, w) for w in words.growth_words)
 
 
 def _part_of_year(period: str) -> str:

@@ -162,6 +162,9 @@ class ClaimWords(BaseModel):
         description="Words that end the noun phrase naming what a claimed number counts."
     )
     trade_words: tuple[str, ...] = Field(description="Words naming trade as a whole.")
+    trade_qualifiers: tuple[str, ...] = Field(
+        default=(), description="Words before 'trade' that leave it whole: 'goods', 'annual'."
+    )
     increment_words: tuple[str, ...] = Field(description="Words asking for the increment.")
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
