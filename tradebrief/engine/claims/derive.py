@@ -8,7 +8,8 @@ increase as a share of the total, and per-day or per-month averages. When an
 input is missing (exports alone, the surplus, a forecast, another year's
 growth) it refuses and says which input. Any other question returns ``None``
 and is answered as an ordinary question. Averages and ratios live in
-:mod:`tradebrief.engine.claims.averages`; rounding, the answer and the refusal in
+:mod:`tradebrief.engine.claims.averages`, differences in
+:mod:`tradebrief.engine.claims.gaps`; rounding, the answer and the refusal in
 :mod:`tradebrief.engine.claims.arithmetic`.
 """
 
@@ -28,6 +29,7 @@ from tradebrief.engine.claims.arithmetic import (
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.gaps import over_threshold
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.shares import (
     answer_share,
@@ -141,13 +143,13 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return _other_year(briefing, question, total, year)
     difference = any(has_phrase(question, w) for w in words.difference_words)
     if dollars and difference:  # "how much over the 43 trillion threshold, in dollars?"
-        return _over_threshold(briefing, question, total, in_dollars=True)
+        return over_threshold(briefing, question, total, in_dollars=True)
     if dollars:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
         return answer_share(briefing, question, total)
     if difference:
-        return _over_threshold(briefing, question, total)
+        return over_threshold(briefing, question, total)
     return None
 
 
@@ -363,62 +365,3 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
             "would also need the year before's total in dollars, which is not given."
         )
     return derived_answer(question, expression, result, inputs, what, note)
-
-
-def _over_threshold(
-    briefing: Briefing, question: str, total: Metric, *, in_dollars: bool = False
-) -> Answer | None:
-    words = claim_words()
-    thresholds = [
-        m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
-    ]
-    named = [m for m in thresholds if names_quantity(question, m.quantity)]
-    if not named and not any(has_phrase(question, w) for w in words.threshold_words):
-        return None
-    if len(named) >= 2:  # "how far apart are the 42 and 43 trillion thresholds?"
-        high, low = sorted(named[:2], key=lambda m: m.quantity.amount, reverse=True)
-        return _between(briefing, question, high, low, in_dollars=in_dollars)
-    below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]
-    chosen = named[0] if named else max(below, key=lambda m: m.quantity.amount, default=None)
-    if chosen is None or chosen.quantity.scale != total.quantity.scale:
-        return None
-    value = total.quantity.value - chosen.quantity.value
-    expression = f"{total.quantity.value:f} {_MINUS} {chosen.quantity.value:f}"
-    inputs: tuple[Citation, ...] = (
-        metric_citation(briefing, total),
-        metric_citation(briefing, chosen),
-    )
-    what = f"how far the total was over the {chosen.quantity.describe()} threshold"
-    rate = exchange(briefing) if in_dollars else None
-    if rate is None:
-        result = rounded_result(value, total.quantity.scale, total.quantity.unit)
-        return derived_answer(question, expression, result, inputs, what)
-    result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
-    inputs = (*inputs, metric_citation(briefing, rate.pair))
-    expression = f"({expression}) {rate.suffix()}"
-    return derived_answer(
-        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
-    )
-
-
-def _between(
-    briefing: Briefing, question: str, high: Metric, low: Metric, *, in_dollars: bool
-) -> Answer | None:
-    """The gap between two stated figures the question names, in dollars when asked."""
-    if high.quantity.scale != low.quantity.scale:
-        return None
-    value = high.quantity.value - low.quantity.value
-    expression = f"{high.quantity.value:f} {_MINUS} {low.quantity.value:f}"
-    inputs: tuple[Citation, ...] = (metric_citation(briefing, high), metric_citation(briefing, low))
-    what = f"the gap between {high.quantity.describe()} and {low.quantity.describe()}"
-    rate = exchange(briefing) if in_dollars else None
-    if rate is None:
-        result = rounded_result(value, high.quantity.scale, high.quantity.unit)
-        return derived_answer(question, expression, result, inputs, what)
-    result = rounded_result(value * rate.factor, high.quantity.scale, "USD")
-    if rate.pair not in (high, low):
-        inputs = (*inputs, metric_citation(briefing, rate.pair))
-    expression = f"({expression}) {rate.suffix()}"
-    return derived_answer(
-        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
-    )
