@@ -19,6 +19,7 @@ from tradebrief import Briefing, Verdict
 from tradebrief.engine.claims.facts import stated_interval
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.occasion import judge_time_of_day
+from tradebrief.engine.claims.roster import judge_acronym
 from tradebrief.engine.claims.words import Relation
 from tradebrief.quantities import Qualifier, Quantity
 from tradebrief.spans import Span
@@ -134,3 +135,24 @@ def test_a_round_figure_is_read_at_its_own_precision(
         assert number.bounds(Decimal("0.05")) == (low, high)
     else:
         assert not number.is_round()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.sampled_from(["SCIO", "GACC", "CPC", "WTO", "scio"]))
+def test_any_acronym_claim_is_judged_on_the_spelled_out_name(name: str, acronym: str) -> None:
+    briefing = tradebrief.load_briefing()
+    answer = judge_acronym(briefing, f"Does {acronym} stand for {name}?")
+    known = {o.acronym: o.name for o in briefing.organizations}
+    if acronym.upper() not in known or not name.strip(" ?") or "?" in name:
+        return
+    assert answer is not None
+    spelled = name.strip().removeprefix("the ").strip().casefold()
+    assert (answer.verdict is Verdict.YES) is (spelled == known[acronym.upper()].casefold())
+    _verbatim(briefing, answer)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(st.none(), st.integers(), st.binary()))
+def test_acronym_judge_rejects_wrong_types(wrong: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        judge_acronym(tradebrief.load_briefing(), wrong)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from tradebrief.engine.claims.words import (
     cite,
     claim_words,
     has_phrase,
+    require_text,
     words_of,
     years_in,
 )
@@ -33,12 +34,43 @@ from tradebrief.quantities import Scale
 
 __all__ = [
     "claimed_speaker",
+    "judge_acronym",
     "judge_headcount",
     "judge_introduction",
     "judge_person",
     "judge_topic",
     "named_person",
 ]
+
+
+def judge_acronym(briefing: Briefing, question: str) -> Answer | None:
+    """Judge "Does GACC stand for ...?" against the name the briefing spells out; else ``None``.
+
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> judge_acronym(b, "Does SCIO stand for the State Council Information Office?").text
+        'Yes. The briefing spells out SCIO as the State Council Information Office.'
+    """
+    found = _STANDS_FOR.search(require_text(question).strip())
+    if found is None:
+        return None
+    org = next((o for o in briefing.organizations if o.acronym == found["acronym"].upper()), None)
+    if org is None:
+        return None
+    claimed = re.sub(r"^the\s+", "", found["name"].strip(), flags=re.IGNORECASE).casefold()
+    verdict = Verdict.YES if claimed == org.name.casefold() else Verdict.NO
+    said = f"The briefing spells out {org.acronym} as the {org.name}."
+    citations = (cite(briefing, org.span),) if org.span is not None else ()
+    return verdict_answer(question, verdict, said, citations)
+
+
+_STANDS_FOR = re.compile(
+    r"^(?:does|is)\s+(?:the\s+)?(?P<acronym>[A-Za-z]{2,8})\s+(?:stand for|short for|mean|"
+    r"an abbreviation (?:for|of)|the abbreviation (?:for|of)|an acronym for)\s+"
+    r"(?P<name>[^?]+?)\s*\??$",
+    re.IGNORECASE,
+)
 
 
 def named_person(briefing: Briefing, question: str) -> Person | None:
@@ -244,7 +276,7 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     if post is None:
         if not orgs or not _MEMBER.search(question):
             return None
-        verdict = _office_part(question, person) if org_ok else Verdict.NO
+        verdict = _office_part(question, person) if org_ok else _other_org(briefing, person, orgs)
         return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
@@ -307,6 +339,18 @@ _MEMBER = re.compile(
     r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
     re.IGNORECASE,
 )
+
+
+def _other_org(briefing: Briefing, person: Person, claimed: list[Organization]) -> Verdict:
+    """No for a body of the kind the title names (another agency); else not stated.
+
+    "Is Xing Huina from the GACC?" is No: her title gives the SCIO, another
+    government body. "Is Wang Lingjun a member of the CPC?" is not stated: a
+    title naming a government post says nothing of party membership.
+    """
+    kinds = {o.category for o in claimed if not _names_org(person.title, o)}
+    own = {o.category for o in briefing.organizations if _names_org(person.title, o)}
+    return Verdict.NO if kinds and kinds <= own else Verdict.NOT_STATED
 
 
 def _names_org(text: str, org: Organization) -> bool:

@@ -33,6 +33,7 @@ from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
+    judge_acronym,
     judge_headcount,
     judge_introduction,
     judge_person,
@@ -99,7 +100,8 @@ def _negated(question: str) -> bool:
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
-    for judge in (judge_date, judge_time_of_day, judge_topic, judge_introduction, judge_person):
+    judges = (judge_date, judge_time_of_day, judge_acronym, judge_topic, judge_introduction)
+    for judge in (*judges, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer
@@ -388,6 +390,9 @@ def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
         if extra:  # "a record for the eighth year in a row" says more than a record
             return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
+        if any(has_phrase(claim, w) for w in words.growth_nouns):  # "was growth a record?"
+            verdict = Verdict.NOT_STATED
+            said += " The record is the total's value; it does not call the growth a record."
         return verdict_answer(question, verdict, said, (citation,), total)
     up = any(has_phrase(question, w) for w in words.direction["up"])
     down = any(has_phrase(question, w) for w in words.direction["down"])

@@ -224,6 +224,9 @@ class ClaimWords(BaseModel):
     )
     value_words: tuple[str, ...] = Field(default=(), description="Words asking for money.")
     growth_words: tuple[str, ...] = Field(default=(), description="Words of the increase.")
+    growth_nouns: tuple[str, ...] = Field(
+        default=(), description="Nouns naming the growth itself as a subject: 'growth rate'."
+    )
     rate_asked: tuple[str, ...] = Field(default=(), description="Words asking for a growth rate.")
     increment_named: tuple[str, ...] = Field(
         default=(), description="Words naming the stated increase."
