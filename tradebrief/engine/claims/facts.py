@@ -357,7 +357,7 @@ def _money(
         or the_increase
         or (grows and by)
         or right_after
-        or has_phrase(question, "added")
+        or re.search(r"\b(?:add|adds|added|adding)\b", question, re.IGNORECASE)
     ):
         return increment[0]
     thresholds = [

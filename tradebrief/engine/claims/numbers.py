@@ -85,7 +85,8 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     spans: list[tuple[int, int]] = []  # where each written number is, for coordination
     lowered = require_text(question).casefold()
     for match in _NUMBER.finditer(lowered):
-        if match.start() > 0 and lowered[match.start() - 1].isalnum():
+        glued = re.search(r"(?:rmb|cny|usd|us\$)$", lowered[: match.start()])  # "RMB43.85"
+        if match.start() > 0 and lowered[match.start() - 1].isalnum() and not glued:
             continue
         try:
             value = Decimal(match["num"].replace(",", ""))

@@ -342,7 +342,8 @@ def _only_growth(question: str) -> bool:
     "Did clearance times fall by 10%?" names clearance times: another subject.
     """
     words = claim_words()
-    plain = {*words.claim_stopwords, *words.plain_words, *words.growth_words, "rate", "percent"}
+    plain = {*words.claim_stopwords, *words.plain_words, *words.growth_words}
+    plain |= {"rate", "percent", "%"}
     for group in (*words.direction.values(), *words.comparisons.values(), *words.units.values()):
         plain |= {w for phrase in group for w in words_of(phrase)}
     rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
