@@ -89,7 +89,9 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
             said += " It gives no figure for its value or size."
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         product = _PRODUCT.findall(rest)  # "for laptops", "a batch of phones": another thing
-        another = [w for w in leftover if w in product]
+        paragraph = briefing.paragraph_at(fact.evidence.start)
+        known = set(words_of(paragraph.text)) if paragraph is not None else set()
+        another = [w for w in leftover if w in product and w not in known]  # not "of trade"
         if claimed_wrong or (another and not named_thing):
             return verdict_answer(question, Verdict.NO, said, (citation,), fact)
         if inside:
@@ -97,7 +99,35 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         if matched and not leftover:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        told = _told_of(briefing, fact, leftover) if not matched and not claimed_wrong else None
+        if told is not None:  # "did the last form mark the successful conclusion ...?"
+            line = cite(briefing, told)
+            text = f'The briefing says: "{told.quote}" {said_by(line)}'
+            return verdict_answer(question, Verdict.YES, text, (line, citation), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
+    return None
+
+
+def _told_of(briefing: Briefing, fact: Statement, claimed: list[str]) -> Span | None:
+    """The sentence of the statement's paragraph that says every other word a claim makes of it.
+
+    "Did the last form mark the successful conclusion of foreign trade?" names no
+    slot; the next sentence says "it marked the successful conclusion of China's
+    foreign trade", so the claim is said of the form. ``None`` when no sentence
+    holds every word, or the claim or that sentence negates.
+    """
+    words = claim_words()
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if paragraph is None or len(claimed) < _HELD or any(w in words.negations for w in claimed):
+        return None
+    for found in re.finditer(r"[^.!?]+[.!?]?", paragraph.text):
+        said = words_of(found[0])
+        if any(w in words.negations for w in said):
+            continue
+        if all(any(_same_word(w, v) for v in said) for w in claimed):
+            lead = len(found[0]) - len(found[0].lstrip())
+            start = paragraph.span.start + found.start() + lead
+            return Span.over(briefing.source, start, paragraph.span.start + found.end())
     return None
 
 
@@ -191,6 +221,11 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
         if verdict is Verdict.YES and (ranked or lost) and not hedged:
             # "the second largest", "lost its place as the largest": not what is said
             verdict = Verdict.NO if not entry.hedged else Verdict.NOT_STATED
+        gained = any(has_phrase(question, w) for w in words.gains)
+        if verdict is Verdict.YES and gained and not hedged:
+            # "overtook the US as the largest": the text says a place held, not one won
+            verdict = Verdict.NOT_STATED
+            said += " It does not say when or from whom the place was won."
         return verdict_answer(question, verdict, said, (citation,), fact)
     return None
 
@@ -216,7 +251,7 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         posted = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
         names |= {w for p in words.posts if has_phrase(posted, p) for w in words_of(p)}
         names |= {"spokesman", "spokeswoman"} & set(words_of(question))
-    reporting = {*words.claim_stopwords, *words.reporting_words}
+    reporting = {*words.claim_stopwords, *words.reporting_words, *words.purpose_words}
     content = [w for w in words_of(question) if w not in reporting and w not in names]
     if len(content) < 2 or any(w in words.negations for w in words_of(question)):
         return None
@@ -230,7 +265,12 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
             said
         ):  # "we" is the speaker's organisation: customs
             said = [*said, *words_of(title)]
-        if not all(any(_same_word(w, v) for v in said) for w in content):
+        missing = [w for w in content if not any(_same_word(w, v) for v in said)]
+        if missing:
+            if _opposed(missing, said) and len(content) - len(missing) >= _HELD:
+                # "aimed at restricting cross-border trade" against "to facilitate" it
+                text = f'The briefing says: "{span.quote}" {said_by(citation)}'
+                return verdict_answer(question, Verdict.NO, text, (citation,))
             continue
         verdict = _negated_clauses(span.quote, content)
         if verdict is not None:
@@ -238,6 +278,22 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
             fact = next((f for f in briefing.facts if f.evidence == span), None)
             return verdict_answer(question, verdict, text, (citation,), fact)
     return None
+
+
+_HELD = 3  # claim words a passage must hold beside the opposed ones to refute the claim
+
+
+def _opposed(missing: list[str], said: list[str]) -> bool:
+    """Whether each claim word a passage lacks has its opposite there ("restrict", "facilitate")."""
+    groups = [g for g in claim_words().opposites if g.anywhere]
+    return all(
+        any(
+            any(_same_word(word, w) for w in group.one)
+            and any(_same_word(o, v) for o in group.other for v in said)
+            for group in groups
+        )
+        for word in missing
+    )
 
 
 _CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
@@ -278,7 +334,7 @@ def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
     said = words_of(paragraph.text if paragraph is not None else span.quote)
     asked = words_of(question)
     found: list[str] = []
-    for group in claim_words().opposites:
+    for group in (g for g in claim_words().opposites if g.anywhere):
         for word in asked:
             if not any(_same_word(word, w) for w in group.one):
                 continue

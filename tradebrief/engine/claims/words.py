@@ -120,6 +120,11 @@ class Opposites(BaseModel):
 
     one: tuple[str, ...] = Field(min_length=1, description="Words of one sense.")
     other: tuple[str, ...] = Field(min_length=1, description="Words of the opposite sense.")
+    anywhere: bool = Field(
+        default=True,
+        description="Whether the opposite anywhere in a passage refutes a claim; judging words "
+        "('high', 'modest') are read only beside the measure they judge.",
+    )
 
 
 class ClaimWords(BaseModel):
@@ -169,6 +174,9 @@ class ClaimWords(BaseModel):
     threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
     plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
     claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
+    purpose_words: tuple[str, ...] = Field(
+        default=(), description="Words saying what something is for: 'meant', 'aimed'."
+    )
     saying_words: tuple[str, ...] = Field(
         default=(), description="Verbs attributing a claim to a speaker: 'say', 'announce'."
     )
@@ -242,6 +250,9 @@ class ClaimWords(BaseModel):
     )
     ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
     reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
+    gains: tuple[str, ...] = Field(
+        default=(), description="Words of winning a superlative: 'overtook', 'became'."
+    )
     measure_words: tuple[str, ...] = Field(
         default=(), description="Words asking for a thing's value or size."
     )
