@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
     claimed_interval,
     compare,
@@ -119,7 +120,7 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return _direction_or_record(briefing, question) or judge_contained(briefing, question)
+    return judge_direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
 def _not_given(
@@ -302,7 +303,7 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     about_change = number.unit == "percent"
-    basis = _BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
+    basis = BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
     if other_years and not (about_change and basis and str(other_years[0] + 1) == period):
         text = (
             f"The briefing gives {description} for {period} {said_by(citation)}; "
@@ -372,50 +373,3 @@ def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
 
 def _unit_name(number: ClaimedNumber) -> str:
     return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")
-
-
-def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
-    words = claim_words()
-    if not any(has_phrase(question, w) for w in words.trade_words):
-        return None
-    total = pick_metric(briefing)
-    if total is None or total.change is None:
-        return None
-    citation = metric_citation(briefing, total)
-    said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
-    plain |= {w for t in words.trade_words for w in words_of(t)}
-    if any(has_phrase(question, w) for w in words.record_phrases):  # "an all-time high"
-        claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
-        extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
-        if extra:  # "a record for the eighth year in a row" says more than a record
-            return None
-        verdict = Verdict.YES if total.record else Verdict.NOT_STATED
-        if any(has_phrase(claim, w) for w in words.growth_nouns):  # "was growth a record?"
-            verdict = Verdict.NOT_STATED
-            said += " The record is the total's value; it does not call the growth a record."
-        return verdict_answer(question, verdict, said, (citation,), total)
-    up = any(has_phrase(question, w) for w in words.direction["up"])
-    down = any(has_phrase(question, w) for w in words.direction["down"])
-    basis = _BASIS_YEAR.search(question)
-    if basis and not (up or down):
-        up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
-        down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
-        if total.period and total.period in basis[0]:  # "2023 higher than 2024": reversed
-            up, down = down, up
-        if up != down:
-            verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
-            return verdict_answer(question, verdict, said, (citation,), total)
-    if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
-        return None  # "grow steadily" says more than a direction: a statement answers it
-    rose = total.change.value > 0
-    verdict = Verdict.YES if up == rose else Verdict.NO
-    return verdict_answer(question, verdict, said, (citation,), total)
-
-
-_ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
-_BASIS_YEAR = re.compile(
-    r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
-    r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
-    re.IGNORECASE,
-)
