@@ -122,12 +122,53 @@ def result_matches(answer: Answer, expected: str, scale_name: object) -> bool:
     return got.quantize(places, ROUND_HALF_UP) == want
 
 
+_SPELLINGS = (  # longest first: "us dollars" before "dollars"
+    ("u.s. dollars", "usd"),
+    ("us dollars", "usd"),
+    ("us dollar", "usd"),
+    ("dollars", "usd"),
+    ("dollar", "usd"),
+    ("metric tons", "metric_ton"),
+    ("metric ton", "metric_ton"),
+    ("tonnes", "metric_ton"),
+    ("renminbi", "cny"),
+    ("rmb", "cny"),
+    ("yuan", "cny"),
+    ("%", "percent"),
+)
+
+
 def _unit(text: str) -> str:
-    """A unit in one spelling: "%" is percent, "metric ton(s)" metric_ton, yuan CNY."""
-    folded = (
-        text.casefold().replace("metric tons", "metric_ton").replace("metric ton", "metric_ton")
-    )
-    return folded.replace("yuan", "cny").replace("%", "percent").strip()
+    """A unit in one spelling: "%" is percent, "metric ton(s)" metric_ton, yuan CNY, "US
+    dollars" USD (a set may spell a unit either way: that is not a wrong unit)."""
+    folded = f" {text.casefold()} "
+    for spelling, code in _SPELLINGS:
+        folded = folded.replace(spelling, code)
+    return " ".join(folded.split())
+
+
+def units_match(got: str, expected: str) -> bool:
+    """Whether a derived unit is the expected one, spelling aside.
+
+    An expected unit without "per" names only what is measured ("yuan" for an
+    average a day): it is compared with the derived unit's part before "per".
+    A count may be named more or less fully ("customs declaration forms",
+    "forms"): the last word decides.
+
+    Example:
+        >>> units_match("CNY per USD", "yuan per US dollar"), units_match("USD", "CNY")
+        (True, False)
+        >>> units_match("forms per day", "customs declaration forms")
+        True
+    """
+    mine, theirs = _unit(got), _unit(expected)
+    if " per " not in f" {theirs} ":
+        mine = mine.split(" per ")[0]
+    if mine == theirs:
+        return True
+    if " per " in f" {mine} " or not (mine and theirs):
+        return False
+    return mine.split()[-1] == theirs.split()[-1]
 
 
 def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> ClaimScores:
@@ -160,7 +201,7 @@ def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> Cl
                 quotes = [c.quote for c in derivation.inputs]
                 inputs = [str(i) for i in row.get("inputs", []) or []]  # type: ignore[union-attr]
                 scores.inputs_cited += all(any(i in q for q in quotes) for i in inputs)
-                scores.units_right += _unit(derivation.result.unit) == _unit(str(row["unit"]))
+                scores.units_right += units_match(derivation.result.unit, str(row["unit"]))
         scores.derivations_right += right
         if not right:
             shown = answer.derivation.result if answer.derivation else answer.text[:80]

@@ -8,7 +8,8 @@ increase as a share of the total, and per-day or per-month averages. When an
 input is missing (exports alone, the surplus, a forecast, another year's
 growth) it refuses and says which input. Any other question returns ``None``
 and is answered as an ordinary question. Averages and ratios live in
-:mod:`tradebrief.engine.claims.averages`; rounding, the answer and the refusal in
+:mod:`tradebrief.engine.claims.averages`, differences in
+:mod:`tradebrief.engine.claims.gaps`; rounding, the answer and the refusal in
 :mod:`tradebrief.engine.claims.arithmetic`.
 """
 
@@ -28,10 +29,12 @@ from tradebrief.engine.claims.arithmetic import (
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.gaps import over_threshold
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.shares import (
     answer_share,
     implied_growth,
+    implied_increment,
     increment_metric,
     names_quantity,
 )
@@ -104,6 +107,7 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     """The derivation ``question`` (its asked part only) requests, if any."""
     words = claim_words()
     asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
+    asks_figure = asks_figure or _WHAT_FIGURE.search(question) is not None
     total = pick_metric(briefing)
     if _WORKING_DAYS.search(question):  # the briefing gives no count of working days
         return refusal(briefing, question, "the number of working days in the period")
@@ -126,6 +130,9 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return _rate(briefing, question)
     if total is None or total.change is None:
         return None
+    added = implied_increment(briefing, question, total)  # "what increase does 5% imply?"
+    if added is not None:
+        return added
     growth = implied_growth(briefing, question, total)  # "what growth rate does 2.1 imply?"
     if growth is not None or not asks_figure:
         return growth
@@ -136,16 +143,21 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return _other_year(briefing, question, total, year)
     difference = any(has_phrase(question, w) for w in words.difference_words)
     if dollars and difference:  # "how much over the 43 trillion threshold, in dollars?"
-        return _over_threshold(briefing, question, total, in_dollars=True)
+        return over_threshold(briefing, question, total, in_dollars=True)
     if dollars:
         return _in_dollars(briefing, question, total)
     if any(has_phrase(question, w) for w in words.share_words):
         return answer_share(briefing, question, total)
     if difference:
-        return _over_threshold(briefing, question, total)
+        return over_threshold(briefing, question, total)
     return None
 
 
+_WHAT_FIGURE = re.compile(  # "What 2023 trade value is implied by ...?" asks for a figure
+    r"^\s*what\b[^?]*?\b(?:value|figure|amount|total|sum|level|increment)\b[^?]*?"
+    r"\b(?:implied|imply|implies|results?|resulting|comes? out|gives?|leaves?|remains?|would)\b",
+    re.IGNORECASE,
+)
 _WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.IGNORECASE)
 _PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
 
@@ -353,36 +365,3 @@ def _in_dollars(briefing: Briefing, question: str, total: Metric) -> Answer | No
             "would also need the year before's total in dollars, which is not given."
         )
     return derived_answer(question, expression, result, inputs, what, note)
-
-
-def _over_threshold(
-    briefing: Briefing, question: str, total: Metric, *, in_dollars: bool = False
-) -> Answer | None:
-    words = claim_words()
-    thresholds = [
-        m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
-    ]
-    named = [m for m in thresholds if names_quantity(question, m.quantity)]
-    if not named and not any(has_phrase(question, w) for w in words.threshold_words):
-        return None
-    below = [m for m in thresholds if m.quantity.amount <= total.quantity.amount]
-    chosen = named[0] if named else max(below, key=lambda m: m.quantity.amount, default=None)
-    if chosen is None or chosen.quantity.scale != total.quantity.scale:
-        return None
-    value = total.quantity.value - chosen.quantity.value
-    expression = f"{total.quantity.value:f} {_MINUS} {chosen.quantity.value:f}"
-    inputs: tuple[Citation, ...] = (
-        metric_citation(briefing, total),
-        metric_citation(briefing, chosen),
-    )
-    what = f"how far the total was over the {chosen.quantity.describe()} threshold"
-    rate = exchange(briefing) if in_dollars else None
-    if rate is None:
-        result = rounded_result(value, total.quantity.scale, total.quantity.unit)
-        return derived_answer(question, expression, result, inputs, what)
-    result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
-    inputs = (*inputs, metric_citation(briefing, rate.pair))
-    expression = f"({expression}) {rate.suffix()}"
-    return derived_answer(
-        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
-    )

@@ -2,8 +2,9 @@
 
 A stated figure becomes an :class:`Interval` of full amounts: ``43.85
 trillion`` is the point 43.85e12, ``more than 150`` is (150, ∞), ``hundreds`` is
-[200, 1000). A claimed number becomes one too (``top 46 trillion`` is (46e12,
-∞), ``43.9 trillion`` is [43.85e12, 43.95e12] at the precision written). The
+[200, 2000) (at least two hundred, with a loose top). A claimed number becomes
+one too (``top 46 trillion`` is (46e12, ∞), ``43.9 trillion`` is [43.85e12,
+43.95e12] at the precision written). The
 claim is true when its interval holds the stated one, false when they are
 disjoint, and not stated otherwise.
 
@@ -94,6 +95,10 @@ class Stated:
     """The scale the figure is written in, for claims that omit theirs."""
     note: str = ""
     """Why the figure cannot settle the claim, when it cannot."""
+    converted: str = ""
+    """For a yuan figure claimed in dollars: the dollar value at the briefing's own rate,
+    in words. ``interval`` is then a wide band around it that can refute the claim,
+    never support it (a converted figure is derived, not stated)."""
 
 
 def verdict_answer(
@@ -160,8 +165,10 @@ def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
         return _one_sided(amount, bound)
     if quantity.qualifier is Qualifier.ABOUT:
         return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
-    if quantity.qualifier is Qualifier.SEVERAL:  # "hundreds": at least two hundred, under 1,000
-        return Interval(amount * 2, amount * 10, high_open=True)
+    if quantity.qualifier is Qualifier.SEVERAL:
+        # "hundreds": at least two hundred; the top is loose, since a speaker may call
+        # 1,200 "hundreds", so "more than 1,000" is not refuted (``vague_reach``).
+        return Interval(amount * 2, amount * claim_words().vague_reach, high_open=True)
     return Interval(amount, amount)
 
 
@@ -251,7 +258,7 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         if other_yuan and not named and total is not None:
             yuan = other_yuan[0].quantity
             note = f"It gives {yuan.describe()} in yuan only; its dollar value is not stated."
-            return Stated(other_yuan[0], None, yuan.span.quote, yuan.scale, note)
+            return _in_dollars(other_yuan[0], yuan, with_usd, note)
         if named or (with_usd and any(has_phrase(question, w) for w in words.threshold_words)):
             metric = (named or with_usd)[0]
             assert metric.equivalent is not None
@@ -263,7 +270,11 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
             "It gives this figure in yuan only; a dollar figure would be derived, not stated "
             "(ask for it in dollars to see the derivation)."
         )
-        return Stated(total, None, total.quantity.span.quote, total.quantity.scale, note)
+        yuan_facts = _with_quantities(briefing, "CNY")
+        fact, yuan = _money(briefing, question, number, yuan_facts, total)  # total or increase
+        if fact is not total:
+            note = f"It gives {yuan.describe()} in yuan only; its dollar value is not stated."
+        return _in_dollars(fact, yuan, with_usd, note)
     candidates = _with_quantities(briefing, number.unit)
     if not candidates:
         return None
@@ -275,6 +286,32 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
         return Stated(fact, None, quantity.span.quote, quantity.scale, note)
     return Stated(fact, stated_interval(quantity, tolerance), quantity.span.quote, quantity.scale)
+
+
+def _in_dollars(
+    fact: Metric | PolicyMeasure, yuan: Quantity, with_usd: list[Metric], note: str
+) -> Stated:
+    """A yuan figure claimed in dollars, converted at the briefing's own rate when it gives one.
+
+    "Did trade grow by 2.1 trillion dollars?" against 2.1 trillion yuan: at the
+    rate implied by "42 trillion yuan ($5.74 trillion)" that is about $0.29
+    trillion, far from the claim, so it is refuted; a claim near the converted
+    value stays not stated. The band is ``conversion_tolerance`` either way, wide
+    enough for the rate to have moved during the year.
+    """
+    rated = next((m for m in with_usd if m.equivalent is not None), None)
+    if rated is None or rated.equivalent is None or not rated.quantity.amount:
+        return Stated(fact, None, yuan.span.quote, yuan.scale, note)
+    dollars = yuan.amount * rated.equivalent.amount / rated.quantity.amount
+    spread = claim_words().conversion_tolerance
+    band = Interval(dollars * (1 - spread), dollars * (1 + spread))
+    shown = (dollars / Decimal(10) ** int(yuan.scale)).quantize(Decimal("0.01"))
+    scale = yuan.scale.name.lower() if yuan.scale is not Scale.ONE else ""
+    converted = (
+        f"At its own rate ({rated.quantity.span.quote} = {rated.equivalent.span.quote}) that "
+        f"is about ${shown} {scale}".rstrip()
+    )
+    return Stated(fact, band, yuan.span.quote, yuan.scale, note, converted)
 
 
 def _names_figure(question: str, quantity: Quantity) -> bool:
@@ -320,7 +357,7 @@ def _money(
         or the_increase
         or (grows and by)
         or right_after
-        or has_phrase(question, "added")
+        or re.search(r"\b(?:add|adds|added|adding)\b", question, re.IGNORECASE)
     ):
         return increment[0]
     thresholds = [
@@ -353,11 +390,13 @@ def _best_count(
     asked = set(words_of(question))
     asked |= {w.rstrip("s") for w in asked}
     rank = fact_rank(briefing, question)
+    stopwords = set(claim_words().claim_stopwords)
 
     def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, bool, int]:
         fact, quantity = item
         unit = _unit_words(fact, quantity)
         keywords = {w for k in fact.keywords for w in words_of(k) if not w[0].isdigit()}
+        keywords -= stopwords  # "parts of the country" matches on "country", not "of"
         overlap = 2 * len(asked & unit) + len(asked & (keywords - unit))
         return (overlap, quantity.value == number.value, -rank.get(fact.id, 99))
 

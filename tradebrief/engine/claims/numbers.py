@@ -42,10 +42,26 @@ class ClaimedNumber:
             return amount * (1 - tolerance), amount * (1 + tolerance)
         if self.relation is Relation.NEARLY:
             return amount * (1 - tolerance), amount
-        if self.relation is Relation.SEVERAL:  # "hundreds": two hundred up to a thousand
-            return amount * 2, amount * 10
-        half = Decimal(5) * Decimal(10) ** -(self.decimals + 1) * unit if self.decimals else 0
-        return amount - half, amount + half
+        if self.relation is Relation.SEVERAL:  # "hundreds": read as a stated "hundreds" is
+            return amount * 2, amount * claim_words().vague_reach
+        half = Decimal(5) * Decimal(10) ** -(self.decimals + 1) * unit
+        if self.decimals or self.is_round():
+            return amount - half, amount + half
+        return amount, amount
+
+    def is_round(self) -> bool:
+        """Whether the number is a journalist's round figure: "88 million", not "6 billion".
+
+        A whole number of at least two digits before a scale word of a million or
+        more is read at its own precision (88 million is 87.5 to 88.5 million), as
+        a number written with decimals is; a one-digit "6 billion" stays exact.
+        """
+        return (
+            self.relation is Relation.EQ
+            and self.decimals == 0
+            and self.scale >= Scale.MILLION
+            and self.value >= claim_words().round_from
+        )
 
 
 _NUMBER = re.compile(
@@ -69,7 +85,8 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     spans: list[tuple[int, int]] = []  # where each written number is, for coordination
     lowered = require_text(question).casefold()
     for match in _NUMBER.finditer(lowered):
-        if match.start() > 0 and lowered[match.start() - 1].isalnum():
+        glued = re.search(r"(?:rmb|cny|usd|us\$)$", lowered[: match.start()])  # "RMB43.85"
+        if match.start() > 0 and lowered[match.start() - 1].isalnum() and not glued:
             continue
         try:
             value = Decimal(match["num"].replace(",", ""))

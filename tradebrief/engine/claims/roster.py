@@ -1,13 +1,13 @@
-"""Claims about the roster and the date: who chaired, who holds which post, when it was held.
+"""Claims about the roster: who chaired, who holds which post, what the briefing was on.
 
 Part of checking a claim (:mod:`tradebrief.engine.claims`): a person's role and title
-are judged against the roster line, which is cited; the date against the page
-header. Each judge returns ``None`` when the claim is not of its kind.
+are judged against the roster line, which is cited; the topic against the title
+(the date is :mod:`tradebrief.engine.claims.occasion`'s). Each judge returns
+``None`` when the claim is not of its kind.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from decimal import Decimal
 
@@ -25,6 +25,7 @@ from tradebrief.engine.claims.words import (
     cite,
     claim_words,
     has_phrase,
+    require_text,
     words_of,
     years_in,
 )
@@ -33,7 +34,7 @@ from tradebrief.quantities import Scale
 
 __all__ = [
     "claimed_speaker",
-    "judge_date",
+    "judge_acronym",
     "judge_headcount",
     "judge_introduction",
     "judge_person",
@@ -41,44 +42,35 @@ __all__ = [
     "named_person",
 ]
 
-_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
-_WEEKDAYS = [name.casefold() for name in calendar.day_name]
 
+def judge_acronym(briefing: Briefing, question: str) -> Answer | None:
+    """Judge "Does GACC stand for ...?" against the name the briefing spells out; else ``None``.
 
-def judge_date(briefing: Briefing, question: str) -> Answer | None:
-    """Judge a claim about when the briefing was held or published; else ``None``."""
-    text = question.casefold()
-    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
-    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
-    years = years_in(question)
-    if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
-        month = None  # "may" the verb
-    named = re.search(r"\b(?:briefing|press conference|conference)\b", text) is not None
-    held = re.search(
-        r"\b(held|take place|took place|happen|happened|dated|date|convened)\b", text
-    ) is not None or (month is not None and named)
-    published = any(has_phrase(text, w) for w in claim_words().published)
-    if not (held or published) or (month is None and weekday is None and not years):
+    Example:
+        >>> import tradebrief
+        >>> b = tradebrief.load_briefing()
+        >>> judge_acronym(b, "Does SCIO stand for the State Council Information Office?").text
+        'Yes. The briefing spells out SCIO as the State Council Information Office.'
+    """
+    found = _STANDS_FOR.search(require_text(question).strip())
+    if found is None:
         return None
-    day_match = None
-    if month is not None:
-        day_match = re.search(rf"\b{month[:3]}[a-z]*\.?\s+(\d{{1,2}})\b", text) or re.search(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
-        )
-    actual = briefing.published if published and briefing.published else briefing.date
-    what = "published" if actual is briefing.published and published else "held"
-    who = "transcript" if what == "published" else "briefing"
-    ok = month is None or _MONTHS.index(month) + 1 == actual.month
-    ok = ok and (day_match is None or int(day_match.group(1)) == actual.day)
-    ok = ok and all(y == actual.year for y in years)
-    ok = ok and (weekday is None or _WEEKDAYS.index(weekday) == actual.weekday())
-    said = f"{actual:%B} {actual.day}, {actual.year}"
-    if weekday is not None:
-        said += f" (the calendar makes that a {actual:%A})"
-    span = briefing.date_span if what == "held" else None
-    citations = (cite(briefing, span),) if span is not None else ()
-    verdict = Verdict.YES if ok else Verdict.NO
-    return verdict_answer(question, verdict, f"The {who} was {what} on {said}.", citations)
+    org = next((o for o in briefing.organizations if o.acronym == found["acronym"].upper()), None)
+    if org is None:
+        return None
+    claimed = re.sub(r"^the\s+", "", found["name"].strip(), flags=re.IGNORECASE).casefold()
+    verdict = Verdict.YES if claimed == org.name.casefold() else Verdict.NO
+    said = f"The briefing spells out {org.acronym} as the {org.name}."
+    citations = (cite(briefing, org.span),) if org.span is not None else ()
+    return verdict_answer(question, verdict, said, citations)
+
+
+_STANDS_FOR = re.compile(
+    r"^(?:does|is)\s+(?:the\s+)?(?P<acronym>[A-Za-z]{2,8})\s+(?:stand for|short for|mean|"
+    r"an abbreviation (?:for|of)|the abbreviation (?:for|of)|an acronym for)\s+"
+    r"(?P<name>[^?]+?)\s*\??$",
+    re.IGNORECASE,
+)
 
 
 def named_person(briefing: Briefing, question: str) -> Person | None:
@@ -148,12 +140,15 @@ def judge_topic(briefing: Briefing, question: str) -> Answer | None:
     if any(w in words.reporting_words for w in words_of(question)):
         return None  # "did the briefing mention 2023 figures?" is not about its topic
     named = {w for w in words_of(title)}
+    plain = {  # "look back on", "press conference": each word of a phrase adds nothing
+        w for p in (*words.topic_verbs, *words.briefing_names) for w in words_of(p)
+    }
     content = [
         w
         for w in words_of(question)
         if w not in words.claim_stopwords
-        and w not in words.topic_verbs
-        and w not in words.briefing_names
+        and w not in plain
+        and w not in words.topic_fillers
         and not w.isdigit()
     ]
     overlap = [w for w in content if w in named or w.rstrip("'s") in named]
@@ -281,7 +276,7 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     if post is None:
         if not orgs or not _MEMBER.search(question):
             return None
-        verdict = Verdict.YES if org_ok else Verdict.NO
+        verdict = _office_part(question, person) if org_ok else _other_org(briefing, person, orgs)
         return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
@@ -293,11 +288,50 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
         else:
             plain = True
     if org_ok and (plain or (claimed_deputy and as_deputy)):
-        return verdict_answer(question, Verdict.YES, said, (line,), person)
+        verdict = _office_part(question, person)
+        return verdict_answer(question, verdict, said, (line,), person)
     others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
     if plain or as_deputy or others or orgs:
         return verdict_answer(question, Verdict.NO, said, (line,), person)
     return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
+
+
+def _office_part(question: str, person: Person) -> Verdict:
+    """Yes unless the claim names a part of an organisation the person's title does not.
+
+    "deputy director general of the Department of Statistics and Analysis"
+    against a title giving the Department of General Operation is No: the roster
+    gives one department for the post. A claimed part of a kind the title names
+    none of ("the Trade Division") is not stated.
+    """
+    title = person.title
+    for kind, name in _claimed_parts(question):
+        if has_phrase(title, f"{kind} of {name}") or has_phrase(title, f"{kind} of the {name}"):
+            continue
+        if has_phrase(title, f"{name} {kind}"):
+            continue
+        return Verdict.NO if has_phrase(title, kind) else Verdict.NOT_STATED
+    return Verdict.YES
+
+
+def _claimed_parts(question: str) -> list[tuple[str, str]]:
+    """(kind, name) of each part of an organisation a claim names, both word orders.
+
+    "the Department of Statistics and Analysis of the GACC" is ("department",
+    "statistics and analysis"); "the Press Bureau" is ("bureau", "press").
+    """
+    parts: list[tuple[str, str]] = []
+    for kind in claim_words().office_parts:
+        after = rf"\b{kind}\s+of\s+(?:the\s+)?([\w&-]+(?:\s+(?!of\b|in\b|at\b|for\b)[\w&-]+)*)"
+        for found in re.finditer(after, question, re.IGNORECASE):
+            name = re.sub(r"\s+(?:and|&)$", "", found[1].replace("'s", "")).casefold()
+            parts.append((kind, name))
+        before = rf"\b((?:[A-Z][\w-]*\s+){{1,3}})(?i:{kind})\b"
+        for found in re.finditer(before, question):
+            name = found[1].strip()
+            if name.split()[0] not in ("The", "A", "An", "Is", "Was", "Did", "Does"):
+                parts.append((kind, name.casefold()))
+    return parts
 
 
 _MEMBER = re.compile(
@@ -305,6 +339,18 @@ _MEMBER = re.compile(
     r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
     re.IGNORECASE,
 )
+
+
+def _other_org(briefing: Briefing, person: Person, claimed: list[Organization]) -> Verdict:
+    """No for a body of the kind the title names (another agency); else not stated.
+
+    "Is Xing Huina from the GACC?" is No: her title gives the SCIO, another
+    government body. "Is Wang Lingjun a member of the CPC?" is not stated: a
+    title naming a government post says nothing of party membership.
+    """
+    kinds = {o.category for o in claimed if not _names_org(person.title, o)}
+    own = {o.category for o in briefing.organizations if _names_org(person.title, o)}
+    return Verdict.NO if kinds and kinds <= own else Verdict.NOT_STATED
 
 
 def _names_org(text: str, org: Organization) -> bool:

@@ -12,14 +12,20 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from tradebrief.answer import Answer
+from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import derived_answer, rounded_result
 from tradebrief.engine.claims.facts import metric_citation
 from tradebrief.engine.claims.words import claim_words, has_phrase
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
 
-__all__ = ["answer_share", "implied_growth", "increment_metric", "names_quantity"]
+__all__ = [
+    "answer_share",
+    "implied_growth",
+    "implied_increment",
+    "increment_metric",
+    "names_quantity",
+]
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"
@@ -87,6 +93,44 @@ def _names_prior_year(question: str, total: Metric) -> bool:
         return True
     period = total.period
     return bool(period and period.isdigit() and str(int(period) - 1) in question)
+
+
+def _names_rate(question: str, total: Metric) -> bool:
+    """Whether ``question`` writes the total's stated growth rate ("the 5% growth")."""
+    change = total.change
+    if change is None or change.unit != "percent":
+        return False
+    written = re.escape(f"{change.value:f}")
+    return re.search(rf"(?<![\d.]){written}\s*(?:%|percent\b|per cent\b)", question) is not None
+
+
+def implied_increment(briefing: Briefing, question: str, total: Metric) -> Answer | None:
+    """The increase the stated growth rate implies: total - total / (1 + rate).
+
+    Only when the question writes the rate ("5%") and asks for the increase
+    (an increment word) without writing the stated increase itself.
+    """
+    increment = increment_metric(briefing, total)
+    change = total.change
+    if change is None or not _names_rate(question, total):
+        return None
+    asks = re.search(r"\b(?:increment|increase|rise|gain|addition)\b", question, re.I)
+    if asks is None or (increment is not None and names_quantity(question, increment.quantity)):
+        return None
+    stated = total.quantity.value
+    value = stated - stated / (1 + change.value / _HUNDRED)
+    result = rounded_result(value, total.quantity.scale, total.quantity.unit)
+    expression = f"{stated:f} {_MINUS} {stated:f} / (1 + {change.value:f}%)"
+    inputs: tuple[Citation, ...] = (metric_citation(briefing, total),)
+    note = None
+    if increment is not None:
+        note = (
+            f"The briefing itself states an increase of {increment.quantity.describe()}; "
+            "the difference is rounding in the stated figures."
+        )
+        inputs = (*inputs, metric_citation(briefing, increment))
+    what = "the increase the stated growth rate implies"
+    return derived_answer(question, expression, result, inputs, what, note)
 
 
 def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer | None:

@@ -15,7 +15,7 @@ import re
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
-from tradebrief.engine.claims.roster import named_person
+from tradebrief.engine.claims.roster import claimed_speaker, named_person
 from tradebrief.engine.claims.words import (
     ExclusiveStatement,
     cite,
@@ -24,7 +24,7 @@ from tradebrief.engine.claims.words import (
     not_given,
     words_of,
 )
-from tradebrief.model import Briefing
+from tradebrief.model import Briefing, Statement
 from tradebrief.spans import Span
 
 __all__ = ["contrary_words", "judge_contained", "judge_exclusive", "judge_superlative"]
@@ -53,6 +53,7 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         claimed_wrong = _in_another_slot(entry, rest)  # "from Japan to Shenzhen": swapped
         matched = 0
         named_thing = False  # the slot with no cue holds the thing itself: earbuds
+        inside = False  # a place that may lie inside the stated country: not settled
         for slot in entry.slots:
             accepted = [a for a in slot.accept if has_phrase(rest, a)]
             if accepted:
@@ -63,8 +64,12 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
             elif slot.cue:
                 claimed = re.search(rf"\b(?:{slot.cue})\s+(?:the\s+)?([a-z][\w-]*)", rest)
                 if claimed and claimed[1] not in entry.filler:
-                    claimed_wrong.append(claimed[1])
-                    rest = rest.replace(claimed[1], " ")
+                    place = _country_at(rest[claimed.start(1) :]) if slot.country else claimed[1]
+                    if place:  # "to Korea" refutes "to Japan"; "to Osaka" may lie inside it
+                        claimed_wrong.append(place)
+                    else:
+                        inside = True
+                    rest = rest.replace(place or claimed[1], " ")
         leftover = [
             w
             for w in words_of(rest)
@@ -72,18 +77,97 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
         ]
         citation = cite(briefing, fact.evidence)
         said = f"The briefing says: {fact.answer} {said_by(citation)}"
-        if read_numbers(question) or any(w in claim_words().measure_words for w in leftover):
+        measured = [w for w in leftover if w in claim_words().measure_words]
+        judged = None if read_numbers(question) else _judged_amount(briefing, question, fact)
+        if judged is not None:  # "high in value" against "the shipment's value was modest"
+            verdict, span = judged
+            line = cite(briefing, span)
+            text = f'The briefing says: "{span.quote}" {said_by(line)}'
+            return verdict_answer(question, verdict, text, (line, citation), fact)
+        if read_numbers(question) or measured:
             # "Was the last shipment worth over 1 million yuan?": no figure, not another thing
             said += " It gives no figure for its value or size."
             return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         product = _PRODUCT.findall(rest)  # "for laptops", "a batch of phones": another thing
-        another = [w for w in leftover if w in product]
+        paragraph = briefing.paragraph_at(fact.evidence.start)
+        known = set(words_of(paragraph.text)) if paragraph is not None else set()
+        another = [w for w in leftover if w in product and w not in known]  # not "of trade"
         if claimed_wrong or (another and not named_thing):
             return verdict_answer(question, Verdict.NO, said, (citation,), fact)
+        if inside:
+            said += " It names the country, not a city or region in it."
+            return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
         if matched and not leftover:
             return verdict_answer(question, Verdict.YES, said, (citation,), fact)
+        told = _told_of(briefing, fact, leftover) if not matched and not claimed_wrong else None
+        if told is not None:  # "did the last form mark the successful conclusion ...?"
+            line = cite(briefing, told)
+            text = f'The briefing says: "{told.quote}" {said_by(line)}'
+            return verdict_answer(question, Verdict.YES, text, (line, citation), fact)
         return verdict_answer(question, Verdict.NOT_STATED, said, (citation,), fact)
     return None
+
+
+def _told_of(briefing: Briefing, fact: Statement, claimed: list[str]) -> Span | None:
+    """The sentence of the statement's paragraph that says every other word a claim makes of it.
+
+    "Did the last form mark the successful conclusion of foreign trade?" names no
+    slot; the next sentence says "it marked the successful conclusion of China's
+    foreign trade", so the claim is said of the form. ``None`` when no sentence
+    holds every word, or the claim or that sentence negates.
+    """
+    words = claim_words()
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if paragraph is None or len(claimed) < _HELD or any(w in words.negations for w in claimed):
+        return None
+    for found in re.finditer(r"[^.!?]+[.!?]?", paragraph.text):
+        said = words_of(found[0])
+        if any(w in words.negations for w in said):
+            continue
+        if all(any(_same_word(w, v) for v in said) for w in claimed):
+            lead = len(found[0]) - len(found[0].lstrip())
+            start = paragraph.span.start + found.start() + lead
+            return Span.over(briefing.source, start, paragraph.span.start + found.end())
+    return None
+
+
+def _judged_amount(
+    briefing: Briefing, question: str, fact: Statement
+) -> tuple[Verdict, Span] | None:
+    """A word judging an amount ("high in value"), against the sentence that judges it.
+
+    The sentence of the statement's paragraph that names the same measure
+    ("value") and a judging word decides: the claim's word is Yes, its opposite
+    (``opposites`` in ``claims.toml``) No; ``None`` when no sentence judges it.
+    """
+    words = claim_words()
+    asked = words_of(question)
+    measures = [w for w in asked if w in words.measure_words]
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if not measures or paragraph is None:
+        return None
+    for group in words.opposites:
+        claimed = [w for w in asked if w in group.one]
+        if not claimed:
+            continue
+        for found in re.finditer(r"[^.!?]+[.!?]?", paragraph.text):
+            said = words_of(found[0])
+            if not any(_same_word(m, w) for m in measures for w in said):
+                continue
+            if any(w in group.one for w in said) or any(w in group.other for w in said):
+                start = (
+                    paragraph.span.start + found.start() + (len(found[0]) - len(found[0].lstrip()))
+                )
+                span = Span.over(briefing.source, start, paragraph.span.start + found.end())
+                verdict = Verdict.YES if any(w in group.one for w in said) else Verdict.NO
+                return verdict, span
+    return None
+
+
+def _country_at(text: str) -> str:
+    """The country name ``text`` starts with ("south korea ..."), or "" for another place."""
+    names = sorted(claim_words().countries, key=len, reverse=True)
+    return next((n for n in names if re.match(rf"{re.escape(n)}\b", text)), "")
 
 
 def _in_another_slot(entry: ExclusiveStatement, text: str) -> list[str]:
@@ -137,6 +221,11 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
         if verdict is Verdict.YES and (ranked or lost) and not hedged:
             # "the second largest", "lost its place as the largest": not what is said
             verdict = Verdict.NO if not entry.hedged else Verdict.NOT_STATED
+        gained = any(has_phrase(question, w) for w in words.gains)
+        if verdict is Verdict.YES and gained and not hedged:
+            # "overtook the US as the largest": the text says a place held, not one won
+            verdict = Verdict.NOT_STATED
+            said += " It does not say when or from whom the place was won."
         return verdict_answer(question, verdict, said, (citation,), fact)
     return None
 
@@ -156,9 +245,13 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
     only for a passage that person said.
     """
     words = claim_words()
-    person = named_person(briefing, question)
+    person = named_person(briefing, question) or claimed_speaker(briefing, question)
     names = set(words_of(f"{person.full_name} {person.reference}")) if person else set()
-    reporting = {*words.claim_stopwords, *words.reporting_words}
+    if person is not None:  # "Did the vice minister say ...?": the post names the speaker
+        posted = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+        names |= {w for p in words.posts if has_phrase(posted, p) for w in words_of(p)}
+        names |= {"spokesman", "spokeswoman"} & set(words_of(question))
+    reporting = {*words.claim_stopwords, *words.reporting_words, *words.purpose_words}
     content = [w for w in words_of(question) if w not in reporting and w not in names]
     if len(content) < 2 or any(w in words.negations for w in words_of(question)):
         return None
@@ -172,7 +265,12 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
             said
         ):  # "we" is the speaker's organisation: customs
             said = [*said, *words_of(title)]
-        if not all(any(_same_word(w, v) for v in said) for w in content):
+        missing = [w for w in content if not any(_same_word(w, v) for v in said)]
+        if missing:
+            if _opposed(missing, said) and len(content) - len(missing) >= _HELD:
+                # "aimed at restricting cross-border trade" against "to facilitate" it
+                text = f'The briefing says: "{span.quote}" {said_by(citation)}'
+                return verdict_answer(question, Verdict.NO, text, (citation,))
             continue
         verdict = _negated_clauses(span.quote, content)
         if verdict is not None:
@@ -180,6 +278,22 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
             fact = next((f for f in briefing.facts if f.evidence == span), None)
             return verdict_answer(question, verdict, text, (citation,), fact)
     return None
+
+
+_HELD = 3  # claim words a passage must hold beside the opposed ones to refute the claim
+
+
+def _opposed(missing: list[str], said: list[str]) -> bool:
+    """Whether each claim word a passage lacks has its opposite there ("restrict", "facilitate")."""
+    groups = [g for g in claim_words().opposites if g.anywhere]
+    return all(
+        any(
+            any(_same_word(word, w) for w in group.one)
+            and any(_same_word(o, v) for o in group.other for v in said)
+            for group in groups
+        )
+        for word in missing
+    )
 
 
 _CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+|,\s+|\.\s+")
@@ -220,7 +334,7 @@ def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
     said = words_of(paragraph.text if paragraph is not None else span.quote)
     asked = words_of(question)
     found: list[str] = []
-    for group in claim_words().opposites:
+    for group in (g for g in claim_words().opposites if g.anywhere):
         for word in asked:
             if not any(_same_word(word, w) for w in group.one):
                 continue
@@ -237,9 +351,12 @@ def _same_word(claimed: str, written: str) -> bool:
     irregular = claim_words().irregular_verbs
     if irregular.get(claimed, claimed) == irregular.get(written, written):
         return True
+    if any(claimed in group and written in group for group in claim_words().same_sense):
+        return True
     return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
 
 
 def _base(word: str) -> str:
     """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
-    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word)
+    word = re.sub(r"(?<=\w{2})ily$", "y", word)  # "easily" -> "easy"
+    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s|ly)$", "", word)

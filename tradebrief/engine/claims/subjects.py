@@ -13,12 +13,12 @@ import re
 import weakref
 
 from tradebrief.engine.claims.facts import search
-from tradebrief.engine.claims.words import claim_words
+from tradebrief.engine.claims.words import claim_words, words_of
 from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 
-__all__ = ["narrower_subject", "unfamiliar_words"]
+__all__ = ["narrower_subject", "qualified_trade", "unfamiliar_words"]
 
 
 def narrower_subject(
@@ -43,6 +43,24 @@ def narrower_subject(
         next((w for w in typed if term in analyze(w, index.lexicon)), term) for term in lacking
     )
     return tuple(dict.fromkeys(shown))
+
+
+def qualified_trade(question: str, fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
+    """Words that narrow "trade" to a kind the fact does not measure: "processing trade".
+
+    A word right before trade, imports or exports that claims carry without content
+    ("China's", "foreign", "total", "goods", a year) leaves the subject whole; any
+    other word the fact's own words lack ("processing", "bilateral") names a part
+    of trade the figure does not give.
+    """
+    words = claim_words()
+    plain = {*words.claim_stopwords, *words.plain_words, *words.trade_qualifiers}
+    plain |= {*words.negations, *words.openers, *words.first_person}
+    for phrase in (*words.trade_words, *(w for ws in words.direction.values() for w in ws)):
+        plain |= set(words_of(phrase))
+    own = set(words_of(f"{fact.evidence.quote} {fact.name}"))
+    found = re.findall(r"([a-z][\w'-]*)\s+(?:trade|imports?|exports?)\b", question.casefold())
+    return tuple(w for w in dict.fromkeys(found) if w not in plain and w not in own)
 
 
 def unfamiliar_words(briefing: Briefing, question: str) -> tuple[str, ...]:

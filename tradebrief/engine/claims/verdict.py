@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
     claimed_interval,
     compare,
@@ -30,9 +31,10 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
+from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
-    judge_date,
+    judge_acronym,
     judge_headcount,
     judge_introduction,
     judge_person,
@@ -44,7 +46,7 @@ from tradebrief.engine.claims.statements import (
     judge_exclusive,
     judge_superlative,
 )
-from tradebrief.engine.claims.subjects import narrower_subject
+from tradebrief.engine.claims.subjects import narrower_subject, qualified_trade
 from tradebrief.engine.claims.words import (
     Relation,
     cite,
@@ -99,7 +101,8 @@ def _negated(question: str) -> bool:
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:
     numbers = read_numbers(question)
-    for judge in (judge_date, judge_topic, judge_introduction, judge_person):
+    judges = (judge_date, judge_time_of_day, judge_acronym, judge_topic, judge_introduction)
+    for judge in (*judges, judge_person):
         answer = judge(briefing, question)
         if answer is not None:
             return answer
@@ -117,7 +120,7 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return _direction_or_record(briefing, question) or judge_contained(briefing, question)
+    return judge_direction_or_record(briefing, question) or judge_contained(briefing, question)
 
 
 def _not_given(
@@ -161,12 +164,16 @@ def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
     practitioners.
     """
     following = words_of(question[question.find(number.text) + len(number.text) :])
+    if number.unit is not None:  # "10,000 tons of prohibited items" counts prohibited items
+        unit = {w for s in claim_words().units.get(number.unit, ()) for w in words_of(s)}
+        while following[:1] and following[0] in unit:
+            following = following[1:]
     if following[:1] == ["of"]:
         following = following[1:]
     phrase: list[str] = []
     for word in following:
-        if word in claim_words().phrase_ends:
-            break
+        if word in claim_words().phrase_ends or (phrase and word.endswith("ed")):
+            break  # "measures rolled out": a participle after the noun ends the phrase
         phrase.append(word)
     return tuple(phrase)
 
@@ -176,7 +183,7 @@ def _counts(fact: Metric | PolicyMeasure, phrase: tuple[str, ...]) -> bool:
     named = " ".join((*_quantity_units(fact), *fact.keywords, fact.name, fact.evidence.quote))
     known = words_of(named)
     stems = [w.rstrip("s")[:5] for w in phrase if len(w) > 3]
-    return any(w.startswith(stem) for stem in stems for w in known)
+    return bool(stems) and all(any(w.startswith(stem) for w in known) for stem in stems)
 
 
 def _quantity_units(fact: Metric | PolicyMeasure) -> list[str]:
@@ -242,7 +249,7 @@ def _figure(
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
         return Verdict.NOT_STATED, text, citation, fact
-    narrower = narrower_subject(briefing, question, fact)
+    narrower = narrower_subject(briefing, question, fact) or qualified_trade(question, fact)
     if narrower:
         # "e-commerce imports and exports", "the trade of Thailand": not this figure's subject.
         text = (
@@ -250,12 +257,14 @@ def _figure(
             f"{', '.join(repr(w) for w in narrower)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
-    counted = _counted_noun(question, number) if number.unit is None else ()
+    measured = number.unit in (None, "metric_ton")  # counts and weights name what they count
+    counted = _counted_noun(question, number) if measured else ()
     if counted and not _counts(fact, counted):
         # "5 million people" is not refuted by 88.38 million forms: it is another count.
+        kind = "weight" if number.unit == "metric_ton" else "count"
         text = (
-            f"The briefing gives no count of {' '.join(counted)}; the nearest count it gives "
-            f"is {description} {said_by(citation)}."
+            f"The briefing gives no {kind} of {' '.join(counted)}; the nearest {kind} it "
+            f"gives is {description} {said_by(citation)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
     money_or_rate = number.unit in ("CNY", "USD", "percent")
@@ -267,6 +276,7 @@ def _figure(
         named
         or increment
         or any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
+        or (number.unit == "percent" and _only_growth(question))
     )
     if money_or_rate and not about_trade:
         text = (
@@ -293,7 +303,7 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     about_change = number.unit == "percent"
-    basis = _BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
+    basis = BASIS_YEAR.search(question)  # "up 5% over 2023" compares with 2023
     if other_years and not (about_change and basis and str(other_years[0] + 1) == period):
         text = (
             f"The briefing gives {description} for {period} {said_by(citation)}; "
@@ -305,20 +315,40 @@ def _figure(
         number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
+    if stated.converted:  # a dollar value worked out at the briefing's rate refutes, never supports
+        if verdict is Verdict.NO:
+            return verdict, f"{said} {stated.converted}, not {number.text!r}.", citation, fact
+        return Verdict.NOT_STATED, f"{said} {stated.note} {stated.converted}.", citation, fact
     contrary = contrary_words(briefing, question, fact.evidence) if verdict is Verdict.YES else []
     if contrary:  # "20 cities aimed at blocking trade": the paragraph says the opposite
         text = f"{said} It does not say {', '.join(repr(w) for w in contrary)}."
         return Verdict.NOT_STATED, text, citation, fact
-    edge = stated.interval.low == stated.interval.high == claimed.high
-    if verdict is Verdict.YES and number.relation is Relation.EQ and number.decimals and edge:
+    edge = stated.interval.low == stated.interval.high == claimed.high != claimed.low
+    if verdict is Verdict.YES and number.relation is Relation.EQ and edge:
         # "43.8" for 43.85: rounded half up that is 43.9; only a cut-short 43.85 gives 43.8
         verdict = Verdict.NOT_STATED
         return verdict, f"{said} That differs from {number.text!r} by rounding.", citation, fact
+    if verdict is Verdict.YES and number.is_round() and claimed.low != stated.interval.low:
+        said += f" {number.text!r} is that figure rounded."  # "88 million" for 88.38 million
     if verdict is Verdict.NOT_STATED:
         said += f" That neither supports nor refutes {number.text!r}."
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
+
+
+def _only_growth(question: str) -> bool:
+    """Whether a claim names nothing but growth ("Was growth below 4%?"), so the stated rate.
+
+    "Did clearance times fall by 10%?" names clearance times: another subject.
+    """
+    words = claim_words()
+    plain = {*words.claim_stopwords, *words.plain_words, *words.growth_words}
+    plain |= {"rate", "percent", "%"}
+    for group in (*words.direction.values(), *words.comparisons.values(), *words.units.values()):
+        plain |= {w for phrase in group for w in words_of(phrase)}
+    rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
+    return not rest and any(has_phrase(question, w) for w in words.growth_words)
 
 
 def _part_of_year(period: str) -> str:
@@ -343,47 +373,3 @@ def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
 
 def _unit_name(number: ClaimedNumber) -> str:
     return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")
-
-
-def _direction_or_record(briefing: Briefing, question: str) -> Answer | None:
-    words = claim_words()
-    if not any(has_phrase(question, w) for w in words.trade_words):
-        return None
-    total = pick_metric(briefing)
-    if total is None or total.change is None:
-        return None
-    citation = metric_citation(briefing, total)
-    said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
-    plain |= {w for t in words.trade_words for w in words_of(t)}
-    if has_phrase(question, "record"):
-        claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
-        extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
-        if extra:  # "a record for the eighth year in a row" says more than a record
-            return None
-        verdict = Verdict.YES if total.record else Verdict.NOT_STATED
-        return verdict_answer(question, verdict, said, (citation,), total)
-    up = any(has_phrase(question, w) for w in words.direction["up"])
-    down = any(has_phrase(question, w) for w in words.direction["down"])
-    basis = _BASIS_YEAR.search(question)
-    if basis and not (up or down):
-        up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
-        down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
-        if total.period and total.period in basis[0]:  # "2023 higher than 2024": reversed
-            up, down = down, up
-        if up != down:
-            verdict = Verdict.YES if up == (total.change.value > 0) else Verdict.NO
-            return verdict_answer(question, verdict, said, (citation,), total)
-    if up == down or any(w not in plain and not w.isdigit() for w in words_of(question)):
-        return None  # "grow steadily" says more than a direction: a statement answers it
-    rose = total.change.value > 0
-    verdict = Verdict.YES if up == rose else Verdict.NO
-    return verdict_answer(question, verdict, said, (citation,), total)
-
-
-_ASKS_MORE = re.compile(r",?\s+and\s+(?:how|what|which|when|who|where|why)\b.*$", re.I)
-_BASIS_YEAR = re.compile(
-    r"\b(?:compared (?:with|to)|than|over|from|on|against|versus|relative to|that of)\s+"
-    r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
-    re.IGNORECASE,
-)

@@ -2,7 +2,8 @@
 
 The English word knowledge (comparison words, units, scales, roles, subjects
 the briefing gives no figure for) lives in ``tradebrief/data/claims.toml`` and
-is validated on load by :class:`ClaimWords`. Everything here is pure: text in,
+is validated on load by :class:`ClaimWords` (its shape is in
+:mod:`tradebrief.engine.claims.vocabulary`). Everything here is pure: text in,
 small typed objects out. :mod:`tradebrief.engine.claims` judges what is read here
 against a briefing, and :mod:`tradebrief.engine.claims.derive` computes from it.
 """
@@ -11,16 +12,22 @@ from __future__ import annotations
 
 import re
 import tomllib
-from decimal import Decimal
-from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
+from tradebrief.engine.claims.vocabulary import (
+    ClaimWords,
+    ExclusiveSlot,
+    ExclusiveStatement,
+    NotGiven,
+    Opposites,
+    Relation,
+    Superlative,
+)
 from tradebrief.engine.compose import cite
 from tradebrief.errors import TradebriefError
-from tradebrief.quantities import Scale
 
 __all__ = [
     "ClaimWords",
@@ -40,193 +47,6 @@ __all__ = [
     "words_of",
     "years_in",
 ]
-
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
-
-
-class Relation(StrEnum):
-    """How a claimed number bounds the true one: ``top 46 trillion`` is :attr:`GT`."""
-
-    EQ = "eq"
-    GT = "gt"
-    GE = "ge"
-    LT = "lt"
-    LE = "le"
-    ABOUT = "about"
-    NEARLY = "nearly"
-    SEVERAL = "several"
-    UNREAD = "unread"
-    """A comparison the words file does not know ("better than 3%"): never judged."""
-
-
-class NotGiven(BaseModel):
-    """A subject the briefing gives no figure for, e.g. exports alone."""
-
-    model_config = _FROZEN
-
-    what: str = Field(min_length=1, description="The missing input, in words: 'exports alone'.")
-    missing: str = Field(min_length=1, description="What a derivation of it would need.")
-    words: tuple[str, ...] = Field(min_length=1, description="Words that name the subject.")
-    absent: tuple[str, ...] = Field(default=(), description="Words whose presence cancels it.")
-    unless: tuple[str, ...] = Field(default=(), description="Words that make it a stated one.")
-    needs_direction: bool = Field(default=False, description="Only with a word of growth.")
-
-
-class Superlative(BaseModel):
-    """A superlative statement, and whether the text hedges it ("one of the fastest")."""
-
-    model_config = _FROZEN
-
-    fact: str = Field(min_length=1, description="Id of the curated statement.")
-    words: tuple[str, ...] = Field(min_length=1, description="The superlative and its synonyms.")
-    hedged: bool = Field(description="Whether the text only puts it among the best.")
-    hedges: tuple[str, ...] = Field(default=(), description="Words of a hedged claim: 'one of'.")
-    excludes: tuple[str, ...] = Field(
-        default=(), description="Words naming what the statement does not cover: 'services'."
-    )
-
-
-class ExclusiveSlot(BaseModel):
-    """One slot of an exclusive statement: the product, origin or destination."""
-
-    model_config = _FROZEN
-
-    name: str = Field(min_length=1, description="What the slot holds: 'destination'.")
-    cue: str = Field(description="Words that introduce a claimed value, '|'-separated; '' none.")
-    accept: tuple[str, ...] = Field(min_length=1, description="Values the text supports.")
-
-
-class ExclusiveStatement(BaseModel):
-    """A statement naming one thing per slot, so a claim naming another thing is false."""
-
-    model_config = _FROZEN
-
-    fact: str = Field(min_length=1, description="Id of the curated statement.")
-    subject: tuple[str, ...] = Field(min_length=1, description="Words that point at it.")
-    nouns: tuple[str, ...] = Field(min_length=1, description="One of these must be named too.")
-    filler: tuple[str, ...] = Field(default=(), description="Words that claim nothing.")
-    slots: tuple[ExclusiveSlot, ...] = Field(min_length=1, description="Its slots.")
-
-
-class Opposites(BaseModel):
-    """Two groups of words of opposite sense: facilitate / block."""
-
-    model_config = _FROZEN
-
-    one: tuple[str, ...] = Field(min_length=1, description="Words of one sense.")
-    other: tuple[str, ...] = Field(min_length=1, description="Words of the opposite sense.")
-
-
-class ClaimWords(BaseModel):
-    """The validated contents of ``tradebrief/data/claims.toml``."""
-
-    model_config = _FROZEN
-
-    openers: tuple[str, ...] = Field(min_length=1, description="Words opening a yes/no question.")
-    claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
-    claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
-    about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
-    word_numbers: dict[str, Decimal] = Field(description="'hundreds' -> 100, and the like.")
-    small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
-    headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
-    headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
-    headcount_context: tuple[str, ...] = Field(
-        description="Words that put a count of people at the briefing itself."
-    )
-    comparisons: dict[Relation, tuple[str, ...]] = Field(description="Words per relation.")
-    units: dict[str, tuple[str, ...]] = Field(description="Unit code -> words naming it.")
-    scales: dict[str, tuple[str, ...]] = Field(description="Scale name -> words naming it.")
-    direction: dict[str, tuple[str, ...]] = Field(description="'up' and 'down' words.")
-    roles: dict[str, tuple[str, ...]] = Field(description="Role -> words naming it.")
-    figures_of_speech: tuple[str, ...] = Field(description="Phrases that are not counts.")
-    phrase_ends: frozenset[str] = Field(
-        description="Words that end the noun phrase naming what a claimed number counts."
-    )
-    trade_words: tuple[str, ...] = Field(description="Words naming trade as a whole.")
-    increment_words: tuple[str, ...] = Field(description="Words asking for the increment.")
-    threshold_words: tuple[str, ...] = Field(description="Words naming a threshold.")
-    plain_words: tuple[str, ...] = Field(description="Words that add nothing to a direction.")
-    claim_stopwords: tuple[str, ...] = Field(description="Words a claim holds without content.")
-    saying_words: tuple[str, ...] = Field(
-        default=(), description="Verbs attributing a claim to a speaker: 'say', 'announce'."
-    )
-    reporting_words: tuple[str, ...] = Field(
-        default=(), description="Words of saying or listing, no content of their own."
-    )
-    irregular_verbs: dict[str, str] = Field(
-        default_factory=dict, description="Irregular verb forms -> the base form: grew -> grow."
-    )
-    negations: tuple[str, ...] = Field(description="Words that negate a claim or a passage.")
-    figure_questions: tuple[str, ...] = Field(description="Words asking for a figure.")
-    year_before: tuple[str, ...] = Field(description="Words naming the year before the period.")
-    rate_words: tuple[str, ...] = Field(description="Words asking for the exchange rate.")
-    rate_excludes: tuple[str, ...] = Field(description="Words asking about rate policy instead.")
-    difference_words: tuple[str, ...] = Field(description="Words asking for a difference.")
-    share_words: tuple[str, ...] = Field(description="Words asking for a share.")
-    derivation_words: tuple[str, ...] = Field(
-        default=(), description="Words of arithmetic, never a subject the briefing lacks."
-    )
-    per_period: dict[str, tuple[str, ...]] = Field(description="'day'/'month'/'hour' -> words.")
-    increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
-    posts: tuple[str, ...] = Field(description="Posts a title may give.")
-    deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
-    published: tuple[str, ...] = Field(description="Words about publication.")
-    introduction_words: tuple[str, ...] = Field(
-        default=(), description="Words for the main speaker's opening turn."
-    )
-    briefing_names: tuple[str, ...] = Field(default=(), description="Words naming the briefing.")
-    topic_verbs: tuple[str, ...] = Field(
-        default=(), description="Words saying what a briefing covered: 'review', 'cover'."
-    )
-    record_words: frozenset[str] = Field(
-        default=frozenset(), description="Words a record claim may hold beside the record."
-    )
-    value_words: tuple[str, ...] = Field(default=(), description="Words asking for money.")
-    growth_words: tuple[str, ...] = Field(default=(), description="Words of the increase.")
-    rate_asked: tuple[str, ...] = Field(default=(), description="Words asking for a growth rate.")
-    increment_named: tuple[str, ...] = Field(
-        default=(), description="Words naming the stated increase."
-    )
-    first_person: frozenset[str] = Field(
-        default=frozenset(), description="'we', 'our': the speaker's organisation."
-    )
-    not_negations: tuple[str, ...] = Field(
-        default=(), description="Phrases with 'not' that negate nothing: 'not only'."
-    )
-    single_periods: tuple[str, ...] = Field(
-        default=(), description="Phrases putting a figure in one day, week or month."
-    )
-    ordinals: tuple[str, ...] = Field(default=(), description="Ranks below the top.")
-    reversals: tuple[str, ...] = Field(default=(), description="Words of losing a superlative.")
-    measure_words: tuple[str, ...] = Field(
-        default=(), description="Words asking for a thing's value or size."
-    )
-    not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
-    opposites: tuple[Opposites, ...] = Field(default=(), description="Words of opposite sense.")
-    superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
-    exclusive: tuple[ExclusiveStatement, ...] = Field(default=(), description="Exclusive facts.")
-
-    @field_validator("scales")
-    @classmethod
-    def _known_scales(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for name in value:
-            Scale.from_word(name)  # raises ValueError for an unknown scale
-        return value
-
-    @field_validator("per_period")
-    @classmethod
-    def _known_periods(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        unknown = set(value) - {"day", "month", "hour"}
-        if unknown:
-            raise ValueError(f"per_period knows day, month and hour, not {sorted(unknown)}")
-        return value
-
-    @field_validator("direction")
-    @classmethod
-    def _up_and_down(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        if set(value) != {"up", "down"}:
-            raise ValueError("direction needs exactly the keys 'up' and 'down'")
-        return value
 
 
 class ClaimWordsError(TradebriefError):
@@ -345,9 +165,9 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     """
     words = claim_words()
     require_text(question)
-    direction = any(
-        has_phrase(question, w) for ws in words.direction.values() for w in ws
-    ) or has_phrase(question, "record")
+    direction = any(has_phrase(question, w) for ws in words.direction.values() for w in ws) or any(
+        has_phrase(question, w) for w in words.record_phrases
+    )
     for subject in words.not_given:
         if not any(_names_subject(question, w) for w in subject.words):
             continue
