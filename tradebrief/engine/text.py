@@ -29,9 +29,12 @@ _STEM_PREFIX = 6  # letters two inflected forms must share
 _SHORT_SENTENCE_WORDS = 6  # shorter sentences are cited with the one that follows
 _PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 
-# A name with digits in it ("CO2", "PM2.5", "G20") is one word, not a word and a figure.
+# A name with digits in it ("CO2", "PM2.5", "G20") is one word, not a word and a figure;
+# a currency glued to its amount ("RMB43.85") is two.
 _WORD = re.compile(
-    r"[^\W\d_]+\d+(?:\.\d+)?(?![\d.,]*\d)[^\W\d_]*|\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE
+    r"(?!(?:rmb|cny|usd|us|eur|hkd|jpy)\d)[^\W\d_]+\d+(?:\.\d+)?(?![\d.,]*\d)[^\W\d_]*"
+    r"|\$?\d+(?:[.,]\d+)*%?|[^\W\d_]+",
+    re.UNICODE | re.IGNORECASE,
 )
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "No.", "Jan.", "Feb.", "Aug.", "Sept.",
                   "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "e.g.", "i.e.", "St.")  # fmt: skip
