@@ -541,6 +541,8 @@ In all, galleries drew 7.2 million visits. Large galleries opened late on five o
 Galleries received 7.2 million visits, up 4%, and 3.1 million of them were children.
 
 Income per bed at homestays rose in six of the ten provinces surveyed.
+
+Interpreters earned an average monthly income of 6,200 yuan, up 3.1% year on year.
 """
 
 
@@ -681,3 +683,15 @@ def test_a_question_whose_topic_the_briefing_never_mentions_is_declined(
     answer = briefing.ask(question)
     assert not answer.found
     assert "never mentions" in answer.text
+
+
+def test_a_figure_per_day_answers_how_many_a_day_on_average(holiday: Briefing) -> None:
+    # "on average ... per day" may look like a request to derive a daily average; the
+    # briefing states one, and "average" names no topic the figure must repeat.
+    answer = holiday.ask("On average, how many railway passengers per day were carried?")
+    assert answer.found and "19.4 million passengers per day" in answer.text
+
+
+def test_a_stated_monthly_figure_is_not_refused_as_underivable(holiday: Briefing) -> None:
+    answer = holiday.ask("What was the average monthly income of interpreters?")
+    assert answer.found and "6,200 yuan" in answer.text

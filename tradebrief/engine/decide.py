@@ -28,11 +28,13 @@ from tradebrief.engine.rank import Ranked, Retrieval, one_ask, search
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric
 
-__all__ = ["FOUND_THRESHOLD", "UNKNOWN_LIMIT", "answer_question"]
+__all__ = ["FOUND_THRESHOLD", "STATED_OVER_REFUSAL", "UNKNOWN_LIMIT", "answer_question"]
 
 # Thresholds, tuned on tests/questions with `make bench` (see docs/answers.md).
 FOUND_THRESHOLD = 0.5
 """A best candidate scoring below this is not trusted to answer."""
+STATED_OVER_REFUSAL = 0.6
+"""A stated figure scoring this much answers a question the derivations refuse."""
 UNKNOWN_LIMIT = 0.3
 """Above this share of the question's weight in everyday words the briefing never uses, abstain.
 
@@ -77,7 +79,14 @@ def _answer(briefing: Briefing, question: str) -> Answer:
     if claim is not None:
         return claim
     derived = answer_derivation(briefing, question)
+    if derived is not None and derived.found:
+        return derived
     if derived is not None:
+        # A refusal to derive ("no figure per day") yields to a figure the text states:
+        # "2.39 million trips per day", "average monthly income of 5,086 yuan".
+        stated = _retrieve(briefing, question)
+        if stated.found and stated.score >= STATED_OVER_REFUSAL and _states_rate(stated, question):
+            return stated
         return derived
     answer = settle_unjudged(question, _retrieve(briefing, question))  # a claim: not stated
     if answer.found:
@@ -89,6 +98,32 @@ def _answer(briefing: Briefing, question: str) -> Answer:
         if missing and missing not in answer.text:
             answer = answer.model_copy(update={"text": f"{answer.text} {missing}"})
     return answer
+
+
+# "per day", "a month", "monthly", "on average": a figure stated as a rate or an average.
+_RATE = re.compile(
+    r"\b(?:per|a|each|every)\s+(day|week|month|quarter|year|ton|person|head)s?\b"
+    r"|\b(daily|weekly|monthly|quarterly|yearly|annual|average)\w*",
+    re.IGNORECASE,
+)
+
+
+_RATE_WORD = {
+    **{"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"},
+    **{"yearly": "year", "annual": "year"},
+}
+
+
+def _rates(text: str) -> set[str]:
+    """The rate words of ``text``: {"day"} for "per day" or "daily", {"average"}."""
+    words = ((m[1] or m[2]).casefold() for m in _RATE.finditer(text))
+    return {_RATE_WORD.get(word, word) for word in words}
+
+
+def _states_rate(stated: Answer, question: str) -> bool:
+    """Whether the stated answer's quote gives a rate the question asks for."""
+    wanted = _rates(question)
+    return bool(wanted) and any(wanted & _rates(c.quote) for c in stated.citations)
 
 
 def _retrieve(briefing: Briefing, question: str) -> Answer:
