@@ -135,6 +135,9 @@ _LIST = re.compile(
     r"^\s*list\b|(?<!the )(?<!a )\b(?:list(?! of\b)|name all|name the|enumerate|one by one"
     r"|each of the|what (?:exactly )?are the"
     r"|what (?:exactly )?do(?:es)? the [\w\s-]{1,60} (?:contain|include|consist of))\b"
+    # "the fifth of the 16 measures": one item of a list, which only a list can give
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r" (?:one )?of the\b"
 )
 _REASON = re.compile(r"^\s*why\b|\b(?:for what reason|what caused|what led to)\b")
 _PART = re.compile(r"\bhow (?:many|much) of (?:the|these|those|its|their|all)\b")
