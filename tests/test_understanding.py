@@ -695,3 +695,15 @@ def test_a_figure_per_day_answers_how_many_a_day_on_average(holiday: Briefing) -
 def test_a_stated_monthly_figure_is_not_refused_as_underivable(holiday: Briefing) -> None:
     answer = holiday.ask("What was the average monthly income of interpreters?")
     assert answer.found and "6,200 yuan" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wants_list"),
+    [
+        ("What does the fifth of the 16 measures require?", True),
+        ("What is the 3rd one of the measures?", True),
+        ("What did the second speaker say?", False),
+    ],
+)
+def test_an_ordinal_of_a_group_asks_for_a_list(question: str, wants_list: bool) -> None:
+    assert read(question, load_lexicon()).wants_list is wants_list
