@@ -707,3 +707,9 @@ def test_a_stated_monthly_figure_is_not_refused_as_underivable(holiday: Briefing
 )
 def test_an_ordinal_of_a_group_asks_for_a_list(question: str, wants_list: bool) -> None:
     assert read(question, load_lexicon()).wants_list is wants_list
+
+
+def test_a_post_with_an_acronym_is_spelt_out(briefing: Briefing) -> None:
+    answer = briefing.ask("Who is Lyu Daliang?")
+    assert "spokesperson of the GACC" in answer.text  # the roster's words, as given
+    assert "GACC is the General Administration of Customs of China." in answer.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.lexicon import Intent
@@ -75,7 +77,7 @@ def compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> A
         person = briefing.people[candidate.ref]
         fact = person
         citations = (_roster_citation(briefing, person),)
-        text = _person_answer(person)
+        text = _person_answer(person) + _acronyms_spelt_out(briefing, person.title)
     elif kind is CandidateKind.ORGANIZATION:
         org = briefing.organizations[candidate.ref]
         fact = org
@@ -120,6 +122,18 @@ def _person_answer(person: Person) -> str:
     if person.role is Role.CHAIRPERSON:
         return f"{name} was the chairperson of the briefing{posts}."
     return f"{name} was a speaker at the briefing{posts}."
+
+
+def _acronyms_spelt_out(briefing: Briefing, title: str) -> str:
+    """A sentence per acronym the post uses: "GACC is the General Administration of ..."."""
+    spelt = [
+        f" {org.acronym} is the {org.name}."
+        for org in briefing.organizations
+        if org.acronym
+        and re.search(rf"\b{re.escape(org.acronym)}\b", title)
+        and org.name not in title
+    ]
+    return "".join(spelt)
 
 
 def _roster_answer(briefing: Briefing) -> str:
