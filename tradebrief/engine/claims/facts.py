@@ -349,12 +349,23 @@ def _money(
     by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
     right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
     increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
-    the_increase = re.search(
-        r"\bthe\s+(?:increase|increment|rise|gain|growth|addition)\b", question, re.I
+    if right_after and increment and total is not None:
+        # "rose above 43 trillion" is the level, "grew over 3 trillion" the rise: the amount
+        # nearer the claimed one (by ratio) says which figure the claim is about
+        claimed = number.value * Decimal(10) ** int(number.scale)
+        rise, level = increment[0][1].amount, total.quantity.amount
+        if claimed > 0 and rise > 0 and claimed * claimed > rise * level:
+            right_after = None
+    the_increase = re.search(  # "the increase", "the 2024 increase", "the year's rise"
+        r"\bthe\s+(?:(?:\d{4}|year's|annual|yearly|absolute|total)\s+)?"
+        r"(?:increase|increment|rise|gain|growth|addition)\b",
+        question,
+        re.I,
     )
     if increment and (
         has_phrase(question, "increment")
         or the_increase
+        or _GROWTH_NOUN.search(_RATE_GROWTH.sub(" ", question))  # "trade growth above 3 trillion"
         or (grows and by)
         or right_after
         or re.search(r"\b(?:add|adds|added|adding)\b", question, re.IGNORECASE)
@@ -373,6 +384,15 @@ def _money(
     if total is not None:
         return total, total.quantity
     return candidates[0]
+
+
+_GROWTH_NOUN = re.compile(  # the growth itself as the subject: "trade growth", "the rise in"
+    r"\b(?:growth|increment|addition)\b(?!\s+rate)|"
+    r"\b(?:the|a|an|its|their|annual|yearly|year's|\d{4}'s)\s+(?:increase|rise|gain)\b|"
+    r"\b(?:increase|rise|gain)\s+(?:in|of)\b",
+    re.IGNORECASE,
+)
+_RATE_GROWTH = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+growth", re.IGNORECASE)
 
 
 def _best_count(

@@ -104,6 +104,8 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         unit_follows = re.match(r"\s*(?:yuan|dollars|tons|metric)", lowered[match.end("num") :])
         if is_year and "." not in match["num"] and 1900 <= value <= 2100 and not unit_follows:
             continue
+        if is_year and _DURATION.match(lowered[match.end("num") :]):
+            continue  # "over the past 12 months" is a period, not a claimed figure
         unit = _unit_after(lowered, end, words) or _unit_before(lowered, match.start(), words)
         if match["pct"]:
             unit = "percent"
@@ -138,6 +140,9 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         unit = _unit_after(lowered, match.end(), words)
         found.append(ClaimedNumber(value, Scale.ONE, unit, Relation.SEVERAL, 0, match[1]))
     return found
+
+
+_DURATION = re.compile(r"\s*(?:calendar\s+)?(?:months?|weeks?|days?|years?|quarters?|hours?)\b")
 
 
 def _coordinate(text: str, found: list[ClaimedNumber], spans: list[tuple[int, int]]) -> None:

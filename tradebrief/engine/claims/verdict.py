@@ -246,6 +246,9 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     period = next((p for p in _periods() if has_phrase(question, p)), None)
+    span = _SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
+    if period is None and span is not None and span[0].casefold() not in _WHOLE_YEAR:
+        period = f"for {span[0]}"
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
         return Verdict.NOT_STATED, text, citation, fact
@@ -349,6 +352,10 @@ def _only_growth(question: str) -> bool:
         plain |= {w for phrase in group for w in words_of(phrase)}
     rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
     return not rest and any(has_phrase(question, w) for w in words.growth_words)
+
+
+_SPAN_OF_TIME = re.compile(r"\b\d+\s+(?:months?|weeks?|days?|quarters?|hours?)\b", re.I)
+_WHOLE_YEAR = {"12 months", "52 weeks", "365 days", "366 days", "4 quarters"}
 
 
 def _part_of_year(period: str) -> str:
