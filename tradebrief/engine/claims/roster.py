@@ -79,9 +79,23 @@ def named_person(briefing: Briefing, question: str) -> Person | None:
         if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
             return person
     for person in briefing.people:
-        if re.search(rf"\b{re.escape(person.family_name)}\b", question):
+        spellings = "|".join(re.escape(n) for n in _pinyin_spellings(person.family_name))
+        if re.search(rf"\b(?:{spellings})\b", question):
             return person
     return None
+
+
+def _pinyin_spellings(name: str) -> list[str]:
+    """A family name as written, and with its ü spelled the other usual ways.
+
+    "Lyu" is also written "Lv", "Lü" and "Lu" (the pinyin ü has no one English
+    spelling); a name without "yu" or "ü" has no other spelling here.
+    """
+    spellings = [name]
+    for written in ("yu", "ü", "v"):
+        if written in name:
+            spellings += [name.replace(written, other) for other in ("yu", "ü", "v", "u")]
+    return list(dict.fromkeys(spellings))
 
 
 def judge_introduction(briefing: Briefing, question: str) -> Answer | None:
