@@ -142,6 +142,10 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
     return found
 
 
+_MULTIPLIED = re.compile(
+    r"\b(?:double|doubled|twice|triple|tripled|treble|thrice|quadruple|half|halved|times)"
+    r"(?:\s+(?:the|of|as|much|many|that|than))*$"
+)
 _DURATION = re.compile(r"\s*(?:calendar\s+)?(?:months?|weeks?|days?|years?|quarters?|hours?)\b")
 
 
@@ -201,6 +205,8 @@ def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relat
             ends = (re.search(r"(?:^|\W)" + re.escape(phrase) + r"$", b) for b in (raw, stripped))
             if any(ends) and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, relation)
+    if _MULTIPLIED.search(raw):  # "more than double 20 trillion": arithmetic, not a bound
+        return Relation.UNREAD, ""
     if best is not None:
         return best[1], best[0]
     after = text[end : end + 40]
