@@ -386,6 +386,7 @@ def _money(
     return candidates[0]
 
 
+_NEAR = 3  # words after a claimed count that may name what it counts
 _GROWTH_NOUN = re.compile(  # the growth itself as the subject: "trade growth", "the rise in"
     r"\b(?:growth|increment|addition)\b(?!\s+rate)|"
     r"\b(?:the|a|an|its|their|annual|yearly|year's|\d{4}'s)\s+(?:increase|rise|gain)\b|"
@@ -411,13 +412,17 @@ def _best_count(
     asked |= {w.rstrip("s") for w in asked}
     rank = fact_rank(briefing, question)
     stopwords = set(claim_words().claim_stopwords)
+    after = question[question.find(number.text) + len(number.text) :]
+    near = set(words_of(after)[:_NEAR])  # "88.38 million forms and 39.917 million crossings"
+    near |= {w.rstrip("s") for w in near}
 
-    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, bool, int]:
+    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, int, bool, int]:
         fact, quantity = item
         unit = _unit_words(fact, quantity)
         keywords = {w for k in fact.keywords for w in words_of(k) if not w[0].isdigit()}
         keywords -= stopwords  # "parts of the country" matches on "country", not "of"
         overlap = 2 * len(asked & unit) + len(asked & (keywords - unit))
-        return (overlap, quantity.value == number.value, -rank.get(fact.id, 99))
+        named = len(near & unit)  # the unit right after the number says what it counts
+        return (named, overlap, quantity.value == number.value, -rank.get(fact.id, 99))
 
     return max(candidates, key=score)

@@ -288,9 +288,14 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     org_ok = all(_names_org(person.title, o) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     if post is None:
-        if not orgs or not _MEMBER.search(question):
+        parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
+        if not (orgs or parts) or not _MEMBER.search(question):
             return None
-        verdict = _office_part(question, person) if org_ok else _other_org(briefing, person, orgs)
+        verdict = (
+            _office_part(question, person, briefing)
+            if org_ok
+            else _other_org(briefing, person, orgs)
+        )
         return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
@@ -302,7 +307,7 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
         else:
             plain = True
     if org_ok and (plain or (claimed_deputy and as_deputy)):
-        verdict = _office_part(question, person)
+        verdict = _office_part(question, person, briefing)
         return verdict_answer(question, verdict, said, (line,), person)
     others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
     if plain or as_deputy or others or orgs:
@@ -310,22 +315,30 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
 
 
-def _office_part(question: str, person: Person) -> Verdict:
+def _office_part(question: str, person: Person, briefing: Briefing) -> Verdict:
     """Yes unless the claim names a part of an organisation the person's title does not.
 
     "deputy director general of the Department of Statistics and Analysis"
     against a title giving the Department of General Operation is No: the roster
-    gives one department for the post. A claimed part of a kind the title names
-    none of ("the Trade Division") is not stated.
+    gives one department for the post. So is a part another person's title gives
+    ("the Press Bureau" for a GACC official). A claimed part of a kind the title
+    names none of, and nobody's ("the Trade Division"), is not stated.
     """
     title = person.title
+    bodies = {n.casefold() for o in briefing.organizations for n in (o.name, o.acronym) if n}
     for kind, name in _claimed_parts(question):
-        if has_phrase(title, f"{kind} of {name}") or has_phrase(title, f"{kind} of the {name}"):
-            continue
-        if has_phrase(title, f"{name} {kind}"):
-            continue
-        return Verdict.NO if has_phrase(title, kind) else Verdict.NOT_STATED
+        if _holds_part(title, kind, name) or name in bodies:
+            continue  # "the Press Bureau of the SCIO": "of the SCIO" names the body, no part
+        others = any(_holds_part(p.title, kind, name) for p in briefing.people if p != person)
+        return Verdict.NO if has_phrase(title, kind) or others else Verdict.NOT_STATED
     return Verdict.YES
+
+
+def _holds_part(title: str, kind: str, name: str) -> bool:
+    """Whether a title names the part: "Department of General Operation", "Press Bureau"."""
+    return any(
+        has_phrase(title, phrase) for phrase in (f"{kind} of {name}", f"{kind} of the {name}")
+    ) or has_phrase(title, f"{name} {kind}")
 
 
 def _claimed_parts(question: str) -> list[tuple[str, str]]:
@@ -349,7 +362,7 @@ def _claimed_parts(question: str) -> list[tuple[str, str]]:
 
 
 _MEMBER = re.compile(
-    r"\b(?:from|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
+    r"\b(?:from|with the|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
     r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
     re.IGNORECASE,
 )
