@@ -183,7 +183,8 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     person = named_person(briefing, question)
     chair = briefing.chairperson
     chairs = any(_as_predicate(question, w) for w in words.roles["chairperson"])
-    if person is None and chairs:
+    spoke = any(has_phrase(question, w) for w in words.roles["speaker"])
+    if person is None and (chairs or spoke):
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
         other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
@@ -194,7 +195,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
             )
         return None
     line = cite(briefing, person.span)
-    title = f"{person.full_name} is listed as {person.title} {said_by(line)}."
+    title = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     if chairs and chair is not None:
         if person.role is Role.CHAIRPERSON:
             return verdict_answer(
@@ -204,11 +205,11 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
+        return verdict_answer(question, verdict, title, (line,), person)
     if any(has_phrase(question, w) for w in words.roles["speaker"]):
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
+        return verdict_answer(question, verdict, title, (line,), person)
     return _post(briefing, question, person, line)
 
 
@@ -257,11 +258,21 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
 def _person_by_post(briefing: Briefing, question: str) -> Person | None:
     """The one person whose title holds the post a claim names ("the vice minister")."""
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    deputy = "|".join(re.escape(d) for d in claim_words().deputy)
     for post in sorted(claim_words().posts, key=len, reverse=True):
         if has_phrase(text, f"the {post}"):
-            holders = [p for p in briefing.people if has_phrase(p.title, post)]
+            # "the minister" is not the vice minister: a plain post needs a plain holder
+            holders = [p for p in briefing.people if _holds_plain(p.title, post, deputy)]
             return holders[0] if len(holders) == 1 else None
     return None
+
+
+def _holds_plain(title: str, post: str, deputy: str) -> bool:
+    """Whether ``title`` holds ``post`` itself, not only as a deputy ("vice minister")."""
+    for found in re.finditer(rf"\b{re.escape(post)}\b", title, re.IGNORECASE):
+        if not re.search(rf"\b(?:{deputy})\s+$", title[: found.start()], re.IGNORECASE):
+            return True
+    return False
 
 
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:

@@ -172,7 +172,8 @@ def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
         following = following[1:]
     phrase: list[str] = []
     for word in following:
-        if word in claim_words().phrase_ends or (phrase and word.endswith("ed")):
+        ends = claim_words().phrase_ends
+        if word in ends or word in claim_words().purpose_words or (phrase and word.endswith("ed")):
             break  # "measures rolled out": a participle after the noun ends the phrase
         phrase.append(word)
     return tuple(phrase)
