@@ -91,7 +91,10 @@ def _negated(question: str) -> bool:
     A "no" or "not" inside a comparison ("no more than 4%") is the comparison's.
     """
     words = claim_words()
-    text = question
+    text = question.strip()
+    turned = next((p for p in words.negating_prefixes if text.casefold().startswith(p)), None)
+    if turned is not None:  # "Is it false that trade grew 5%?"; "... did not grow" twice
+        return not _negated("Did " + text[len(turned) :].strip())
     phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
     for phrase in reversed(phrases):
         if any(w in words.negations for w in words_of(phrase)):
