@@ -242,6 +242,13 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
         if not changed or changed[0].change is None:
             return None
+        if _SHARE.search(question) or any(has_phrase(question, w) for w in words.share_words):
+            # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
+            note = (
+                "It states no share; a share of the total would be derived, not stated "
+                "(ask for it, e.g. 'what share of the total was the increase?', to see it)."
+            )
+            return Stated(changed[0], None, changed[0].evidence.quote, Scale.ONE, note)
         change = changed[0].change
         value = change.value
         return Stated(changed[0], Interval(value, value), change.span.quote, Scale.ONE)
@@ -362,8 +369,14 @@ def _money(
         question,
         re.I,
     )
+    named_rise = re.search(  # "the 2.1 trillion yuan increase"
+        rf"{written}\s+(?:[a-z]+\s+)?(?:increase|increment|rise|gain|growth|addition)\b",
+        question,
+        re.IGNORECASE,
+    )
     if increment and (
         has_phrase(question, "increment")
+        or named_rise
         or the_increase
         or _GROWTH_NOUN.search(_RATE_GROWTH.sub(" ", question))  # "trade growth above 3 trillion"
         or (grows and by)
@@ -386,6 +399,11 @@ def _money(
     return candidates[0]
 
 
+_SHARE = re.compile(
+    r"\b(?:make|makes|made|making) up\b|\baccount(?:s|ed|ing)? for\b|\bof (?:the|all|total)\b"
+    r"[^?]*\b(?:trade|total|value)\b",
+    re.IGNORECASE,
+)
 _NEAR = 3  # words after a claimed count that may name what it counts
 _GROWTH_NOUN = re.compile(  # the growth itself as the subject: "trade growth", "the rise in"
     r"\b(?:growth|increment|addition)\b(?!\s+rate)|"
