@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
     claimed_interval,
@@ -316,6 +317,14 @@ def _figure(
             f"The briefing gives {description} for {period} {said_by(citation)}; "
             f"it gives no figure for {other_years[0]}."
         )
+        if fact is total and total is not None and number.unit == "CNY":
+            derived = answer_derivation(briefing, f"What was total trade in {other_years[0]}?")
+            if derived is not None and derived.derivation is not None:  # the year before
+                worked = derived.derivation
+                text += (
+                    f" Worked out from its figures ({worked.expression}), it would be about "
+                    f"{worked.result.describe()}: derived, not stated."
+                )
         return Verdict.NOT_STATED, text, citation, fact
     increase = "increment" in fact.keywords  # the stated increase is a rise
     if (about_change or increase) and any(has_phrase(question, w) for w in words.direction["down"]):
