@@ -42,6 +42,10 @@ def briefing() -> Briefing:
         ("Did Ou Lanxin give the opening remarks?", "no", "Mr. Shen and Ms. Ou"),
         ("Was the briefing about foreign trade in 2024?", "no", "first three quarters of 2025"),
         ("Did exports grow 10%?", "not_stated", "33.6 trillion"),
+        # its own greeting and its own page date, not the bundled briefing's
+        ("Was the briefing held in the afternoon?", "no", "Good morning."),
+        ("Is the web page dated October 20, 2025?", "yes", "published on October 20, 2025"),
+        ("Was the briefing held on October 20, 2025?", "no", "published on October 20, 2025"),
     ],
 )
 def test_claims_on_another_briefing(

@@ -225,8 +225,17 @@ def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -
     answer names as never mentioned; "imports alone" would hide that.
     """
     unknown = getattr(search(briefing, question), "unknown", ())
+    words = claim_words()
+    periods = {  # "exports per month": the month is the period asked, not another subject
+        w[:4]
+        for phrase in (*(p for g in words.per_period.values() for p in g), *words.single_periods)
+        for w in words_of(phrase)
+    }
     stems = [w[:4] for phrase in subject for w in words_of(phrase)]
-    return all(any(str(term).startswith(stem) for stem in stems) for term in unknown)
+    return all(
+        any(str(term).startswith(stem) for stem in stems) or str(term)[:4] in periods
+        for term in unknown
+    )
 
 
 def _year_asked(question: str, total: Metric) -> int | None:

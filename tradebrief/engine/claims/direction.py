@@ -39,6 +39,7 @@ def judge_direction_or_record(briefing: Briefing, question: str) -> Answer | Non
     citation = metric_citation(briefing, total)
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
     plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
+    plain |= {w for p in (*words.claim_prefixes, *words.claim_suffixes) for w in words_of(p)}
     plain |= {w for t in words.trade_words for w in words_of(t)}
     if any(has_phrase(question, w) for w in words.record_phrases):  # "an all-time high"
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside

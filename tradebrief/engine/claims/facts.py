@@ -242,6 +242,13 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
         if not changed or changed[0].change is None:
             return None
+        if _SHARE.search(question) or any(has_phrase(question, w) for w in words.share_words):
+            # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
+            note = (
+                "It states no share; a share of the total would be derived, not stated "
+                "(ask for it, e.g. 'what share of the total was the increase?', to see it)."
+            )
+            return Stated(changed[0], None, changed[0].evidence.quote, Scale.ONE, note)
         change = changed[0].change
         value = change.value
         return Stated(changed[0], Interval(value, value), change.span.quote, Scale.ONE)
@@ -349,12 +356,29 @@ def _money(
     by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
     right_after = re.search(rf"\b(?:{moved})\s+(?:by\s+|of\s+)?{written}", question, re.I)
     increment = [(f, q) for f, q in candidates if "increment" in f.keywords and f is not total]
-    the_increase = re.search(
-        r"\bthe\s+(?:increase|increment|rise|gain|growth|addition)\b", question, re.I
+    if right_after and increment and total is not None:
+        # "rose above 43 trillion" is the level, "grew over 3 trillion" the rise: the amount
+        # nearer the claimed one (by ratio) says which figure the claim is about
+        claimed = number.value * Decimal(10) ** int(number.scale)
+        rise, level = increment[0][1].amount, total.quantity.amount
+        if claimed > 0 and rise > 0 and claimed * claimed > rise * level:
+            right_after = None
+    the_increase = re.search(  # "the increase", "the 2024 increase", "the year's rise"
+        r"\bthe\s+(?:(?:\d{4}|year's|annual|yearly|absolute|total)\s+)?"
+        r"(?:increase|increment|rise|gain|growth|addition)\b",
+        question,
+        re.I,
+    )
+    named_rise = re.search(  # "the 2.1 trillion yuan increase"
+        rf"{written}\s+(?:[a-z]+\s+)?(?:increase|increment|rise|gain|growth|addition)\b",
+        question,
+        re.IGNORECASE,
     )
     if increment and (
         has_phrase(question, "increment")
+        or named_rise
         or the_increase
+        or _GROWTH_NOUN.search(_RATE_GROWTH.sub(" ", question))  # "trade growth above 3 trillion"
         or (grows and by)
         or right_after
         or re.search(r"\b(?:add|adds|added|adding)\b", question, re.IGNORECASE)
@@ -375,6 +399,21 @@ def _money(
     return candidates[0]
 
 
+_SHARE = re.compile(
+    r"\b(?:make|makes|made|making) up\b|\baccount(?:s|ed|ing)? for\b|\bof (?:the|all|total)\b"
+    r"[^?]*\b(?:trade|total|value)\b",
+    re.IGNORECASE,
+)
+_NEAR = 3  # words after a claimed count that may name what it counts
+_GROWTH_NOUN = re.compile(  # the growth itself as the subject: "trade growth", "the rise in"
+    r"\b(?:growth|increment|addition)\b(?!\s+rate)|"
+    r"\b(?:the|a|an|its|their|annual|yearly|year's|\d{4}'s)\s+(?:increase|rise|gain)\b|"
+    r"\b(?:increase|rise|gain)\s+(?:in|of)\b",
+    re.IGNORECASE,
+)
+_RATE_GROWTH = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+growth", re.IGNORECASE)
+
+
 def _best_count(
     briefing: Briefing,
     question: str,
@@ -391,13 +430,17 @@ def _best_count(
     asked |= {w.rstrip("s") for w in asked}
     rank = fact_rank(briefing, question)
     stopwords = set(claim_words().claim_stopwords)
+    after = question[question.find(number.text) + len(number.text) :]
+    near = set(words_of(after)[:_NEAR])  # "88.38 million forms and 39.917 million crossings"
+    near |= {w.rstrip("s") for w in near}
 
-    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, bool, int]:
+    def score(item: tuple[Metric | PolicyMeasure, Quantity]) -> tuple[int, int, bool, int]:
         fact, quantity = item
         unit = _unit_words(fact, quantity)
         keywords = {w for k in fact.keywords for w in words_of(k) if not w[0].isdigit()}
         keywords -= stopwords  # "parts of the country" matches on "country", not "of"
         overlap = 2 * len(asked & unit) + len(asked & (keywords - unit))
-        return (overlap, quantity.value == number.value, -rank.get(fact.id, 99))
+        named = len(near & unit)  # the unit right after the number says what it counts
+        return (named, overlap, quantity.value == number.value, -rank.get(fact.id, 99))
 
     return max(candidates, key=score)

@@ -104,6 +104,8 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         unit_follows = re.match(r"\s*(?:yuan|dollars|tons|metric)", lowered[match.end("num") :])
         if is_year and "." not in match["num"] and 1900 <= value <= 2100 and not unit_follows:
             continue
+        if is_year and _DURATION.match(lowered[match.end("num") :]):
+            continue  # "over the past 12 months" is a period, not a claimed figure
         unit = _unit_after(lowered, end, words) or _unit_before(lowered, match.start(), words)
         if match["pct"]:
             unit = "percent"
@@ -138,6 +140,13 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
         unit = _unit_after(lowered, match.end(), words)
         found.append(ClaimedNumber(value, Scale.ONE, unit, Relation.SEVERAL, 0, match[1]))
     return found
+
+
+_MULTIPLIED = re.compile(
+    r"\b(?:double|doubled|twice|triple|tripled|treble|thrice|quadruple|half|halved|times)"
+    r"(?:\s+(?:the|of|as|much|many|that|than))*$"
+)
+_DURATION = re.compile(r"\s*(?:calendar\s+)?(?:months?|weeks?|days?|years?|quarters?|hours?)\b")
 
 
 def _coordinate(text: str, found: list[ClaimedNumber], spans: list[tuple[int, int]]) -> None:
@@ -196,6 +205,8 @@ def _relation(text: str, start: int, end: int, words: ClaimWords) -> tuple[Relat
             ends = (re.search(r"(?:^|\W)" + re.escape(phrase) + r"$", b) for b in (raw, stripped))
             if any(ends) and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, relation)
+    if _MULTIPLIED.search(raw):  # "more than double 20 trillion": arithmetic, not a bound
+        return Relation.UNREAD, ""
     if best is not None:
         return best[1], best[0]
     after = text[end : end + 40]

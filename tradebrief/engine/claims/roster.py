@@ -79,9 +79,23 @@ def named_person(briefing: Briefing, question: str) -> Person | None:
         if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
             return person
     for person in briefing.people:
-        if re.search(rf"\b{re.escape(person.family_name)}\b", question):
+        spellings = "|".join(re.escape(n) for n in _pinyin_spellings(person.family_name))
+        if re.search(rf"\b(?:{spellings})\b", question):
             return person
     return None
+
+
+def _pinyin_spellings(name: str) -> list[str]:
+    """A family name as written, and with its ü spelled the other usual ways.
+
+    "Lyu" is also written "Lv", "Lü" and "Lu" (the pinyin ü has no one English
+    spelling); a name without "yu" or "ü" has no other spelling here.
+    """
+    spellings = [name]
+    for written in ("yu", "ü", "v"):
+        if written in name:
+            spellings += [name.replace(written, other) for other in ("yu", "ü", "v", "u")]
+    return list(dict.fromkeys(spellings))
 
 
 def judge_introduction(briefing: Briefing, question: str) -> Answer | None:
@@ -169,7 +183,8 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     person = named_person(briefing, question)
     chair = briefing.chairperson
     chairs = any(_as_predicate(question, w) for w in words.roles["chairperson"])
-    if person is None and chairs:
+    spoke = any(has_phrase(question, w) for w in words.roles["speaker"])
+    if person is None and (chairs or spoke):
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
         other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
@@ -180,7 +195,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
             )
         return None
     line = cite(briefing, person.span)
-    title = f"{person.full_name} is listed as {person.title} {said_by(line)}."
+    title = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     if chairs and chair is not None:
         if person.role is Role.CHAIRPERSON:
             return verdict_answer(
@@ -190,11 +205,11 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         return verdict_answer(question, Verdict.NO, text, (line, cite(briefing, chair.span)), chair)
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster gives {title}", (line,), person)
+        return verdict_answer(question, verdict, title, (line,), person)
     if any(has_phrase(question, w) for w in words.roles["speaker"]):
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
-        return verdict_answer(question, verdict, f"The roster lists {title}", (line,), person)
+        return verdict_answer(question, verdict, title, (line,), person)
     return _post(briefing, question, person, line)
 
 
@@ -243,11 +258,21 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
 def _person_by_post(briefing: Briefing, question: str) -> Person | None:
     """The one person whose title holds the post a claim names ("the vice minister")."""
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
+    deputy = "|".join(re.escape(d) for d in claim_words().deputy)
     for post in sorted(claim_words().posts, key=len, reverse=True):
         if has_phrase(text, f"the {post}"):
-            holders = [p for p in briefing.people if has_phrase(p.title, post)]
+            # "the minister" is not the vice minister: a plain post needs a plain holder
+            holders = [p for p in briefing.people if _holds_plain(p.title, post, deputy)]
             return holders[0] if len(holders) == 1 else None
     return None
+
+
+def _holds_plain(title: str, post: str, deputy: str) -> bool:
+    """Whether ``title`` holds ``post`` itself, not only as a deputy ("vice minister")."""
+    for found in re.finditer(rf"\b{re.escape(post)}\b", title, re.IGNORECASE):
+        if not re.search(rf"\b(?:{deputy})\s+$", title[: found.start()], re.IGNORECASE):
+            return True
+    return False
 
 
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
@@ -274,9 +299,14 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     org_ok = all(_names_org(person.title, o) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     if post is None:
-        if not orgs or not _MEMBER.search(question):
+        parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
+        if not (orgs or parts) or not _MEMBER.search(question):
             return None
-        verdict = _office_part(question, person) if org_ok else _other_org(briefing, person, orgs)
+        verdict = (
+            _office_part(question, person, briefing)
+            if org_ok
+            else _other_org(briefing, person, orgs)
+        )
         return verdict_answer(question, verdict, said, (line,), person)
     deputy = "|".join(re.escape(d) for d in words.deputy)
     claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
@@ -288,7 +318,7 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
         else:
             plain = True
     if org_ok and (plain or (claimed_deputy and as_deputy)):
-        verdict = _office_part(question, person)
+        verdict = _office_part(question, person, briefing)
         return verdict_answer(question, verdict, said, (line,), person)
     others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
     if plain or as_deputy or others or orgs:
@@ -296,22 +326,30 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
 
 
-def _office_part(question: str, person: Person) -> Verdict:
+def _office_part(question: str, person: Person, briefing: Briefing) -> Verdict:
     """Yes unless the claim names a part of an organisation the person's title does not.
 
     "deputy director general of the Department of Statistics and Analysis"
     against a title giving the Department of General Operation is No: the roster
-    gives one department for the post. A claimed part of a kind the title names
-    none of ("the Trade Division") is not stated.
+    gives one department for the post. So is a part another person's title gives
+    ("the Press Bureau" for a GACC official). A claimed part of a kind the title
+    names none of, and nobody's ("the Trade Division"), is not stated.
     """
     title = person.title
+    bodies = {n.casefold() for o in briefing.organizations for n in (o.name, o.acronym) if n}
     for kind, name in _claimed_parts(question):
-        if has_phrase(title, f"{kind} of {name}") or has_phrase(title, f"{kind} of the {name}"):
-            continue
-        if has_phrase(title, f"{name} {kind}"):
-            continue
-        return Verdict.NO if has_phrase(title, kind) else Verdict.NOT_STATED
+        if _holds_part(title, kind, name) or name in bodies:
+            continue  # "the Press Bureau of the SCIO": "of the SCIO" names the body, no part
+        others = any(_holds_part(p.title, kind, name) for p in briefing.people if p != person)
+        return Verdict.NO if has_phrase(title, kind) or others else Verdict.NOT_STATED
     return Verdict.YES
+
+
+def _holds_part(title: str, kind: str, name: str) -> bool:
+    """Whether a title names the part: "Department of General Operation", "Press Bureau"."""
+    return any(
+        has_phrase(title, phrase) for phrase in (f"{kind} of {name}", f"{kind} of the {name}")
+    ) or has_phrase(title, f"{name} {kind}")
 
 
 def _claimed_parts(question: str) -> list[tuple[str, str]]:
@@ -335,7 +373,7 @@ def _claimed_parts(question: str) -> list[tuple[str, str]]:
 
 
 _MEMBER = re.compile(
-    r"\b(?:from|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
+    r"\b(?:from|with the|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
     r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
     re.IGNORECASE,
 )

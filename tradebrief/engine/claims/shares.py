@@ -76,6 +76,9 @@ def answer_share(briefing: Briefing, question: str, total: Metric) -> Answer | N
     part = _part(briefing, question, total)
     if part is None or part.quantity.amount > total.quantity.amount:
         return None
+    written = re.escape(f"{part.quantity.value:f}")
+    if re.search(rf"\b(?:above|over|beyond|in excess of|past)\s+(?:the\s+)?{written}", question):
+        return _share_above(briefing, question, total, part)  # "the amount above 43 trillion"
     value = part.quantity.amount / total.quantity.amount * _HUNDRED
     result = rounded_result(value, Scale.ONE, "percent")
     expression = f"{part.quantity.value:f} / {total.quantity.value:f} {_TIMES} 100"
@@ -84,6 +87,17 @@ def answer_share(briefing: Briefing, question: str, total: Metric) -> Answer | N
         what = "the increase as a share of the total"
     else:
         what = f"{part.quantity.describe()} as a share of the total"
+    return derived_answer(question, expression, result, inputs, what)
+
+
+def _share_above(briefing: Briefing, question: str, total: Metric, floor: Metric) -> Answer:
+    """The part of the total above a stated figure, as a percentage of the total."""
+    above = total.quantity.amount - floor.quantity.amount
+    result = rounded_result(above / total.quantity.amount * _HUNDRED, Scale.ONE, "percent")
+    stated, under = total.quantity.value, floor.quantity.value
+    expression = f"({stated:f} {_MINUS} {under:f}) / {stated:f} {_TIMES} 100"
+    inputs = (metric_citation(briefing, total), metric_citation(briefing, floor))
+    what = f"the part of the total above {floor.quantity.describe()}, as a share of it"
     return derived_answer(question, expression, result, inputs, what)
 
 

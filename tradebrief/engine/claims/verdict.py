@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
     claimed_interval,
@@ -91,7 +92,10 @@ def _negated(question: str) -> bool:
     A "no" or "not" inside a comparison ("no more than 4%") is the comparison's.
     """
     words = claim_words()
-    text = question
+    text = question.strip()
+    turned = next((p for p in words.negating_prefixes if text.casefold().startswith(p)), None)
+    if turned is not None:  # "Is it false that trade grew 5%?"; "... did not grow" twice
+        return not _negated("Did " + text[len(turned) :].strip())
     phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
     for phrase in reversed(phrases):
         if any(w in words.negations for w in words_of(phrase)):
@@ -172,7 +176,8 @@ def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
         following = following[1:]
     phrase: list[str] = []
     for word in following:
-        if word in claim_words().phrase_ends or (phrase and word.endswith("ed")):
+        ends = claim_words().phrase_ends
+        if word in ends or word in claim_words().purpose_words or (phrase and word.endswith("ed")):
             break  # "measures rolled out": a participle after the noun ends the phrase
         phrase.append(word)
     return tuple(phrase)
@@ -246,6 +251,9 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     period = next((p for p in _periods() if has_phrase(question, p)), None)
+    span = _SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
+    if period is None and span is not None and span[0].casefold() not in _WHOLE_YEAR:
+        period = f"for {span[0]}"
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
         return Verdict.NOT_STATED, text, citation, fact
@@ -309,6 +317,14 @@ def _figure(
             f"The briefing gives {description} for {period} {said_by(citation)}; "
             f"it gives no figure for {other_years[0]}."
         )
+        if fact is total and total is not None and number.unit == "CNY":
+            derived = answer_derivation(briefing, f"What was total trade in {other_years[0]}?")
+            if derived is not None and derived.derivation is not None:  # the year before
+                worked = derived.derivation
+                text += (
+                    f" Worked out from its figures ({worked.expression}), it would be about "
+                    f"{worked.result.describe()}: derived, not stated."
+                )
         return Verdict.NOT_STATED, text, citation, fact
     increase = "increment" in fact.keywords  # the stated increase is a rise
     if (about_change or increase) and any(has_phrase(question, w) for w in words.direction["down"]):
@@ -349,6 +365,10 @@ def _only_growth(question: str) -> bool:
         plain |= {w for phrase in group for w in words_of(phrase)}
     rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
     return not rest and any(has_phrase(question, w) for w in words.growth_words)
+
+
+_SPAN_OF_TIME = re.compile(r"\b\d+\s+(?:months?|weeks?|days?|quarters?|hours?)\b", re.I)
+_WHOLE_YEAR = {"12 months", "52 weeks", "365 days", "366 days", "4 quarters"}
 
 
 def _part_of_year(period: str) -> str:

@@ -118,6 +118,9 @@ class ClaimWords(BaseModel):
     openers: tuple[str, ...] = Field(min_length=1, description="Words opening a yes/no question.")
     claim_prefixes: tuple[str, ...] = Field(description="'is it true that' and the like.")
     claim_suffixes: tuple[str, ...] = Field(description="'right?', 'true?' and the like.")
+    negating_prefixes: tuple[str, ...] = Field(
+        default=(), description="'is it false that' and the like: the claim is negated."
+    )
     about_tolerance: Decimal = Field(gt=0, lt=1, description="Relative tolerance of 'about'.")
     round_from: Decimal = Field(
         default=Decimal(10),
