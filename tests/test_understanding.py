@@ -713,3 +713,12 @@ def test_a_post_with_an_acronym_is_spelt_out(briefing: Briefing) -> None:
     answer = briefing.ask("Who is Lyu Daliang?")
     assert "spokesperson of the GACC" in answer.text  # the roster's words, as given
     assert "GACC is the General Administration of Customs of China." in answer.text
+
+
+def test_an_average_of_one_thing_is_not_derived_from_a_count_of_another(
+    holiday: Briefing,
+) -> None:
+    # 86,000 guides were trained this year: their monthly income is not 86,000 / 12.
+    answer = holiday.ask("What was the average monthly income of tour guides?")
+    assert not answer.found and answer.derivation is None
+    assert holiday.ask("How many guides were trained per month on average?").derivation

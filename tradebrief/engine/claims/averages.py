@@ -23,6 +23,7 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
+from tradebrief.engine.claims.subjects import narrower_subject
 from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Qualifier, Scale
@@ -135,6 +136,10 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     if metric is total and any(has_phrase(question, w) for w in claim_words().growth_words):
         # "trade growth per month" averages the increase, not the total
         metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
+    narrower = narrower_subject(briefing, question, metric)
+    if narrower:
+        # "the average monthly income of guides" is not 86,000 guides a month
+        return refusal(briefing, question, f"the {', '.join(narrower)} asked about")
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)
