@@ -23,8 +23,9 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
-from tradebrief.engine.claims.subjects import narrower_subject
 from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
+from tradebrief.engine.index import index_for
+from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Qualifier, Scale
 
@@ -136,10 +137,10 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
     if metric is total and any(has_phrase(question, w) for w in claim_words().growth_words):
         # "trade growth per month" averages the increase, not the total
         metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
-    narrower = narrower_subject(briefing, question, metric)
-    if narrower:
+    lacking = _lacking(briefing, question, metric)
+    if lacking:
         # "the average monthly income of guides" is not 86,000 guides a month
-        return refusal(briefing, question, f"the {', '.join(narrower)} asked about")
+        return refusal(briefing, question, f"the {', '.join(lacking)} asked about")
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)
@@ -169,3 +170,20 @@ def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
         note += " " + conversion.note("no dollar figure for it")
         what += " in US dollars"
     return derived_answer(question, expression, result, inputs, what, note)
+
+
+def _lacking(briefing: Briefing, question: str, metric: Metric) -> list[str]:
+    """Specific words of the question that the metric to average lacks ("income")."""
+    index = index_for(briefing)
+    own = " ".join((metric.evidence.quote, metric.name, *metric.keywords))
+    # The period and currency asked for are the derivation's, not the figure's subject.
+    periods = " ".join(p for phrases in claim_words().per_period.values() for p in phrases)
+    has = set(analyze(f"{own} {periods} {_CURRENCIES}", index.lexicon))
+    return [
+        term
+        for term in dict.fromkeys(analyze(question, index.lexicon))
+        if term in index.specific and term not in has and not term[0].isdigit()
+    ]
+
+
+_CURRENCIES = "dollars usd yuan rmb renminbi"
