@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradebrief.engine import english
 from tradebrief.engine.lexicon import Intent, Lexicon
 from tradebrief.engine.text import analyze
 
@@ -300,3 +301,40 @@ def read(text: str, lexicon: Lexicon) -> Question:
 def slot_of(name: str, lexicon: Lexicon) -> str:
     """The slot a fact's name puts it in ("Increment in foreign trade" → "increase"), or ""."""
     return _slot(_folded(name), lexicon) or ""
+
+
+# A past form or an adverb ("dispatched", "widely") tells how, not what: a word the
+# briefing never uses of that kind lowers confidence but names no missing thing.
+_DESCRIBING = re.compile(r"\b[a-z]{3,}(?:ed|ly)\b")
+_PERIODIC = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "early"})
+_PERIOD_ORDINAL = re.compile(
+    r"\b(first|last)\s+(?:half|quarter|(?:two|three|four|five|six|\d+)\s+(?:quarters|months))\b",
+    re.IGNORECASE,
+)
+
+
+def describing_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Terms of the question's past forms and adverbs, periods ("monthly") excepted.
+
+    Example:
+        >>> from tradebrief.engine.lexicon import load_lexicon
+        >>> sorted(describing_terms("How widely were teams dispatched monthly?", load_lexicon()))
+        ['dispatch', 'widely']
+    """
+    return frozenset(
+        term
+        for word in _DESCRIBING.findall(text.casefold())
+        if word not in _PERIODIC and english.is_english(word)
+        for term in analyze(word, lexicon)
+    )
+
+
+def period_ordinals(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Terms of "first" or "last" naming a period ("the first half"), not an ordinal.
+
+    Example:
+        >>> from tradebrief.engine.lexicon import load_lexicon
+        >>> sorted(period_ordinals("in the first three quarters", load_lexicon()))
+        ['first']
+    """
+    return frozenset(t for m in _PERIOD_ORDINAL.finditer(text) for t in analyze(m[1], lexicon))

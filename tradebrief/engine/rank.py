@@ -41,6 +41,8 @@ from tradebrief.engine.question import (
     _answer_type,
     asked_noun,
     basis_years,
+    describing_terms,
+    period_ordinals,
     read,
     without_unwanted,
 )
@@ -56,14 +58,6 @@ EVERYDAY_SPECIFICITY = 0.6
 decline. Measured against 0.5 (Zipf 4.5) on the development sets: eight more answered
 ("gadget", "hub", "twelve"), none fewer declined."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
-# A past form or an adverb ("dispatched", "widely") tells how, not what: a word the
-# briefing never uses of that kind lowers confidence but names no missing thing.
-_DESCRIBING = re.compile(r"\b[a-z]{3,}(?:ed|ly)\b")
-_PERIODIC = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "early"})
-_PERIOD_ORDINAL = re.compile(
-    r"\b(first|last)\s+(?:half|quarter|(?:two|three|four|five|six|\d+)\s+(?:quarters|months))\b",
-    re.IGNORECASE,
-)
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
@@ -172,11 +166,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     unknown_weight = 0.0
     unknown_specific: list[str] = []
     named = _named_terms(text, index.lexicon)
-    describing = _describing_terms(text, index.lexicon)
-    # "the first half", "the last three months": a period, not the first of several things
-    periods = frozenset(
-        t for m in _PERIOD_ORDINAL.finditer(text) for t in analyze(m[1], index.lexicon)
-    )
+    describing = describing_terms(text, index.lexicon)
+    periods = period_ordinals(text, index.lexicon)
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
@@ -424,13 +415,3 @@ def _slip_of_name(term: str, name: str, similarity: float) -> bool:
 def _names_the_flow(text: str, stem: str) -> bool:
     """Whether the question uses ``stem`` itself ("exports", "exported"), not an agent noun."""
     return re.search(rf"\b{re.escape(stem)}(?:s|ed|ing)?\b", text, re.IGNORECASE) is not None
-
-
-def _describing_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Terms of the question's past forms and adverbs, periods ("monthly") excepted."""
-    return frozenset(
-        term
-        for word in _DESCRIBING.findall(text.casefold())
-        if word not in _PERIODIC and english.is_english(word)
-        for term in analyze(word, lexicon)
-    )
