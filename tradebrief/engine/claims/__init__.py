@@ -15,7 +15,8 @@ judge it against the typed facts, the roster and title, and the briefing's words
 :mod:`~tradebrief.engine.claims.shares`, :mod:`~tradebrief.engine.claims.gaps` and
 :mod:`~tradebrief.engine.claims.derive` compute derived figures;
 :mod:`~tradebrief.engine.claims.occasion` judges the date and the part of the day,
-:mod:`~tradebrief.engine.claims.direction` whether trade rose or set a record;
+:mod:`~tradebrief.engine.claims.direction` whether trade rose or set a record,
+:mod:`~tradebrief.engine.claims.headcount` a count of the people on the roster;
 :mod:`~tradebrief.engine.claims.vocabulary` is the shape of the words file;
 :mod:`~tradebrief.engine.claims.subjects` tells when a question is about something
 narrower than a figure measures; :mod:`~tradebrief.engine.claims.unsettled` gives a
