@@ -7,7 +7,8 @@ cited verbatim. Both return ``None`` when the question is not theirs, and the
 engine answers it as an ordinary question.
 
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
-read a claim; :mod:`~tradebrief.engine.claims.facts`,
+read a claim; :mod:`~tradebrief.engine.claims.picking` chooses the stated figure it
+is about; :mod:`~tradebrief.engine.claims.facts`,
 :mod:`~tradebrief.engine.claims.roster` and :mod:`~tradebrief.engine.claims.statements`
 judge it against the typed facts, the roster and title, and the briefing's words;
 :mod:`~tradebrief.engine.claims.verdict` puts them in order;
