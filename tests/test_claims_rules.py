@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 import tradebrief
 from bench.claims import units_match
 from tradebrief import Briefing, Verdict
-from tradebrief.engine.claims.facts import stated_interval
+from tradebrief.engine.claims.facts import pick_metric, stated_interval
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.occasion import judge_time_of_day
+from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.roster import judge_acronym
 from tradebrief.engine.claims.words import Relation
 from tradebrief.quantities import Qualifier, Quantity
@@ -156,3 +157,27 @@ def test_any_acronym_claim_is_judged_on_the_spelled_out_name(name: str, acronym:
 def test_acronym_judge_rejects_wrong_types(wrong: object) -> None:
     with pytest.raises(TypeError, match="must be a str"):
         judge_acronym(tradebrief.load_briefing(), wrong)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.decimals(min_value=1, max_value=100, places=2))
+def test_a_claimed_amount_is_always_about_one_of_the_stated_figures(
+    text: str, value: Decimal
+) -> None:
+    briefing = tradebrief.load_briefing()
+    total = pick_metric(briefing)
+    money = [(m, m.quantity) for m in briefing.metrics if m.quantity.unit == "CNY"]
+    counts = [(m, m.count) for m in briefing.measures if m.count is not None]
+    for number in read_numbers(f"{text} {value} trillion yuan"):
+        assert money_fact(text, number, money, total) in money
+        assert best_count(text, number, counts, {}) in counts
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(st.none(), st.integers(), st.binary()))
+def test_picking_rejects_wrong_types(wrong: object) -> None:
+    briefing = tradebrief.load_briefing()
+    number = read_numbers("Did trade top 43 trillion yuan?")[0]
+    money = [(m, m.quantity) for m in briefing.metrics if m.quantity.unit == "CNY"]
+    with pytest.raises(TypeError, match="must be a str"):
+        money_fact(wrong, number, money, pick_metric(briefing))  # type: ignore[arg-type]

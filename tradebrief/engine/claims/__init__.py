@@ -7,7 +7,8 @@ cited verbatim. Both return ``None`` when the question is not theirs, and the
 engine answers it as an ordinary question.
 
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
-read a claim; :mod:`~tradebrief.engine.claims.facts`,
+read a claim; :mod:`~tradebrief.engine.claims.picking` chooses the stated figure it
+is about; :mod:`~tradebrief.engine.claims.facts`,
 :mod:`~tradebrief.engine.claims.roster` and :mod:`~tradebrief.engine.claims.statements`
 judge it against the typed facts, the roster and title, and the briefing's words;
 :mod:`~tradebrief.engine.claims.verdict` puts them in order;
@@ -15,7 +16,8 @@ judge it against the typed facts, the roster and title, and the briefing's words
 :mod:`~tradebrief.engine.claims.shares`, :mod:`~tradebrief.engine.claims.gaps` and
 :mod:`~tradebrief.engine.claims.derive` compute derived figures;
 :mod:`~tradebrief.engine.claims.occasion` judges the date and the part of the day,
-:mod:`~tradebrief.engine.claims.direction` whether trade rose or set a record;
+:mod:`~tradebrief.engine.claims.direction` whether trade rose or set a record,
+:mod:`~tradebrief.engine.claims.headcount` a count of the people on the roster;
 :mod:`~tradebrief.engine.claims.vocabulary` is the shape of the words file;
 :mod:`~tradebrief.engine.claims.subjects` tells when a question is about something
 narrower than a figure measures; :mod:`~tradebrief.engine.claims.unsettled` gives a

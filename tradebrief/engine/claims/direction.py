@@ -18,6 +18,7 @@ from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
+from tradebrief.engine.claims.roster import claimed_speaker
 from tradebrief.engine.claims.words import Relation, claim_words, has_phrase, words_of
 from tradebrief.model import Briefing
 
@@ -40,6 +41,12 @@ def judge_direction_or_record(briefing: Briefing, question: str) -> Answer | Non
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
     plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
     plain |= {w for p in (*words.claim_prefixes, *words.claim_suffixes) for w in words_of(p)}
+    speaker = claimed_speaker(briefing, question)  # "Did Wang Lingjun say trade fell?"
+    if speaker is not None:
+        if getattr(citation.speaker, "id", None) != speaker.id:
+            return None  # someone else stated the figure: the other rules say so
+        plain |= {*words.saying_words, *words.reporting_words}
+        plain |= set(words_of(f"{speaker.full_name} {speaker.reference} {speaker.title}"))
     plain |= {w for t in words.trade_words for w in words_of(t)}
     if any(has_phrase(question, w) for w in words.record_phrases):  # "an all-time high"
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside

@@ -9,19 +9,13 @@ are judged against the roster line, which is cited; the topic against the title
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from tradebrief.answer import Answer, Citation, Verdict
 from tradebrief.engine.claims.facts import (
-    Interval,
-    claimed_interval,
-    compare,
     said_by,
     verdict_answer,
 )
-from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.words import (
-    Relation,
     cite,
     claim_words,
     has_phrase,
@@ -30,16 +24,15 @@ from tradebrief.engine.claims.words import (
     years_in,
 )
 from tradebrief.model import Briefing, Organization, Person, Role
-from tradebrief.quantities import Scale
 
 __all__ = [
     "claimed_speaker",
     "judge_acronym",
-    "judge_headcount",
     "judge_introduction",
     "judge_person",
     "judge_topic",
     "named_person",
+    "names_org",
 ]
 
 
@@ -245,12 +238,12 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
     if person is not None:
         return person
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
-    orgs = [o for o in briefing.organizations if _names_org(question, o)]
+    orgs = [o for o in briefing.organizations if names_org(question, o)]
     for post in sorted(words.posts, key=len, reverse=True):
         if not has_phrase(text, post):
             continue
         holders = [p for p in briefing.people if has_phrase(p.title, post)]
-        holders = [p for p in holders if all(_names_org(p.title, o) for o in orgs)]
+        holders = [p for p in holders if all(names_org(p.title, o) for o in orgs)]
         return holders[0] if len(holders) == 1 else None
     return None
 
@@ -295,8 +288,8 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     posts = sorted(words.posts, key=len, reverse=True)
     post = next((p for p in posts if has_phrase(text, p)), None)
-    orgs = [o for o in briefing.organizations if _names_org(question, o)]
-    org_ok = all(_names_org(person.title, o) for o in orgs)
+    orgs = [o for o in briefing.organizations if names_org(question, o)]
+    org_ok = all(names_org(person.title, o) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     if post is None:
         parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
@@ -386,38 +379,11 @@ def _other_org(briefing: Briefing, person: Person, claimed: list[Organization]) 
     government body. "Is Wang Lingjun a member of the CPC?" is not stated: a
     title naming a government post says nothing of party membership.
     """
-    kinds = {o.category for o in claimed if not _names_org(person.title, o)}
-    own = {o.category for o in briefing.organizations if _names_org(person.title, o)}
+    kinds = {o.category for o in claimed if not names_org(person.title, o)}
+    own = {o.category for o in briefing.organizations if names_org(person.title, o)}
     return Verdict.NO if kinds and kinds <= own else Verdict.NOT_STATED
 
 
-def _names_org(text: str, org: Organization) -> bool:
+def names_org(text: str, org: Organization) -> bool:
+    """Whether ``text`` names the organisation, by its name or its acronym."""
     return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))
-
-
-def judge_headcount(
-    briefing: Briefing, question: str, numbers: list[ClaimedNumber]
-) -> Answer | None:
-    """Judge "Were there three speakers?" against the roster; else ``None``."""
-    words = claim_words()
-    if len(numbers) != 1 or numbers[0].unit is not None or numbers[0].scale is not Scale.ONE:
-        return None
-    if numbers[0].relation is Relation.UNREAD:
-        return None
-    if any(has_phrase(question, w) for w in words.headcount_speakers):
-        people, noun = briefing.speakers, "speakers"
-    elif any(has_phrase(question, w) for w in words.headcount_everyone) and any(
-        has_phrase(question, w) for w in words.headcount_context
-    ):
-        people, noun = tuple(briefing.people), "people"
-    else:
-        return None
-    chair = briefing.chairperson
-    listed = ", ".join(p.full_name for p in people)
-    tail = f", and {chair.full_name} chaired" if noun == "speakers" and chair else ""
-    text = f"The roster lists {len(people)} {noun}: {listed}{tail}."
-    claimed = claimed_interval(numbers[0], Scale.ONE, words.about_tolerance)
-    count = Decimal(len(people))
-    verdict = compare(claimed, Interval(count, count))
-    citations = tuple(cite(briefing, p.span) for p in people)
-    return verdict_answer(question, verdict, text, citations)

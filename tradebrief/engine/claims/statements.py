@@ -23,6 +23,7 @@ from tradebrief.engine.claims.words import (
     has_phrase,
     not_given,
     words_of,
+    years_in,
 )
 from tradebrief.model import Briefing, Statement
 from tradebrief.spans import Span
@@ -252,7 +253,12 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
         names |= {w for p in words.posts if has_phrase(posted, p) for w in words_of(p)}
         names |= {"spokesman", "spokeswoman"} & set(words_of(question))
     reporting = {*words.claim_stopwords, *words.reporting_words, *words.purpose_words}
-    content = [w for w in words_of(question) if w not in reporting and w not in names]
+    own_years = {str(y) for y in years_in(briefing.title)}  # "flourish in 2024": its own year
+    content = [
+        w
+        for w in words_of(question)
+        if w not in reporting and w not in names and w not in own_years
+    ]
     if len(content) < 2 or any(w in words.negations for w in words_of(question)):
         return None
     for span in passages(briefing, question, limit=3):

@@ -31,12 +31,12 @@ from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
+from tradebrief.engine.claims.headcount import judge_headcount
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
     judge_acronym,
-    judge_headcount,
     judge_introduction,
     judge_person,
     judge_topic,

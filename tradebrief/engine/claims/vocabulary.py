@@ -140,6 +140,9 @@ class ClaimWords(BaseModel):
     small_numbers: dict[str, Decimal] = Field(description="'three' -> 3, and the like.")
     headcount_speakers: tuple[str, ...] = Field(description="Words counting the speakers.")
     headcount_everyone: tuple[str, ...] = Field(description="Words counting everyone listed.")
+    headcount_either: tuple[str, ...] = Field(
+        default=(), description="Words counting the speakers or everyone: 'officials'."
+    )
     headcount_context: tuple[str, ...] = Field(
         description="Words that put a count of people at the briefing itself."
     )
