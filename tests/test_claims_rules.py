@@ -181,3 +181,22 @@ def test_picking_rejects_wrong_types(wrong: object) -> None:
     money = [(m, m.quantity) for m in briefing.metrics if m.quantity.unit == "CNY"]
     with pytest.raises(TypeError, match="must be a str"):
         money_fact(wrong, number, money, pick_metric(briefing))  # type: ignore[arg-type]
+
+
+_PHRASE = st.text(alphabet="ab $-.", min_size=1, max_size=4)
+
+
+@given(st.text(alphabet="aAb $-.x", max_size=20), st.lists(_PHRASE, max_size=5))
+@settings(max_examples=300)
+def test_has_any_is_any_has_phrase(text: str, phrases: list[str]) -> None:
+    from tradebrief.engine.claims.words import has_any, has_phrase
+
+    assert has_any(text, phrases) == any(has_phrase(text, p) for p in phrases)
+
+
+@pytest.mark.parametrize(("text", "phrases"), [(None, ["a"]), ("a", [3]), (b"a", ["a"])])
+def test_has_any_needs_text(text: object, phrases: list[object]) -> None:
+    from tradebrief.engine.claims.words import has_any
+
+    with pytest.raises(TypeError):
+        has_any(text, phrases)  # type: ignore[arg-type]

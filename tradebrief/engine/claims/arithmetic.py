@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
 from tradebrief.engine.claims.facts import search
-from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase, words_of
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 
@@ -206,9 +206,7 @@ def _metric_words(briefing: Briefing) -> _MetricWords:
     if found is not None:
         return found
     speech = claim_words().figures_of_speech
-    metrics = tuple(
-        m for m in briefing.metrics if not any(has_phrase(m.quantity.span.quote, w) for w in speech)
-    )
+    metrics = tuple(m for m in briefing.metrics if not has_any(m.quantity.span.quote, speech))
     by_unit: dict[str, list[int]] = {}
     by_keyword: dict[str, list[int]] = {}
     for at, metric in enumerate(metrics):

@@ -23,7 +23,7 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
-from tradebrief.engine.claims.words import claim_words, has_phrase, words_of
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase, words_of
 from tradebrief.engine.index import index_for
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric
@@ -124,7 +124,7 @@ def _singular(unit: str) -> str:
 def period_request(question: str) -> str | None:
     """Which period (day, hour or month) the question asks an average for, if any."""
     for period, phrases in claim_words().per_period.items():
-        if any(has_phrase(question, p) for p in phrases):
+        if has_any(question, phrases):
             return period
     return None
 

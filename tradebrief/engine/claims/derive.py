@@ -42,6 +42,7 @@ from tradebrief.engine.claims.subjects import narrower_subject, unfamiliar_words
 from tradebrief.engine.claims.words import (
     asked_part,
     claim_words,
+    has_any,
     has_phrase,
     is_claim,
     not_given,
@@ -106,7 +107,7 @@ def _other_subject(briefing: Briefing, question: str, answer: Answer) -> tuple[s
 def _derive(briefing: Briefing, question: str) -> Answer | None:
     """The derivation ``question`` (its asked part only) requests, if any."""
     words = claim_words()
-    asks_figure = any(has_phrase(question, w) for w in words.figure_questions)
+    asks_figure = has_any(question, words.figure_questions)
     asks_figure = asks_figure or _WHAT_FIGURE.search(question) is not None
     total = pick_metric(briefing)
     if _WORKING_DAYS.search(question):  # the briefing gives no count of working days
@@ -123,9 +124,8 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if ratio is not None:
         return ratio
     dollars = asks_dollars(question)
-    if not any(has_phrase(question, w) for w in words.rate_excludes) and (
-        any(has_phrase(question, w) for w in words.rate_words)
-        or (dollars and has_phrase(question, "rate"))
+    if not has_any(question, words.rate_excludes) and (
+        has_any(question, words.rate_words) or (dollars and has_phrase(question, "rate"))
     ):
         return _rate(briefing, question)
     if total is None or total.change is None:
@@ -136,17 +136,20 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     growth = implied_growth(briefing, question, total)  # "what growth rate does 2.1 imply?"
     if growth is not None or not asks_figure:
         return growth
+    year = _year_asked(question, total)
+    difference = has_any(question, words.difference_words)
+    share = has_any(question, words.share_words)
+    if year is None and not (dollars or difference or share):
+        return None  # nothing to derive from the total (checked first: ranking costs more)
     if _about_another_figure(briefing, question, total):
         return None  # "vehicle crossings in dollars" is not total trade in dollars
-    year = _year_asked(question, total)
     if year is not None:
         return _other_year(briefing, question, total, year)
-    difference = any(has_phrase(question, w) for w in words.difference_words)
     if dollars and difference:  # "how much over the 43 trillion threshold, in dollars?"
         return over_threshold(briefing, question, total, in_dollars=True)
     if dollars:
         return _in_dollars(briefing, question, total)
-    if any(has_phrase(question, w) for w in words.share_words):
+    if share:
         return answer_share(briefing, question, total)
     if difference:
         return over_threshold(briefing, question, total)

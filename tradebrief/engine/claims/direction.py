@@ -19,7 +19,7 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.roster import claimed_speaker
-from tradebrief.engine.claims.words import Relation, claim_words, has_phrase, words_of
+from tradebrief.engine.claims.words import Relation, claim_words, has_any, words_of
 from tradebrief.model import Briefing
 
 __all__ = ["BASIS_YEAR", "judge_direction_or_record"]
@@ -32,7 +32,7 @@ def judge_direction_or_record(briefing: Briefing, question: str) -> Answer | Non
     steadily" says more, and a statement answers it.
     """
     words = claim_words()
-    if not any(has_phrase(question, w) for w in words.trade_words):
+    if not has_any(question, words.trade_words):
         return None
     total = pick_metric(briefing)
     if total is None or total.change is None:
@@ -48,22 +48,22 @@ def judge_direction_or_record(briefing: Briefing, question: str) -> Answer | Non
         plain |= {*words.saying_words, *words.reporting_words}
         plain |= set(words_of(f"{speaker.full_name} {speaker.reference} {speaker.title}"))
     plain |= {w for t in words.trade_words for w in words_of(t)}
-    if any(has_phrase(question, w) for w in words.record_phrases):  # "an all-time high"
+    if has_any(question, words.record_phrases):  # "an all-time high"
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
         extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
         if extra:  # "a record for the eighth year in a row" says more than a record
             return None
         verdict = Verdict.YES if total.record else Verdict.NOT_STATED
-        if any(has_phrase(claim, w) for w in words.growth_nouns):  # "was growth a record?"
+        if has_any(claim, words.growth_nouns):  # "was growth a record?"
             verdict = Verdict.NOT_STATED
             said += " The record is the total's value; it does not call the growth a record."
         return verdict_answer(question, verdict, said, (citation,), total)
-    up = any(has_phrase(question, w) for w in words.direction["up"])
-    down = any(has_phrase(question, w) for w in words.direction["down"])
+    up = has_any(question, words.direction["up"])
+    down = has_any(question, words.direction["down"])
     basis = BASIS_YEAR.search(question)
     if basis and not (up or down):
-        up = any(has_phrase(question, w) for w in words.comparisons[Relation.GT])
-        down = any(has_phrase(question, w) for w in words.comparisons[Relation.LT])
+        up = has_any(question, words.comparisons[Relation.GT])
+        down = has_any(question, words.comparisons[Relation.LT])
         if total.period and total.period in basis[0]:  # "2023 higher than 2024": reversed
             up, down = down, up
         if up != down:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
 from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.picking import best_count, money_fact
-from tradebrief.engine.claims.words import Relation, cite, claim_words, has_phrase
+from tradebrief.engine.claims.words import Relation, cite, claim_words, has_any
 from tradebrief.engine.index import index_for
 from tradebrief.engine.rank import Retrieval
 from tradebrief.engine.rank import search as rank_search
@@ -238,7 +238,7 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
         if not changed or changed[0].change is None:
             return None
-        if _SHARE.search(question) or any(has_phrase(question, w) for w in words.share_words):
+        if _SHARE.search(question) or has_any(question, words.share_words):
             # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
             note = (
                 "It states no share; a share of the total would be derived, not stated "
@@ -262,7 +262,7 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
             yuan = other_yuan[0].quantity
             note = f"It gives {yuan.describe()} in yuan only; its dollar value is not stated."
             return _in_dollars(other_yuan[0], yuan, with_usd, note)
-        if named or (with_usd and any(has_phrase(question, w) for w in words.threshold_words)):
+        if named or (with_usd and has_any(question, words.threshold_words)):
             metric = (named or with_usd)[0]
             assert metric.equivalent is not None
             interval = stated_interval(metric.equivalent, tolerance)
@@ -285,7 +285,7 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         fact, quantity = money_fact(question, number, candidates, total)
     else:
         fact, quantity = best_count(question, number, candidates, fact_rank(briefing, question))
-    if any(has_phrase(quantity.span.quote, w) for w in words.figures_of_speech):
+    if has_any(quantity.span.quote, words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
         return Stated(fact, None, quantity.span.quote, quantity.scale, note)
     return Stated(fact, stated_interval(quantity, tolerance), quantity.span.quote, quantity.scale)

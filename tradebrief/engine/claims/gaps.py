@@ -12,7 +12,7 @@ from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import derived_answer, exchange, rounded_result
 from tradebrief.engine.claims.facts import metric_citation
 from tradebrief.engine.claims.shares import names_quantity
-from tradebrief.engine.claims.words import claim_words, has_phrase
+from tradebrief.engine.claims.words import claim_words, has_any
 from tradebrief.model import Briefing, Metric
 
 __all__ = ["over_threshold"]
@@ -33,7 +33,7 @@ def over_threshold(
         m for m in briefing.metrics if any(w in m.keywords for w in words.threshold_words)
     ]
     named = [m for m in thresholds if names_quantity(question, m.quantity)]
-    if not named and not any(has_phrase(question, w) for w in words.threshold_words):
+    if not named and not has_any(question, words.threshold_words):
         return None
     if len(named) >= 2:  # "how far apart are the 42 and 43 trillion thresholds?"
         high, low = sorted(named[:2], key=lambda m: m.quantity.amount, reverse=True)

@@ -15,7 +15,7 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import Interval, claimed_interval, compare, verdict_answer
 from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.roster import names_org
-from tradebrief.engine.claims.words import Relation, cite, claim_words, has_phrase
+from tradebrief.engine.claims.words import Relation, cite, claim_words, has_any, has_phrase
 from tradebrief.model import Briefing
 from tradebrief.quantities import Scale
 
@@ -31,7 +31,7 @@ def judge_headcount(
         return None
     if numbers[0].relation is Relation.UNREAD:
         return None
-    either = any(has_phrase(question, w) for w in words.headcount_either)
+    either = has_any(question, words.headcount_either)
     present = {"attend", "attended", "appear", "appeared", "present"}
     briefed = [w for w in words.roles["speaker"] if w not in present and has_phrase(question, w)]
     if either and briefed:  # "Did four officials brief the press?": those who briefed
@@ -42,9 +42,9 @@ def judge_headcount(
         noun = "officials"
         if not orgs and len(people) != len(briefing.speakers):
             return _either_count(briefing, question, numbers[0])
-    elif any(has_phrase(question, w) for w in words.headcount_speakers):
+    elif has_any(question, words.headcount_speakers):
         people, noun = briefing.speakers, "speakers"
-    elif any(has_phrase(question, w) for w in words.headcount_everyone) and any(
+    elif has_any(question, words.headcount_everyone) and any(
         has_phrase(question, w) for w in words.headcount_context
     ):
         people, noun = tuple(briefing.people), "people"

@@ -21,6 +21,7 @@ from tradebrief.engine.claims.facts import said_by, verdict_answer
 from tradebrief.engine.claims.words import (
     cite,
     claim_words,
+    has_any,
     has_phrase,
     require_text,
     years_in,
@@ -51,7 +52,7 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
     weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
     if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
         month = None  # "may" the verb
-    named = any(has_phrase(text, w) for w in words.briefing_names)
+    named = has_any(text, words.briefing_names)
     dated = re.search(r"\b(?:dated|date)\b", text) is not None
     held = (
         dated
@@ -59,8 +60,8 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
         is not None
         or (month is not None and named)
     )
-    published = any(has_phrase(text, w) for w in words.published)
-    page = not named and any(has_phrase(text, w) for w in words.page_names)
+    published = has_any(text, words.published)
+    page = not named and has_any(text, words.page_names)
     if page:  # "Is the page dated ...?" asks for the page's date
         published, held = published or held, False
     if not (held or published) or (month is None and weekday is None and not years_in(question)):
@@ -113,7 +114,7 @@ def judge_time_of_day(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     require_text(question)
     claimed = [p for p in words.day_parts if has_phrase(question, p)]
-    about_it = any(has_phrase(question, w) for w in words.briefing_names)
+    about_it = has_any(question, words.briefing_names)
     if len(claimed) != 1 or not about_it:
         return None
     greeting = _greeting(briefing)

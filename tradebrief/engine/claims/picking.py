@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from tradebrief.engine.claims.numbers import ClaimedNumber
-from tradebrief.engine.claims.words import Relation, claim_words, has_phrase, words_of
+from tradebrief.engine.claims.words import Relation, claim_words, has_any, has_phrase, words_of
 from tradebrief.model import Metric, PolicyMeasure
 from tradebrief.quantities import Quantity
 
@@ -37,7 +37,7 @@ def money_fact(
     """
     words = claim_words()
     up_words = words.direction["up"] + words.direction["down"]
-    grows = any(has_phrase(question, w) for w in up_words)
+    grows = has_any(question, up_words)
     written = re.escape(number.text)
     moved = "|".join(re.escape(w) for w in up_words)
     by = re.search(rf"\b(?:by|of)\s+{written}", question, re.IGNORECASE)
@@ -74,11 +74,7 @@ def money_fact(
     thresholds = [
         (f, q) for f, q in candidates if any(w in f.keywords for w in words.threshold_words)
     ]
-    if (
-        thresholds
-        and number.relation is Relation.EQ
-        and any(has_phrase(question, w) for w in words.threshold_words)
-    ):
+    if thresholds and number.relation is Relation.EQ and has_any(question, words.threshold_words):
         same = [(f, q) for f, q in thresholds if q.value == number.value]
         return (same or thresholds)[0]
     if total is not None:

@@ -18,6 +18,7 @@ from tradebrief.engine.claims.facts import (
 from tradebrief.engine.claims.words import (
     cite,
     claim_words,
+    has_any,
     has_phrase,
     require_text,
     words_of,
@@ -99,7 +100,7 @@ def judge_introduction(briefing: Briefing, question: str) -> Answer | None:
     returns ``None``: the chair's welcome may also be called opening remarks.
     """
     words = claim_words()
-    if not any(has_phrase(question, w) for w in words.introduction_words):
+    if not has_any(question, words.introduction_words):
         return None
     person = named_person(briefing, question)
     chair = briefing.chairperson
@@ -139,7 +140,7 @@ def judge_topic(briefing: Briefing, question: str) -> Answer | None:
         has_phrase(question, w) for w in words.briefing_names
     ):
         return None
-    if not any(has_phrase(question, w) for w in words.topic_verbs):
+    if not has_any(question, words.topic_verbs):
         return None
     claimed, stated = years_in(question), years_in(title)
     if len(claimed) != 1 or not stated:
@@ -176,7 +177,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     person = named_person(briefing, question)
     chair = briefing.chairperson
     chairs = any(_as_predicate(question, w) for w in words.roles["chairperson"])
-    spoke = any(has_phrase(question, w) for w in words.roles["speaker"])
+    spoke = has_any(question, words.roles["speaker"])
     if person is None and (chairs or spoke):
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
@@ -199,7 +200,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)
-    if any(has_phrase(question, w) for w in words.roles["speaker"]):
+    if has_any(question, words.roles["speaker"]):
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)

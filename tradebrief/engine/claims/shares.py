@@ -15,7 +15,7 @@ from functools import lru_cache
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import derived_answer, rounded_result
 from tradebrief.engine.claims.facts import metric_citation
-from tradebrief.engine.claims.words import claim_words, has_phrase
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
 
@@ -66,7 +66,7 @@ def _part(briefing: Briefing, question: str, total: Metric) -> Metric | None:
     if named:
         return named[0]
     growth = (*claim_words().direction["up"], "increment", "increase")
-    if any(has_phrase(question, w) for w in growth):
+    if has_any(question, growth):
         return increment_metric(briefing, total)
     return None
 
@@ -157,14 +157,14 @@ def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer |
     if increment is None or increment.quantity.scale != total.quantity.scale:
         return None
     words = claim_words()
-    share = any(has_phrase(question, w) for w in words.share_words)
+    share = has_any(question, words.share_words)
     of_prior = share and _names_prior_year(question, total)  # "a percentage of the 2023 total"
     if share and not of_prior:
         return None
-    asks_rate = of_prior or any(has_phrase(question, w) for w in words.rate_asked)
+    asks_rate = of_prior or has_any(question, words.rate_asked)
     named = (
         names_quantity(question, increment.quantity)
-        or any(has_phrase(question, w) for w in words.increment_named)
+        or has_any(question, words.increment_named)
         or (of_prior and has_phrase(question, "increase"))  # "the increase as a share of 2023"
     )
     if not (asks_rate and named):

@@ -20,6 +20,7 @@ from tradebrief.engine.claims.words import (
     ExclusiveStatement,
     cite,
     claim_words,
+    has_any,
     has_phrase,
     not_given,
     words_of,
@@ -39,7 +40,7 @@ def judge_exclusive(briefing: Briefing, question: str) -> Answer | None:
     Japan): No, quoting what is said.
     """
     for entry in claim_words().exclusive:
-        named = any(has_phrase(question, w) for w in entry.subject) and any(
+        named = has_any(question, entry.subject) and any(
             has_phrase(question, w) for w in entry.nouns
         )
         definite = any(  # "the earbuds": that one shipment, not earbuds in general
@@ -218,11 +219,11 @@ def judge_superlative(briefing: Briefing, question: str) -> Answer | None:
         verdict = Verdict.YES if hedged or not entry.hedged else Verdict.NOT_STATED
         words = claim_words()
         ranked = any(re.search(rf"\b{o}[\s-]+{word}", plain, re.I) for o in words.ordinals)
-        lost = any(has_phrase(question, w) for w in words.reversals)
+        lost = has_any(question, words.reversals)
         if verdict is Verdict.YES and (ranked or lost) and not hedged:
             # "the second largest", "lost its place as the largest": not what is said
             verdict = Verdict.NO if not entry.hedged else Verdict.NOT_STATED
-        gained = any(has_phrase(question, w) for w in words.gains)
+        gained = has_any(question, words.gains)
         if verdict is Verdict.YES and gained and not hedged:
             # "overtook the US as the largest": the text says a place held, not one won
             verdict = Verdict.NOT_STATED

@@ -52,6 +52,7 @@ from tradebrief.engine.claims.words import (
     Relation,
     cite,
     claim_words,
+    has_any,
     has_phrase,
     is_claim,
     not_given,
@@ -206,7 +207,7 @@ def _figure_of_speech(briefing: Briefing, question: str, number: ClaimedNumber) 
     asked = {w for word in _counted_noun(question, number) for w in (word, word.rstrip("s"))}
     for statement in briefing.statements:
         quote = statement.evidence.quote
-        if not any(has_phrase(quote, p) for p in phrases):
+        if not has_any(quote, phrases):
             continue
         if asked & set(words_of(quote)):
             citation = cite(briefing, statement.evidence)
@@ -223,11 +224,7 @@ def _figure(
 ) -> _Judged | None:
     words = claim_words()
     money_words = (*words.trade_words, *words.threshold_words)
-    if (
-        number.unit is None
-        and number.scale >= Scale.BILLION
-        and any(has_phrase(question, w) for w in money_words)
-    ):
+    if number.unit is None and number.scale >= Scale.BILLION and has_any(question, money_words):
         number = replace(number, unit="CNY")  # "passed the 43 trillion mark": trade is in yuan
     if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
         return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
@@ -327,7 +324,7 @@ def _figure(
                 )
         return Verdict.NOT_STATED, text, citation, fact
     increase = "increment" in fact.keywords  # the stated increase is a rise
-    if (about_change or increase) and any(has_phrase(question, w) for w in words.direction["down"]):
+    if (about_change or increase) and has_any(question, words.direction["down"]):
         number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
     verdict = compare(claimed, stated.interval)
@@ -364,7 +361,7 @@ def _only_growth(question: str) -> bool:
     for group in (*words.direction.values(), *words.comparisons.values(), *words.units.values()):
         plain |= {w for phrase in group for w in words_of(phrase)}
     rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
-    return not rest and any(has_phrase(question, w) for w in words.growth_words)
+    return not rest and has_any(question, words.growth_words)
 
 
 _SPAN_OF_TIME = re.compile(r"\b\d+\s+(?:months?|weeks?|days?|quarters?|hours?)\b", re.I)
