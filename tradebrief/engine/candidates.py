@@ -26,6 +26,9 @@ from tradebrief.spans import Span
 __all__ = ["Candidate", "CandidateKind", "build_candidates"]
 
 _ITEM_BREAK = re.compile(r"[,;]| and ")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
 _DURATION = re.compile(
     r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)"
     r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b",
@@ -141,7 +144,12 @@ class _Builder:
             for group in analyze(text, self.lexicon):
                 for term in group.split(_ALTERNATIVES):  # a passage holds each word itself
                     terms[term] = max(terms.get(term, 0.0), weight)
-        mentions = find_numbers(numbers_from)
+        # "Sept. 11" is a date: its day is no figure a "how many" question could want.
+        mentions = [
+            m
+            for m in find_numbers(numbers_from)
+            if not _MONTH_BEFORE.search(numbers_from, max(0, m.start - 12), m.start)
+        ]
         figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)
         months = bool(_MONTH.search(all_text))

@@ -64,6 +64,8 @@ class Query:
     """Units of a figure that gives the dimension asked for, counted nouns included."""
     dimension_given: bool = False
     """Whether any passage of the briefing gives the dimension asked for."""
+    counts_people: bool = True
+    """Whether a "how many" asks to count people at the briefing, whom the roster lists."""
     implied_year: str = ""
     """The year a passage naming none speaks of (see ``SearchIndex.implied_year``)."""
     exact: bool = False
@@ -131,7 +133,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     if (
         intent is Intent.HOW_MANY
         and not candidate.figures
-        and candidate.kind not in _ROSTERISH
+        and (candidate.kind not in _ROSTERISH or not query.counts_people)
         and not gives_dimension
     ):
         penalties.append((0.5, "gives no figure"))

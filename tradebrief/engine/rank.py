@@ -58,6 +58,13 @@ EVERYDAY_SPECIFICITY = 0.6
 decline. Measured against 0.5 (Zipf 4.5) on the development sets: eight more answered
 ("gadget", "hub", "twelve"), none fewer declined."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
+# "how many speakers", "how many officials attended": the roster counts them; it does not
+# count the nurses sent to Wuhan, though it names a head nurse.
+_COUNTS_PEOPLE = re.compile(
+    r"\bhow many\s+(?:\w+\s+)?(?:speakers|officials|people|persons|guests|spokespersons|"
+    r"spokesmen|spokeswomen|representatives|attendees|participants|ministers|colleagues)\b",
+    re.IGNORECASE,
+)
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
@@ -312,6 +319,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             str(int(m.value)) for m in find_numbers(text) if m.is_year and m.value >= index.year
         ),
         implied_year=index.implied_year,
+        counts_people=intent is not Intent.HOW_MANY or _COUNTS_PEOPLE.search(text) is not None,
         dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),
         dimension_given=bool(giving),
         one_sided=frozenset(
