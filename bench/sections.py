@@ -22,10 +22,12 @@ BLIND_SETS = {
     "blind_e": "written blind; first read at the end of the next session",
     "blind_f": "written blind; first read beside E, same code",
     "blind_g": "written blind; first read after the fixes found reading E and F",
+    "blind_h": "written blind; first read at the end of the session after G",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
     "blind_claims2": BENCH / "blind_claims2",
+    "blind_claims3": BENCH / "blind_claims3",
 }
 
 
@@ -99,6 +101,7 @@ UNCURATED_SETS = {
     "blind_uncurated": BENCH / "blind_uncurated",
     "blind_uncurated2": BENCH / "blind_uncurated2",
     "blind_uncurated3": BENCH / "blind_uncurated3",
+    "blind_uncurated4": BENCH / "blind_uncurated4",
 }
 
 
