@@ -200,3 +200,36 @@ def test_has_any_needs_text(text: object, phrases: list[object]) -> None:
 
     with pytest.raises(TypeError):
         has_any(text, phrases)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # a post named with the speaking verb: the post decides
+        ("Did Lin Shaobin appear as the director general of the GACC?", "no"),
+        # a department named in full before "as its ..." is the title's own department
+        (
+            "Does Lin Shaobin work in the GACC's Department of General Operation"
+            " as its deputy director general?",
+            "yes",
+        ),
+        # compared with something the briefing gives no figure for
+        ("Were the 88.38 million forms more than every port handled in 2023?", "not_stated"),
+    ],
+)
+def test_claims_read_posts_departments_and_comparisons(question: str, verdict: str) -> None:
+    answer = tradebrief.load_briefing().ask(question)
+    assert answer.verdict is not None and answer.verdict.value == verdict, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By how many trillion yuan did the 43.85 trillion yuan total exceed the 43 trillion mark?",
+        "What yuan-per-US-dollar rate does '42 trillion yuan ($5.74 trillion)' imply, to 2 dp?",
+        "What was 2023's total implied by 43.85 trillion yuan and 5% growth (rounded to 2 dp)?",
+    ],
+)
+def test_a_derivation_is_worded_many_ways(question: str) -> None:
+    answer = tradebrief.load_briefing().ask(question)
+    assert answer.found and answer.derivation is not None, answer.text

@@ -63,9 +63,20 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
     return answer
 
 
+# "to 2 decimal places", "(2 dp)", "rounded to the nearest whole number": how to round an
+# answer, not what it is about (derived figures say their own rounding).
+_ROUNDING = re.compile(
+    r"\(?\s*\b(?:rounded\s+|round(?:ing)?\s+)?(?:to\s+)?(?:\d|one|two|three|four)\s*"
+    r"(?:dp|d\.p|decimal\s+places?|decimals?|significant\s+figures)\b\.?\s*\)?"
+    r"|\b(?:rounded\s+)?to\s+the\s+nearest\s+(?:whole\s+number|integer|tenth|hundredth)\b",
+    re.IGNORECASE,
+)
+
+
 def _answer(briefing: Briefing, question: str) -> Answer:
     # A yes/no claim gets a verdict and a figure the briefing implies is derived;
     # anything else is answered from the ranked candidates.
+    question = _ROUNDING.sub(" ", question).strip() or question
     if asks_who_asked(question):
         asked = who_asked(briefing, question, index_for(briefing))
         if asked is not None:

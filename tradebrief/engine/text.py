@@ -63,7 +63,7 @@ def _number_term(token: str) -> str | None:
     return f"{value.normalize():f}"
 
 
-_US_DOLLARS = re.compile(r"\bU\.?S\.? ?(?:\$|dollars?\b)")
+_US_DOLLARS = re.compile(r"\bU\.?S\.?[ -]?(?:\$|dollars?\b)")
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE)
 # "the twelve months" is the year; "an eight-day holiday" only says how long it was.

@@ -200,7 +200,9 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)
-    if has_any(question, words.roles["speaker"]):
+    named_post = has_any(re.sub(r"spokes(?:man|woman)", "spokesperson", question), words.posts)
+    if has_any(question, words.roles["speaker"]) and not named_post:
+        # "Did Wang appear as the minister?" claims a post: the post decides, not the speaking
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)
@@ -354,7 +356,10 @@ def _claimed_parts(question: str) -> list[tuple[str, str]]:
     """
     parts: list[tuple[str, str]] = []
     for kind in claim_words().office_parts:
-        after = rf"\b{kind}\s+of\s+(?:the\s+)?([\w&-]+(?:\s+(?!of\b|in\b|at\b|for\b)[\w&-]+)*)"
+        after = (  # the name ends at a preposition: "... and Analysis as its director"
+            rf"\b{kind}\s+of\s+(?:the\s+)?"
+            rf"([\w&-]+(?:\s+(?!(?:of|in|at|for|as|with|by|under|since|from)\b)[\w&-]+)*)"
+        )
         for found in re.finditer(after, question, re.IGNORECASE):
             name = re.sub(r"\s+(?:and|&)$", "", found[1].replace("'s", "")).casefold()
             parts.append((kind, name))

@@ -120,12 +120,45 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     answer = judge_exclusive(briefing, question)
     if answer is not None:
         return answer
+    unstated = _compared_with_unstated(question)
+    if numbers and unstated:
+        # "Was the 2.1 trillion increment larger than every mid-sized country's trade?"
+        text = f"The briefing gives no figure for {unstated} to compare with."
+        near = pick_fact_for_number(briefing, question, numbers[0])
+        citations = (metric_citation(briefing, near.fact),) if near is not None else ()
+        return verdict_answer(question, Verdict.NOT_STATED, text, citations)
     if numbers:
         return _figures(briefing, question, numbers)
     answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
     return judge_direction_or_record(briefing, question) or judge_contained(briefing, question)
+
+
+_THAN = re.compile(
+    r"\b(?:larger|greater|bigger|more|higher|smaller|less|lower|fewer)\s+than\s+"
+    r"(?P<what>[^?.,;]+)",
+    re.IGNORECASE,
+)
+# What a briefing's own figures compare with: the year before, or a stated amount.
+_STATED_BASIS = re.compile(
+    r"\d|\b(?:last|previous|prior|preceding)\s+year\b|\ba year (?:earlier|before|ago)\b"
+    r"|\bthe year before\b|\bbefore\b|\bexpected\b|\bthe (?:target|threshold|total)\b",
+    re.IGNORECASE,
+)
+
+
+def _compared_with_unstated(question: str) -> str:
+    """What a claimed figure is compared with, when that is no amount: "" if none.
+
+    "larger than the annual foreign trade of every mid-sized country" compares with
+    something the briefing gives no figure for; "more than 40 trillion" or "higher
+    than last year" compare with a stated amount or the year before.
+    """
+    found = _THAN.search(question)
+    if found is None or _STATED_BASIS.search(found["what"]):
+        return ""
+    return found["what"].strip()
 
 
 def _not_given(
