@@ -189,10 +189,10 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     """
     words = claim_words()
     require_text(question)
-    direction = any(has_phrase(question, w) for ws in words.direction.values() for w in ws) or any(
-        has_phrase(question, w) for w in words.record_phrases
-    )
+    direction = has_any(question, _direction_words()) or has_any(question, words.record_phrases)
     for subject in words.not_given:
+        if not has_any(question, subject.words):
+            continue  # the cheap test first: most subjects are not named at all
         if not any(_names_subject(question, w) for w in subject.words):
             continue
         if has_any(question, subject.absent):
@@ -205,6 +205,12 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
+
+
+@lru_cache(maxsize=1)
+def _direction_words() -> tuple[str, ...]:
+    """Every word of every direction ("grow", "fall"), flattened once."""
+    return tuple(w for group in claim_words().direction.values() for w in group)
 
 
 def _names_subject(question: str, phrase: str) -> bool:
