@@ -8,6 +8,8 @@ briefing's own figures imply. Every input is cited.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import derived_answer, exchange, rounded_result
 from tradebrief.engine.claims.facts import metric_citation
@@ -49,16 +51,8 @@ def over_threshold(
         metric_citation(briefing, chosen),
     )
     what = f"how far the total was over the {chosen.quantity.describe()} threshold"
-    rate = exchange(briefing) if in_dollars else None
-    if rate is None:
-        result = rounded_result(value, total.quantity.scale, total.quantity.unit)
-        return derived_answer(question, expression, result, inputs, what)
-    result = rounded_result(value * rate.factor, total.quantity.scale, "USD")
-    inputs = (*inputs, metric_citation(briefing, rate.pair))
-    expression = f"({expression}) {rate.suffix()}"
-    return derived_answer(
-        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
-    )
+    figures = (total, chosen)
+    return _gap(briefing, question, value, figures, expression, inputs, what, in_dollars)
 
 
 def _between(
@@ -71,14 +65,37 @@ def _between(
     expression = f"{high.quantity.value:f} {_MINUS} {low.quantity.value:f}"
     inputs: tuple[Citation, ...] = (metric_citation(briefing, high), metric_citation(briefing, low))
     what = f"the gap between {high.quantity.describe()} and {low.quantity.describe()}"
+    return _gap(briefing, question, value, (high, low), expression, inputs, what, in_dollars)
+
+
+def _gap(
+    briefing: Briefing,
+    question: str,
+    value: Decimal,
+    figures: tuple[Metric, Metric],
+    expression: str,
+    inputs: tuple[Citation, ...],
+    what: str,
+    in_dollars: bool,
+) -> Answer:
+    """The difference of two stated figures as a derived answer, in dollars when asked.
+
+    Converted at the briefing's own rate, whose pair of figures is cited too unless
+    it is one of the two already ("how far over the 42 trillion yuan threshold").
+    """
+    base = figures[0].quantity
     rate = exchange(briefing) if in_dollars else None
     if rate is None:
-        result = rounded_result(value, high.quantity.scale, high.quantity.unit)
+        result = rounded_result(value, base.scale, base.unit)
         return derived_answer(question, expression, result, inputs, what)
-    result = rounded_result(value * rate.factor, high.quantity.scale, "USD")
-    if rate.pair not in (high, low):
+    result = rounded_result(value * rate.factor, base.scale, "USD")
+    if rate.pair not in figures:
         inputs = (*inputs, metric_citation(briefing, rate.pair))
-    expression = f"({expression}) {rate.suffix()}"
     return derived_answer(
-        question, expression, result, inputs, f"{what}, in US dollars", rate.note()
+        question,
+        f"({expression}) {rate.suffix()}",
+        result,
+        inputs,
+        f"{what}, in US dollars",
+        rate.note(),
     )
