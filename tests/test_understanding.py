@@ -738,3 +738,11 @@ def test_the_day_of_a_date_is_no_count(holiday: Briefing, question: str) -> None
 def test_the_roster_counts_people_at_the_briefing_only(holiday: Briefing) -> None:
     assert holiday.ask("How many speakers were there?").found
     assert not holiday.ask("How many tourism ministers were sent abroad?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which vice minister spoke about tourism?", "What official gave the railway figures?"],
+)
+def test_which_post_asks_for_a_person(question: str) -> None:
+    assert read(question, load_lexicon()).intent is Intent.WHO

@@ -112,8 +112,10 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     """The kind of answer the question asks for, from its cue phrases."""
     folded = " " + " ".join(re.findall(r"[\w%'-]+", question.casefold())) + " "
     first_word = folded.split()[0] if folded.strip() else ""
-    if first_word in _ASKS_WHO:
-        return Intent.WHO  # "who said it grew 98 percent" asks for a person, not a percentage
+    if first_word in _ASKS_WHO or _WHICH_POST.search(folded):
+        # "who said it grew 98 percent" asks for a person, not a percentage; so does
+        # "which vice minister briefed journalists"
+        return Intent.WHO
     for intent in (Intent.ACRONYM, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.HOW_MANY):
         cues = lexicon.intents.get(intent, ())
         if intent is Intent.WHEN and first_word in _OTHER_QUESTION_WORDS:
@@ -128,6 +130,10 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _ASKS_WHO = frozenset({"who", "whom", "whose"})
+_WHICH_POST = re.compile(
+    r"^ (?:which|what) (?:\w+ )?(?:minister|ministers|official|officials|spokesperson|"
+    r"spokesman|spokeswoman|director|directors|chairperson|chairman|chairwoman|commissioner)\b"
+)
 _OTHER_QUESTION_WORDS = frozenset({"what", "how", "which", "where", "why", "who", "whom", "whose"})
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
 _LIST = re.compile(
