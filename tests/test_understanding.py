@@ -545,6 +545,8 @@ Income per bed at homestays rose in six of the ten provinces surveyed.
 Tour guides earned an average monthly income of 6,200 yuan, up 3.1% year on year.
 
 On Oct. 11 last year, a letter to ferry crews at Sanya, a port in the south, set out their duties.
+
+By the end of 2030, 3,100 rest stops had been set up along scenic highways.
 """
 
 
@@ -746,3 +748,14 @@ def test_the_roster_counts_people_at_the_briefing_only(holiday: Briefing) -> Non
 )
 def test_which_post_asks_for_a_person(question: str) -> None:
     assert read(question, load_lexicon()).intent is Intent.WHO
+
+
+def test_a_four_digit_figure_is_not_a_year(holiday: Briefing) -> None:
+    answer = holiday.ask("Who said 3,100 rest stops had been set up along scenic highways?")
+    assert answer.found and "Qiao Mingde" in answer.text
+
+
+def test_a_percentage_is_not_divided_per_unit(holiday: Briefing) -> None:
+    # 15% growth in hotel bookings over 340 inspection teams is no figure of anything
+    answer = holiday.ask("What was the growth in hotel bookings per inspection team?")
+    assert answer.derivation is None

@@ -64,6 +64,8 @@ class Query:
     """Units of a figure that gives the dimension asked for, counted nouns included."""
     dimension_given: bool = False
     """Whether any passage of the briefing gives the dimension asked for."""
+    years: frozenset[str] = frozenset()
+    """The calendar years it names ("2024"; "3,100" is a figure, not a year)."""
     counts_people: bool = True
     """Whether a "how many" asks to count people at the briefing, whom the roster lists."""
     implied_year: str = ""
@@ -149,7 +151,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
-    years = {n for n in query.numbers if len(n) == 4 and n.isdigit()}
+    years = query.years
     if years and candidate.years and not years <= candidate.years:
         penalties.append((0.6, "is about another year"))
     ahead = query.ahead - (candidate.years or {query.implied_year})

@@ -351,8 +351,9 @@ def _implied_year(briefing: Briefing) -> str:
 
     Years after the briefing's own are targets, not the record, and do not count.
 
-    A briefing held in January reports on the year before and says so; one on
-    "the first three quarters" may never name a year, and then means its own.
+    A briefing held in January reports on the year before and says so, again and
+    again; one on "the first three quarters" may never name a year, and then means
+    its own.
     """
     named = Counter(
         str(int(m.value))
@@ -360,6 +361,10 @@ def _implied_year(briefing: Briefing) -> str:
         for m in find_numbers(text)
         if m.is_year and m.value <= briefing.date.year  # a later year is a plan
     )
-    if not named:
-        return str(briefing.date.year)
-    return max(named, key=lambda year: (named[year], year))
+    own = str(briefing.date.year)
+    most = max(named, key=lambda year: (named[year], year), default=own)
+    # One passing mention ("by the end of 2030") does not move a briefing off its own year.
+    return most if named[most] >= _IMPLIED_MENTIONS and named[most] > named[own] else own
+
+
+_IMPLIED_MENTIONS = 2

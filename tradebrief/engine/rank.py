@@ -175,6 +175,9 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     named = _named_terms(text, index.lexicon)
     describing = describing_terms(text, index.lexicon)
     periods = period_ordinals(text, index.lexicon)
+    # Years: "2024" or "last year" (read as one), but not a figure such as "3,100".
+    figures = {f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year}
+    years = frozenset(t for t in terms if len(t) == 4 and t.isdigit() and t not in figures)
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
     # uses count through the dimension, not as unfamiliar words.
@@ -315,9 +318,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         if asked.part
         else frozenset(),
         common_names=index.common_names,
-        ahead=frozenset(
-            str(int(m.value)) for m in find_numbers(text) if m.is_year and m.value >= index.year
-        ),
+        ahead=frozenset(y for y in years if int(y) >= index.year),
+        years=years,
         implied_year=index.implied_year,
         counts_people=intent is not Intent.HOW_MANY or _COUNTS_PEOPLE.search(text) is not None,
         dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),

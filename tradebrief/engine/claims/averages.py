@@ -73,6 +73,7 @@ def answer_ratio(briefing: Briefing, question: str, total: Metric | None) -> Ans
         above is None
         or above is below
         or not (above.quantity.is_money or (above.quantity.unit in MEASURED and not weighed))
+        or above.quantity.unit == "percent"  # a rate per unit is no amount to divide
     ):
         return None
     value = above.quantity.amount / below.quantity.amount
@@ -129,18 +130,21 @@ def period_request(question: str) -> str | None:
     return None
 
 
-def answer_average(briefing: Briefing, question: str, period: str) -> Answer:
-    """A stated total for the year averaged per ``period`` ("day", "hour" or "month")."""
+def answer_average(briefing: Briefing, question: str, period: str) -> Answer | None:
+    """A stated total for the year averaged per ``period`` ("day", "hour" or "month").
+
+    ``None`` when the figure it would average lacks what the question names: "the
+    daily visitor ceiling" or "the average monthly income of guides" is no average of
+    the guides trained, and the ordinary answer is the right one.
+    """
     total = pick_metric(briefing)
     metric = subject_metric(briefing, _IN_DOLLARS.sub(" ", question)) or total
     assert metric is not None
     if metric is total and any(has_phrase(question, w) for w in claim_words().growth_words):
         # "trade growth per month" averages the increase, not the total
         metric = next((m for m in briefing.metrics if "increment" in m.keywords), metric)
-    lacking = _lacking(briefing, question, metric)
-    if lacking:
-        # "the average monthly income of guides" is not 86,000 guides a month
-        return refusal(briefing, question, f"the {', '.join(lacking)} asked about")
+    if _lacking(briefing, question, metric):
+        return None  # "the average monthly income of guides" is not 86,000 guides a month
     if not metric.period or not metric.period.isdigit():
         return refusal(briefing, question, f"the period {metric.name.lower()} covers")
     year = int(metric.period)
