@@ -759,3 +759,9 @@ def test_a_percentage_is_not_divided_per_unit(holiday: Briefing) -> None:
     # 15% growth in hotel bookings over 340 inspection teams is no figure of anything
     answer = holiday.ask("What was the growth in hotel bookings per inspection team?")
     assert answer.derivation is None
+
+
+def test_an_answer_by_someone_who_never_speaks_is_not_in_the_text(briefing: Briefing) -> None:
+    answer = briefing.ask("What was Lin Shaobin's answer about processing trade?")
+    assert not answer.found
+    assert "Lin Shaobin is on the roster but does not speak" in answer.text
