@@ -119,10 +119,8 @@ _RATE = re.compile(
 )
 
 
-_RATE_WORD = {
-    **{"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"},
-    **{"yearly": "year", "annual": "year"},
-}
+_RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}
+_RATE_WORD |= {"yearly": "year", "annual": "year"}  # the adjective names the period
 
 
 def _rates(text: str) -> set[str]:
