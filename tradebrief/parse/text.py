@@ -102,3 +102,34 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
         return None
     start, end, date = min(found)
     return date, start, end
+
+
+_HELD_ON = re.compile(
+    r"\bheld\b[^.]{0,120}?\bon\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})",
+    re.IGNORECASE,
+)
+
+
+def held_on(text: str, published: dt.date) -> tuple[dt.date, int, int] | None:
+    """The day a summary says the briefing was held ("held ... on March 5"), or ``None``.
+
+    The summary gives no year; it is the year of ``published``, the page's own date,
+    or the year before when the month comes later than the publication's.
+
+    Example:
+        >>> held_on("The SCIO held a briefing on March 5 to ...", dt.date(2022, 3, 10))
+        (datetime.date(2022, 3, 5), 28, 35)
+    """
+    match = _HELD_ON.search(text)
+    if match is None:
+        return None
+    month = _month_number(match["month"])
+    if month is None:
+        return None
+    year = published.year - (1 if month > published.month else 0)
+    try:
+        day = dt.date(year, month, int(match["day"]))
+    except ValueError:
+        return None
+    return day, match.start("month"), match.end("day")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tradebrief.errors import NotABriefingError
 from tradebrief.parse.layout import Layout
-from tradebrief.parse.text import Line, find_date, lines, parse_date
+from tradebrief.parse.text import Line, find_date, held_on, lines, parse_date
 
 __all__ = [
     "NAME_ONLY",
@@ -302,6 +302,9 @@ class _Walker:
     def inline_date(self, line: Line) -> None:
         found = find_date(line.text)
         if found is not None:
+            # "held a briefing ... on March 5 ...  March 10, 2022": the full date is the
+            # page's; the day it was held, without a year, is the briefing's.
+            found = held_on(line.text, found[0]) or found
             date, start, end = found
             span = (line.start + start, line.start + end)
             self.record_date(date, span, _DATE_PRIORITY_INLINE, line.number)
