@@ -765,3 +765,9 @@ def test_an_answer_by_someone_who_never_speaks_is_not_in_the_text(briefing: Brie
     answer = briefing.ask("What was Lin Shaobin's answer about processing trade?")
     assert not answer.found
     assert "Lin Shaobin is on the roster but does not speak" in answer.text
+
+
+def test_a_rate_per_day_is_no_length_of_time(holiday: Briefing) -> None:
+    # "19.4 million passengers per day" says how many, not how long
+    answer = holiday.ask("How long did railway passengers wait?")
+    assert not answer.found

@@ -29,9 +29,9 @@ _ITEM_BREAK = re.compile(r"[,;]| and ")
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
-_DURATION = re.compile(
-    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)"
-    r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b",
+_DURATION = re.compile(  # "within 48 hours", "under one hour", "in half an hour"; not "a day"
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)"
+    r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b|\ban?\s+(?:hour|minute)\b",
     re.IGNORECASE,
 )
 COUNTED = "counted:"
