@@ -23,7 +23,8 @@ from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.facts import Interval, compare
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.verdict import answer_claim
-from tradebrief.engine.claims.words import ClaimWords, Relation, claim_words, is_claim
+from tradebrief.engine.claims.vocabulary import ClaimWords, Relation
+from tradebrief.engine.claims.words import claim_words, is_claim
 
 SETS = Path(__file__).parent / "claims"
 

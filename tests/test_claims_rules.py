@@ -21,7 +21,7 @@ from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.occasion import judge_time_of_day
 from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.roster import judge_acronym
-from tradebrief.engine.claims.words import Relation
+from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.quantities import Qualifier, Quantity
 from tradebrief.spans import Span
 

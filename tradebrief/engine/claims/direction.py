@@ -19,7 +19,8 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.roster import claimed_speaker
-from tradebrief.engine.claims.words import Relation, claim_words, has_any, words_of
+from tradebrief.engine.claims.vocabulary import Relation
+from tradebrief.engine.claims.words import claim_words, has_any, words_of
 from tradebrief.model import Briefing
 
 __all__ = ["BASIS_YEAR", "judge_direction_or_record"]

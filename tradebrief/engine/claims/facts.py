@@ -21,7 +21,9 @@ from decimal import Decimal
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
 from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.picking import best_count, money_fact
-from tradebrief.engine.claims.words import Relation, cite, claim_words, has_any
+from tradebrief.engine.claims.vocabulary import Relation
+from tradebrief.engine.claims.words import claim_words, has_any
+from tradebrief.engine.compose import cite
 from tradebrief.engine.index import index_for
 from tradebrief.engine.rank import Retrieval
 from tradebrief.engine.rank import search as rank_search

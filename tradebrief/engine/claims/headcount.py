@@ -15,7 +15,9 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import Interval, claimed_interval, compare, verdict_answer
 from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.roster import names_org
-from tradebrief.engine.claims.words import Relation, cite, claim_words, has_any, has_phrase
+from tradebrief.engine.claims.vocabulary import Relation
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase
+from tradebrief.engine.compose import cite
 from tradebrief.model import Briefing
 from tradebrief.quantities import Scale
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from tradebrief.engine.claims.words import ClaimWords, Relation, claim_words, require_text
+from tradebrief.engine.claims.vocabulary import ClaimWords, Relation
+from tradebrief.engine.claims.words import claim_words, require_text
 from tradebrief.quantities import Scale
 
 __all__ = ["ClaimedNumber", "read_numbers"]

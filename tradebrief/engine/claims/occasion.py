@@ -18,14 +18,8 @@ import re
 
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import said_by, verdict_answer
-from tradebrief.engine.claims.words import (
-    cite,
-    claim_words,
-    has_any,
-    has_phrase,
-    require_text,
-    years_in,
-)
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase, require_text, years_in
+from tradebrief.engine.compose import cite
 from tradebrief.model import Briefing
 from tradebrief.spans import Span
 

@@ -11,7 +11,8 @@ import re
 from decimal import Decimal
 
 from tradebrief.engine.claims.numbers import ClaimedNumber
-from tradebrief.engine.claims.words import Relation, claim_words, has_any, has_phrase, words_of
+from tradebrief.engine.claims.vocabulary import Relation
+from tradebrief.engine.claims.words import claim_words, has_any, has_phrase, words_of
 from tradebrief.model import Metric, PolicyMeasure
 from tradebrief.quantities import Quantity
 

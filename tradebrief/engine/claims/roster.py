@@ -16,7 +16,6 @@ from tradebrief.engine.claims.facts import (
     verdict_answer,
 )
 from tradebrief.engine.claims.words import (
-    cite,
     claim_words,
     has_any,
     has_phrase,
@@ -24,6 +23,7 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.compose import cite
 from tradebrief.model import Briefing, Organization, Person, Role
 
 __all__ = [

@@ -16,9 +16,8 @@ from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.roster import claimed_speaker, named_person
+from tradebrief.engine.claims.vocabulary import ExclusiveStatement
 from tradebrief.engine.claims.words import (
-    ExclusiveStatement,
-    cite,
     claim_words,
     has_any,
     has_phrase,
@@ -26,6 +25,7 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.compose import cite
 from tradebrief.model import Briefing, Statement
 from tradebrief.spans import Span
 

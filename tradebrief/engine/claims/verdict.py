@@ -48,9 +48,8 @@ from tradebrief.engine.claims.statements import (
     judge_superlative,
 )
 from tradebrief.engine.claims.subjects import narrower_subject, qualified_trade
+from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import (
-    Relation,
-    cite,
     claim_words,
     has_any,
     has_phrase,
@@ -60,6 +59,7 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.compose import cite
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 from tradebrief.quantities import Quantity, Scale
 

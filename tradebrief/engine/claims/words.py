@@ -20,27 +20,14 @@ from pydantic import ValidationError
 
 from tradebrief.engine.claims.vocabulary import (
     ClaimWords,
-    ExclusiveSlot,
-    ExclusiveStatement,
     NotGiven,
-    Opposites,
-    Relation,
-    Superlative,
 )
-from tradebrief.engine.compose import cite
 from tradebrief.errors import TradebriefError
 
 __all__ = [
-    "ClaimWords",
-    "ExclusiveSlot",
-    "ExclusiveStatement",
-    "NotGiven",
-    "Opposites",
-    "Relation",
-    "Superlative",
     "asked_part",
-    "cite",
     "claim_words",
+    "has_any",
     "has_phrase",
     "is_claim",
     "not_given",
