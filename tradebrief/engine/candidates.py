@@ -26,9 +26,6 @@ from tradebrief.spans import Span
 __all__ = ["Candidate", "CandidateKind", "build_candidates"]
 
 _ITEM_BREAK = re.compile(r"[,;]| and ")
-_MONTH_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
-)
 _DURATION = re.compile(  # "within 48 hours", "under one hour", "in half an hour"; not "a day"
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)"
     r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b|\ban?\s+(?:hour|minute)\b",
@@ -145,10 +142,11 @@ class _Builder:
                 for term in group.split(_ALTERNATIVES):  # a passage holds each word itself
                     terms[term] = max(terms.get(term, 0.0), weight)
         # "Sept. 11" is a date: its day is no figure a "how many" question could want.
+        dates = [date.span() for date in _MONTH.finditer(numbers_from)]
         mentions = [
             m
             for m in find_numbers(numbers_from)
-            if not _MONTH_BEFORE.search(numbers_from, max(0, m.start - 12), m.start)
+            if not any(start <= m.start < end for start, end in dates)
         ]
         figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)

@@ -176,7 +176,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     describing = describing_terms(text, index.lexicon)
     periods = period_ordinals(text, index.lexicon)
     # Years: "2024" or "last year" (read as one), but not a figure such as "3,100".
-    figures = {f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year}
+    figures = frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
     years = frozenset(t for t in terms if len(t) == 4 and t.isdigit() and t not in figures)
     dimension = index.lexicon.dimensions.get(asked.dimension or "")
     # Words that asked for the dimension ("how heavy") and that the briefing never
@@ -314,9 +314,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         slot=asked.slot if intent is not Intent.PERCENT else None,
         wants_list=asked.wants_list,
         part=asked.part,
-        given=frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
-        if asked.part
-        else frozenset(),
+        given=figures if asked.part else frozenset(),
         common_names=index.common_names,
         ahead=frozenset(y for y in years if int(y) >= index.year),
         years=years,
