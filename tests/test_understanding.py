@@ -13,6 +13,7 @@ from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
 from tradebrief.engine.question import read
+from tradebrief.engine.text import analyze
 
 
 @pytest.fixture(scope="module")
@@ -771,3 +772,37 @@ def test_a_rate_per_day_is_no_length_of_time(holiday: Briefing) -> None:
     # "19.4 million passengers per day" says how many, not how long
     answer = holiday.ask("How long did railway passengers wait?")
     assert not answer.found
+
+
+# --- commerce, e-commerce and "the nation" ----------------------------------------
+
+
+def test_commerce_is_trade_but_e_commerce_is_its_own_trade(briefing: Briefing) -> None:
+    lexicon = index_for(briefing).lexicon
+    assert analyze("commerce", lexicon) == analyze("trade", lexicon)
+    assert analyze("cross-border e-commerce", lexicon) == analyze("cross border ecommerce", lexicon)
+    assert not set(analyze("e-commerce", lexicon)) & set(analyze("trade", lexicon))
+
+
+def test_a_compound_typed_without_its_hyphen_is_the_briefings_word(vocabulary: Vocabulary) -> None:
+    # "ecommerce" is not respelt to "commerce": it is the text's "e-commerce", unhyphenated.
+    assert "ecommerce" in tidy("how much was cross border ecommerce worth", vocabulary)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How big was the nation's commerce in 2024?",
+        "What sum did the nation's combined inbound and outbound commerce reach in 2024?",
+        "What was this country's total trade value last year?",
+    ],
+)
+def test_the_nation_is_the_briefings_own_country(briefing: Briefing, question: str) -> None:
+    answer = briefing.ask(question)
+    assert answer.found
+    assert "43.85 trillion yuan" in answer.citations[0].quote
+
+
+def test_which_nation_still_asks_for_a_country(briefing: Briefing) -> None:
+    answer = briefing.ask("Which nation received the last shipment of 2024?")
+    assert answer.found and "Japan" in answer.citations[0].quote

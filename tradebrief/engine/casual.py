@@ -47,6 +47,7 @@ _ROMANISATIONS = (  # (pattern, replacement)
     ("ong", "ung"),
 )  # fmt: skip
 _NAME_MIN_LENGTH = 5  # shorter name tokens match with at most one edit
+_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")  # "e-commerce"
 _SHORT_NAME_MIN = 3  # "Xin" for "Xing"; two letters are too few to tell a slip
 
 
@@ -72,6 +73,8 @@ class Vocabulary:
         """The vocabulary of ``briefing``, with the words ``lexicon`` knows protected."""
         texts = [briefing.source, *(f.answer for f in briefing.facts)]
         counts = Counter(w.casefold() for text in texts for w in _TOKEN.findall(text))
+        # "ecommerce", "crossborder": a compound of the text typed without its hyphen.
+        counts.update(w.replace("-", "").casefold() for t in texts for w in _COMPOUND.findall(t))
         tokens = {w.casefold() for p in briefing.people for w in _TOKEN.findall(p.full_name)}
         names = {t: t for t in tokens}
         for token in tokens:

@@ -54,6 +54,7 @@ _WHERE_SAID = re.compile(r"\b(?:where|at which|during which)\b[^?.;]*$", re.IGNO
 _ASKS_WHO = re.compile(r"\s*(?:who|whom|which (?:official|person|speaker))\b", re.IGNORECASE)
 _OWN_WORD_ZIPF = 4.5  # a word this common in English is meant as typed ("sent", not "set")
 _OSA_MAX_LENGTH = 7  # words this short may also match with one swap of neighbouring letters
+_HOME = "China"  # the country an SCIO briefing's "the nation" means
 _DEFAULT_QUESTIONS = 3  # suggestions offered when nothing matches at all
 
 
@@ -157,6 +158,9 @@ class SearchIndex:
         ) | frozenset(t for t in sides if t in postings)
         # The title's own words: naming the briefing ("the briefing on ..."), not a topic.
         self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
+        # SCIO speaks for China: "the nation's trade" in a question is China's, when the
+        # briefing names China at all.
+        self.home = _HOME if re.search(rf"\b{_HOME}\b", briefing.source) else ""
         dated = briefing.date_span.quote if briefing.date_span else ""
         self.date_terms = frozenset(analyze(dated, self.lexicon))
         self.people_names = {p.id: p.full_name for p in briefing.people}

@@ -114,6 +114,10 @@ def _one_edit(term: str) -> float:
     return 1 / len(term) + 1e-9
 
 
+# "e-commerce" is a trade of its own; "commerce" alone is trade at large.
+_E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
+
+
 def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
     """Content terms of ``text``: lower-cased, synonym-mapped, stemmed, stopwords dropped.
 
@@ -126,6 +130,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
+    text = _E_COMMERCE.sub("ecommerce", text)
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
