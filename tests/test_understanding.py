@@ -12,7 +12,7 @@ from tradebrief.engine import english
 from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
-from tradebrief.engine.question import read
+from tradebrief.engine.question import counted_noun, read
 from tradebrief.engine.text import analyze
 
 
@@ -806,3 +806,33 @@ def test_the_nation_is_the_briefings_own_country(briefing: Briefing, question: s
 def test_which_nation_still_asks_for_a_country(briefing: Briefing) -> None:
     answer = briefing.ask("Which nation received the last shipment of 2024?")
     assert answer.found and "Japan" in answer.citations[0].quote
+
+
+# --- what a "how many" question counts ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many passengers crossed China's borders?", "passengers"),
+        ("How many new energy vehicles did China export?", "new energy vehicles"),
+        ("how many declaration documents were handled", "declaration documents"),
+        ("What was the number of cities in the scheme?", "cities"),
+        ("What was the total trade value?", ""),
+    ],
+)
+def test_counted_noun_is_the_head_of_how_many(question: str, counted: str) -> None:
+    assert counted_noun(question, load_lexicon()) == counted
+
+
+def test_counting_something_the_briefing_never_names_is_declined(briefing: Briefing) -> None:
+    # "passengers" is everyday English, but it is what is counted: vehicle crossings
+    # are not passengers.
+    answer = briefing.ask("How many passengers crossed China's borders in 2024?")
+    assert not answer.found
+    assert "passengers" in answer.text
+
+
+def test_a_count_named_partly_in_the_briefings_words_is_answered(briefing: Briefing) -> None:
+    answer = briefing.ask("How many declaration documents did customs handle in 2024?")
+    assert answer.found and "88.38 million" in answer.citations[0].quote

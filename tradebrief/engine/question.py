@@ -261,6 +261,26 @@ _TOLD_THE_PRESS = re.compile(
 )
 
 
+def counted_noun(text: str, lexicon: Lexicon) -> str:
+    """What a "how many" question counts ("passengers" in "how many passengers crossed"), or "".
+
+    The words after "how many" up to a function word or a verb in the past ("crossed",
+    "did"), at most three: "declaration documents", "new energy vehicles".
+    """
+    match = _COUNTED.search(text.casefold())
+    if match is None:
+        return ""
+    words: list[str] = []
+    for word in match[1].split()[:_COUNTED_WORDS]:
+        if word in lexicon.stopwords or (words and word.endswith("ed")):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+_COUNTED_WORDS = 3
+
+
 def without_unwanted(text: str) -> str:
     """``text`` without what it rules out: "the increase, not the pct" → "the increase, ".
 

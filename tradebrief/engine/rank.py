@@ -41,6 +41,7 @@ from tradebrief.engine.question import (
     _answer_type,
     asked_noun,
     basis_years,
+    counted_noun,
     describing_terms,
     period_ordinals,
     read,
@@ -174,6 +175,12 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     unknown_weight = 0.0
     unknown_specific: list[str] = []
     named = _named_terms(text, index.lexicon)
+    # "How many passengers crossed the border?": what is counted is the answer's kind,
+    # so a briefing that never names it counts something else, however common the word.
+    # Only when no word of it is the briefing's: "declaration documents" are its forms.
+    counted = set(analyze(counted_noun(text, index.lexicon), index.lexicon))
+    if any(index.matches(term) for term in counted):
+        counted = set()
     describing = describing_terms(text, index.lexicon)
     periods = period_ordinals(text, index.lexicon)
     # Years: "2024" or "last year" (read as one), but not a figure such as "3,100".
@@ -226,7 +233,11 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
             specificity = english.specificity(term)
-            if (specificity > EVERYDAY_SPECIFICITY and term not in describing) or term in named:
+            if (
+                (specificity > EVERYDAY_SPECIFICITY and term not in describing)
+                or term in named
+                or term in counted
+            ):
                 unknown_specific.append(term)
             weight = index.max_idf * specificity
             unknown_weight += weight
