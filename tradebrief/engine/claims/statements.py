@@ -11,6 +11,7 @@ words. Each returns ``None`` when the claim is not of its kind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import passages, said_by, verdict_answer
@@ -352,6 +353,10 @@ def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
     return found
 
 
+_WORD_PAIRS = 1 << 16  # bounded: the words come from questions
+
+
+@lru_cache(maxsize=_WORD_PAIRS)  # a claim compares the same few words with each sentence it reads
 def _same_word(claimed: str, written: str) -> bool:
     if claimed == written or _base(claimed) == _base(written):
         return True
@@ -363,6 +368,7 @@ def _same_word(claimed: str, written: str) -> bool:
     return len(claimed) >= _STEM and len(written) >= _STEM and claimed[:_STEM] == written[:_STEM]
 
 
+@lru_cache(maxsize=_WORD_PAIRS)
 def _base(word: str) -> str:
     """``showed`` -> ``show``, ``flourishes`` -> ``flourish``: enough to match a claim's verb."""
     word = re.sub(r"(?<=\w{2})ily$", "y", word)  # "easily" -> "easy"
