@@ -836,3 +836,28 @@ def test_counting_something_the_briefing_never_names_is_declined(briefing: Brief
 def test_a_count_named_partly_in_the_briefings_words_is_answered(briefing: Briefing) -> None:
     answer = briefing.ask("How many declaration documents did customs handle in 2024?")
     assert answer.found and "88.38 million" in answer.citations[0].quote
+
+
+# --- everyday paraphrases of the trade vocabulary -----------------------------------
+
+
+def test_overseas_commerce_is_foreign_trade_not_exports(briefing: Briefing) -> None:
+    lexicon = index_for(briefing).lexicon
+    assert analyze("overseas commerce", lexicon) == analyze("foreign trade", lexicon)
+    assert analyze("international trade", lexicon) == analyze("foreign trade", lexicon)
+    assert analyze("sold overseas", lexicon) != analyze("sold foreign trade", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("How does the pace of expansion of China's trade rank among big economies?", "fastest"),
+        ("What does customs see as its most fundamental duty?", "safeguarding the national border"),
+        ("Whose toil made the achievements possible?", "hard work"),
+        ("How did the makeup of imports and exports change?", "structure of imports and exports"),
+    ],
+)
+def test_paraphrases_reach_the_passage(briefing: Briefing, question: str, quoted: str) -> None:
+    answer = briefing.ask(question)
+    assert answer.found
+    assert quoted in answer.citations[0].quote

@@ -115,6 +115,10 @@ def _one_edit(term: str) -> float:
 
 
 # "e-commerce" is a trade of its own; "commerce" alone is trade at large.
+# "overseas commerce", "international trade": trade with the world, not exports alone.
+_FOREIGN_TRADE = re.compile(
+    r"\b(?:overseas|international|external|outside)\s+(?:commerce|trade)\b", re.IGNORECASE
+)
 _E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
 
 
@@ -130,7 +134,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
-    text = _E_COMMERCE.sub("ecommerce", text)
+    text = _FOREIGN_TRADE.sub("foreign trade", _E_COMMERCE.sub("ecommerce", text))
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
