@@ -861,3 +861,17 @@ def test_paraphrases_reach_the_passage(briefing: Briefing, question: str, quoted
     answer = briefing.ask(question)
     assert answer.found
     assert quoted in answer.citations[0].quote
+
+
+def test_which_body_asks_for_an_organisation_not_a_person(briefing: Briefing) -> None:
+    answer = briefing.ask("Which body hosted the briefing?")
+    assert answer.found
+    assert "State Council Information Office" in answer.citations[0].quote
+    assert "Xing Huina" not in answer.text  # her roster line names the body, but is a person
+
+
+def test_which_organisation_a_named_person_works_for_is_their_roster_line(
+    briefing: Briefing,
+) -> None:
+    answer = briefing.ask("Which organization does Lin Shaobin work for?")
+    assert answer.found and "Department of General Operation" in answer.text

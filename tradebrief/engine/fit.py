@@ -76,6 +76,8 @@ class Query:
     """The noun a which/what question asks for ("organization"); "" if none."""
     people_meant: frozenset[str] = frozenset()
     """Ids of the roster people it may mean, by name, role or post."""
+    wants_organisation: bool = False
+    """Whether it asks which body or organisation: a person's roster line does not answer."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -92,6 +94,12 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, f"is the roster line, not something {query.said_by_name} said"))
     if intent is Intent.WHO and candidate.kind in _NOT_PEOPLE:
         penalties.append((0.5, "is not a person"))
+    if (
+        query.wants_organisation
+        and candidate.kind is CandidateKind.PERSON
+        and candidate.ref not in query.people_meant  # "which body does Lin work for"
+    ):
+        penalties.append((0.5, "is a person, not an organisation"))
     if (
         query.wants_name
         and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)

@@ -104,6 +104,18 @@ class Lexicon(BaseModel):
     answer_types: frozenset[str] = Field(
         description="Category nouns after which/what that name the kind of answer wanted."
     )
+    posts: frozenset[str] = Field(
+        default=frozenset(),
+        description="Posts a person holds: 'which minister' asks who, as 'who' does.",
+    )
+    attendees: frozenset[str] = Field(
+        default=frozenset(),
+        description="Plural nouns for people at a briefing: 'how many speakers' counts the roster.",
+    )
+    organisation_types: frozenset[str] = Field(
+        default=frozenset(),
+        description="Nouns after which/what that ask for an organisation: 'which body held it'.",
+    )
 
 
 @cache

@@ -113,7 +113,7 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     """The kind of answer the question asks for, from its cue phrases."""
     folded = " " + " ".join(re.findall(r"[\w%'-]+", question.casefold())) + " "
     first_word = folded.split()[0] if folded.strip() else ""
-    if first_word in _ASKS_WHO or _WHICH_POST.search(folded):
+    if first_word in _ASKS_WHO or _asks_which_post(folded, lexicon):
         # "who said it grew 98 percent" asks for a person, not a percentage; so does
         # "which vice minister briefed journalists"
         return Intent.WHO
@@ -131,10 +131,15 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _ASKS_WHO = frozenset({"who", "whom", "whose"})
-_WHICH_POST = re.compile(
-    r"^ (?:which|what) (?:\w+ )?(?:minister|ministers|official|officials|spokesperson|"
-    r"spokesman|spokeswoman|director|directors|chairperson|chairman|chairwoman|commissioner)\b"
-)
+_WHICH_NOUN = re.compile(r"^ (?:which|what) (?:(\w+) )?(\w+)")
+
+
+def _asks_which_post(folded: str, lexicon: Lexicon) -> bool:
+    """Whether it opens "which (vice) minister ...": a person is asked for by post."""
+    match = _WHICH_NOUN.search(folded)
+    return match is not None and bool({match[1], match[2]} & lexicon.posts)
+
+
 _OTHER_QUESTION_WORDS = frozenset({"what", "how", "which", "where", "why", "who", "whom", "whose"})
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total number of)\s+((?:[\w-]+\s*){1,4})")
 _LIST = re.compile(

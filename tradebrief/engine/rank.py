@@ -59,13 +59,6 @@ EVERYDAY_SPECIFICITY = 0.6
 decline. Measured against 0.5 (Zipf 4.5) on the development sets: eight more answered
 ("gadget", "hub", "twelve"), none fewer declined."""
 _SHORTLIST = 12  # candidates scored in full after the postings walk
-# "how many speakers", "how many officials attended": the roster counts them; it does not
-# count the nurses sent to Wuhan, though it names a head nurse.
-_COUNTS_PEOPLE = re.compile(
-    r"\bhow many\s+(?:\w+\s+)?(?:speakers|officials|people|persons|guests|spokespersons|"
-    r"spokesmen|spokeswomen|representatives|attendees|participants|ministers|colleagues)\b",
-    re.IGNORECASE,
-)
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
@@ -331,7 +324,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         ahead=frozenset(y for y in years if int(y) >= index.year),
         years=years,
         implied_year=index.implied_year,
-        counts_people=intent is not Intent.HOW_MANY or _COUNTS_PEOPLE.search(text) is not None,
+        counts_people=intent is not Intent.HOW_MANY
+        or bool(set(counted_noun(text, index.lexicon).split()) & index.lexicon.attendees),
         dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),
         dimension_given=bool(giving),
         one_sided=frozenset(
@@ -343,7 +337,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         ),
         cued=cued,
         people_meant=index.people_meant(terms),
-        which=asked_noun(text, index.lexicon),
+        which=(which := asked_noun(text, index.lexicon)),
+        wants_organisation=which in index.lexicon.organisation_types,
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             (mine, other)
