@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -875,3 +877,19 @@ def test_which_organisation_a_named_person_works_for_is_their_roster_line(
 ) -> None:
     answer = briefing.ask("Which organization does Lin Shaobin work for?")
     assert answer.found and "Department of General Operation" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By what percentage did investment in water projects rise?",
+        "How much went into water projects in the first half, and by what percentage was that up?",
+    ],
+)
+def test_percentage_asks_for_a_kind_of_figure_not_a_word(question: str) -> None:
+    # The briefing says "percentage points" elsewhere, which made "percentage" a word
+    # the 9.5% passage lacked.
+    briefing = tradebrief.load_briefing(Path(__file__).parent / "transcripts/figures_context.txt")
+    answer = briefing.ask(question)
+    assert answer.found
+    assert "9.5%" in answer.text

@@ -24,7 +24,7 @@ from tradebrief.engine import english
 from tradebrief.engine.candidates import COUNTED, Candidate, CandidateKind, build_candidates
 from tradebrief.engine.casual import Vocabulary
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
-from tradebrief.engine.lexicon import Lexicon, load_lexicon
+from tradebrief.engine.lexicon import Intent, Lexicon, load_lexicon
 from tradebrief.engine.question import _SAY
 from tradebrief.engine.text import (
     _PROPER_NOUN,
@@ -142,6 +142,15 @@ class SearchIndex:
         self.proper = frozenset(proper)
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         cue_terms = frozenset().union(*self.cue_terms.values())
+        # "by what percentage was it up": the word asks for a kind of figure, which fit
+        # checks; a passage need not say "percentage" to give one. ("yoy" is a year.)
+        intents = self.lexicon.intents
+        asks_percent = {
+            t
+            for cue in intents.get(Intent.PERCENT, ())
+            if " " not in cue
+            for t in analyze(cue, self.lexicon)
+        } - {t for cue in intents.get(Intent.WHEN, ()) for t in analyze(cue, self.lexicon)}
         # Each side of a complement pair ("imports", "exports") is specific by nature.
         sides = {side for side, _ in self.complements}
         # The publisher's country ("China" of China.org.cn) is the whole briefing's subject:
@@ -153,6 +162,7 @@ class SearchIndex:
             if t in rare
             and t not in self.neutral
             and t not in cue_terms
+            and t not in asks_percent
             and t not in host
             and not t[0].isdigit()
         ) | frozenset(t for t in sides if t in postings)
