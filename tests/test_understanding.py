@@ -893,3 +893,30 @@ def test_percentage_asks_for_a_kind_of_figure_not_a_word(question: str) -> None:
     answer = briefing.ask(question)
     assert answer.found
     assert "9.5%" in answer.text
+
+
+# --- names with digits, and money spent ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def networks() -> Briefing:
+    return tradebrief.load_briefing(Path(__file__).parent / "transcripts/networks_5g.txt")
+
+
+def test_a_digit_led_name_is_one_word(briefing: Briefing) -> None:
+    lexicon = index_for(briefing).lexicon
+    assert analyze("5G", lexicon) != analyze("6G", lexicon)
+    assert analyze("5G", lexicon) != analyze("5", lexicon)
+
+
+def test_5g_stations_do_not_answer_for_6g_ones(networks: Briefing) -> None:
+    assert networks.ask("How many 5G base stations had been built by 2025?").found
+    declined = networks.ask("How many 6G base stations have been built?")
+    assert not declined.found
+    assert "6G" in declined.text
+
+
+def test_how_much_was_spent_asks_for_money(networks: Briefing) -> None:
+    # Two days spent at the expo is no sum of money.
+    assert not networks.ask("How much did visitors to the telecom expo spend?").found
+    assert networks.ask("How long did visitors spend at the expo?").found

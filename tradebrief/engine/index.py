@@ -139,6 +139,9 @@ class SearchIndex:
         proper = {
             t for word in _PROPER_NOUN.findall(briefing.source) for t in analyze(word, self.lexicon)
         }
+        # A name with digits ("5G", "CO2", "G20") names one thing as surely as a proper noun:
+        # 5G base stations do not answer for 6G ones.
+        proper |= {t for t in postings if t[0].isalpha() and any(c.isdigit() for c in t)}
         self.proper = frozenset(proper)
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         cue_terms = frozenset().union(*self.cue_terms.values())

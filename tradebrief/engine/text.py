@@ -115,6 +115,8 @@ def _one_edit(term: str) -> float:
 
 
 # "e-commerce" is a trade of its own; "commerce" alone is trade at large.
+# "5G", "6G", "3D": a name, not the figure 5; read as "G5" so that it is one word.
+_DIGIT_FIRST_NAME = re.compile(r"\b(\d)([A-Z])\b")
 # "overseas commerce", "international trade": trade with the world, not exports alone.
 _FOREIGN_TRADE = re.compile(
     r"\b(?:overseas|international|external|outside)\s+(?:commerce|trade)\b", re.IGNORECASE
@@ -135,6 +137,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
     text = _FOREIGN_TRADE.sub("foreign trade", _E_COMMERCE.sub("ecommerce", text))
+    text = _DIGIT_FIRST_NAME.sub(r"\2\1", text)
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
