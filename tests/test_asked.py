@@ -83,3 +83,45 @@ def test_who_asked_matches_the_scene_a_reporter_sets_before_the_question() -> No
     (citation,) = answer.citations
     assert citation.quote.startswith("Extreme weather") and citation.quote.endswith("?")
     assert farm.source[citation.start : citation.end] == citation.quote
+
+
+# --- who answered a reporter's question -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def freight() -> tradebrief.Briefing:
+    return tradebrief.load_briefing(TRANSCRIPTS / "answered_by.txt")
+
+
+@pytest.mark.parametrize(
+    ("question", "person", "quoted"),
+    [
+        ("Who answered the question about refrigerated capacity?", "He Lianshan", "1,200"),
+        ("Who answered CGTN's question?", "Qiu Meiyan", "county-level sorting"),
+        ("Which official responded to the question on last-mile logistics?", "Qiu Meiyan", ""),
+    ],
+)
+def test_who_answered_names_the_official_after_the_chair_hands_over(
+    freight: tradebrief.Briefing, question: str, person: str, quoted: str
+) -> None:
+    answer = freight.ask(question)
+    assert answer.found
+    assert answer.text.startswith(f"{person} answered it")
+    citation = answer.citations[0]
+    assert citation.speaker is not None and citation.speaker.full_name == person
+    assert freight.source[citation.start : citation.end] == citation.quote
+    assert quoted in citation.quote
+    assert not citation.quote.startswith("Thank you")  # the courtesy is skipped
+
+
+def test_who_answered_a_question_nobody_asked_is_declined(freight: tradebrief.Briefing) -> None:
+    assert not freight.ask("Who answered the question about airport slots?").found
+
+
+def test_who_answered_is_read_only_as_such() -> None:
+    from tradebrief.engine.asked import asks_who_answered
+
+    assert asks_who_answered("Who answered the question about 6G research?")
+    assert asks_who_answered("Which official responded to Reuters's question?")
+    assert not asks_who_answered("Which outlet asked about 6G research?")
+    assert not asks_who_answered("Who answered for the ministry's budget?")

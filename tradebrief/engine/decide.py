@@ -9,7 +9,7 @@ import re
 from functools import cached_property
 
 from tradebrief.answer import Answer
-from tradebrief.engine.asked import asks_who_asked, who_asked
+from tradebrief.engine.asked import asks_who_answered, asks_who_asked, who_answered, who_asked
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.claims import (
@@ -77,7 +77,11 @@ def _answer(briefing: Briefing, question: str) -> Answer:
     # A yes/no claim gets a verdict and a figure the briefing implies is derived;
     # anything else is answered from the ranked candidates.
     question = _ROUNDING.sub(" ", question).strip() or question
-    if asks_who_asked(question):
+    if asks_who_answered(question):
+        answered = who_answered(briefing, question, index_for(briefing))
+        if answered is not None:
+            return answered
+    elif asks_who_asked(question):
         asked = who_asked(briefing, question, index_for(briefing))
         if asked is not None:
             return asked
