@@ -46,7 +46,7 @@ TARGETS = {
     "answerable": 0.97,
     "abstention": 0.95,
     "non_verbatim": 0,
-    "p95_ms": 2.0,
+    "p95_ms": 1.0,  # issue 8: an ask of the bundled briefing, p95
     "margin_points": 15.0,
     "scale_p95_ms": 25.0,
     "scale_briefings": 1000,
