@@ -171,7 +171,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     # "How many passengers crossed the border?": what is counted is the answer's kind,
     # so a briefing that never names it counts something else, however common the word.
     # Only when no word of it is the briefing's: "declaration documents" are its forms.
-    counted = set(analyze(counted_noun(text, index.lexicon), index.lexicon))
+    counting = counted_noun(text, index.lexicon)
+    counted = set(analyze(counting, index.lexicon))
     if any(index.matches(term) for term in counted):
         counted = set()
     describing = describing_terms(text, index.lexicon)
@@ -325,7 +326,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         years=years,
         implied_year=index.implied_year,
         counts_people=intent is not Intent.HOW_MANY
-        or bool(set(counted_noun(text, index.lexicon).split()) & index.lexicon.attendees),
+        or bool(set(counting.split()) & index.lexicon.attendees),
         dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),
         dimension_given=bool(giving),
         one_sided=frozenset(

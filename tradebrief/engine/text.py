@@ -114,13 +114,13 @@ def _one_edit(term: str) -> float:
     return 1 / len(term) + 1e-9
 
 
-# "e-commerce" is a trade of its own; "commerce" alone is trade at large.
 # "5G", "6G", "3D": a name, not the figure 5; read as "G5" so that it is one word.
 _DIGIT_FIRST_NAME = re.compile(r"\b(\d)([A-Z])\b")
 # "overseas commerce", "international trade": trade with the world, not exports alone.
 _FOREIGN_TRADE = re.compile(
     r"\b(?:overseas|international|external|outside)\s+(?:commerce|trade)\b", re.IGNORECASE
 )
+# "e-commerce" is a trade of its own; "commerce" alone is trade at large.
 _E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
 
 
