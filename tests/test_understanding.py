@@ -920,3 +920,24 @@ def test_how_much_was_spent_asks_for_money(networks: Briefing) -> None:
     # Two days spent at the expo is no sum of money.
     assert not networks.ask("How much did visitors to the telecom expo spend?").found
     assert networks.ask("How long did visitors spend at the expo?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("who ran the presser", "chairperson"),
+        ("Who was moderating the press conference?", "chairperson"),
+        ("As a percentage, what was the annual growth in trade?", "5%"),
+    ],
+)
+def test_phrasings_of_chairing_and_yearly_change(
+    briefing: Briefing, question: str, quoted: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found
+    assert quoted in answer.text
+
+
+def test_running_something_else_is_not_chairing(briefing: Briefing) -> None:
+    lexicon = index_for(briefing).lexicon
+    assert "chairperson" not in analyze("customs ran the special initiatives", lexicon)

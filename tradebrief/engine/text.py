@@ -120,6 +120,17 @@ _DIGIT_FIRST_NAME = re.compile(r"\b(\d)([A-Z])\b")
 _FOREIGN_TRADE = re.compile(
     r"\b(?:overseas|international|external|outside)\s+(?:commerce|trade)\b", re.IGNORECASE
 )
+# "the annual growth": growth over the year before, which briefings say "year on year".
+_ANNUAL_CHANGE = re.compile(
+    r"\b(?:annual|yearly)\s+(growth|increase|rise|change|decline|decrease|drop|fall)\b",
+    re.IGNORECASE,
+)
+# "who ran the presser": whoever runs a briefing chairs it.
+_RAN_THE_BRIEFING = re.compile(
+    r"\b(?:ran|run|runs|running|moderat(?:ed|es|ing))\s+the(?=\s+(?:presser|briefing|"
+    r"press\s+conference|conference|press\s+briefing|event)\b)",
+    re.IGNORECASE,
+)
 # "e-commerce" is a trade of its own; "commerce" alone is trade at large.
 _E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
 
@@ -138,6 +149,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
     text = _FOREIGN_TRADE.sub("foreign trade", _E_COMMERCE.sub("ecommerce", text))
     text = _DIGIT_FIRST_NAME.sub(r"\2\1", text)
+    text = _RAN_THE_BRIEFING.sub("chaired the", _ANNUAL_CHANGE.sub(r"\1 year on year", text))
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
     for token in _WORD.findall(folded):
