@@ -105,12 +105,12 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     # never quoted as the day the briefing was held.
     date_span = walked.date_span if walked.date else None
     return Briefing(
-        title=title.text[walked.title_start :]
-        if title
-        else f"Untitled briefing ({walked.pages[0].name})",
+        title=_title_text(walked) if title else f"Untitled briefing ({walked.pages[0].name})",
         date=date,
         title_span=(
-            Span.over(source, title.start + walked.title_start, title.end) if title else None
+            Span.over(source, title.start + walked.title_start, _title_end(walked))
+            if title
+            else None
         ),
         date_span=Span.over(source, *date_span) if date_span else None,
         publisher=walked.publisher,
@@ -122,6 +122,18 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
         pages=pages,
         warnings=tuple(speakers.warnings),
     )
+
+
+def _title_text(walked: Walk) -> str:
+    """The title, its wrapped second line (if any) joined with a space."""
+    assert walked.title is not None
+    first = walked.title.text[walked.title_start :]
+    return f"{first} {walked.title_rest.text}" if walked.title_rest else first
+
+
+def _title_end(walked: Walk) -> int:
+    assert walked.title is not None
+    return (walked.title_rest or walked.title).end
 
 
 def _after_a_gap(pages: tuple[Page, ...], turn: Turn, warnings: list[str]) -> bool:

@@ -37,6 +37,9 @@ class Layout(BaseModel):
     title_starters: frozenset[str] = Field(description="Capitalised words a title may start.")
     chair_title_cues: tuple[str, ...] = Field(description="Title words of a chairperson.")
     description_starts: tuple[str, ...] = Field(description="How a page's summary begins.")
+    title_open_ends: frozenset[str] = Field(
+        description="Words a title cannot end on: a title line ending so wraps onto the next."
+    )
 
     @field_validator("roster_headings")
     @classmethod

@@ -81,6 +81,7 @@ class Walk:
 
     title: Line | None = None
     title_start: int = 0
+    title_rest: Line | None = None
     publisher: str | None = None
     published: dt.date | None = None
     date: dt.date | None = None
@@ -128,6 +129,7 @@ class _Walker:
         self.in_footer = False
         self.page_has_content = False
         self.body = False
+        self.title_open = False  # the title was the last line read, and may wrap
         self.unplaced: list[Line] = []  # lines after the date, before the first label
         self.uncredited: list[Line] = []  # long lines before any label on a roster-less page
 
@@ -191,7 +193,13 @@ class _Walker:
         if title is None and not self.result.turns and self.is_title(text):
             self.result.title = line
             self.result.title_start = len(text) - len(text.lstrip(_BULLETS))
+            self.title_open = True
             return
+        if self.title_open and title is not None and self.continues_title(title.text, text):
+            self.result.title_rest = line
+            self.title_open = False
+            return
+        self.title_open = False
         if title is not None and unbullet(text) == unbullet(title.text):
             return  # the title repeated at the top of a later page
         self.page_has_content = True
@@ -206,6 +214,22 @@ class _Walker:
         if self.heading(text) is not None or _ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
             return False
         return find_date(text) is None or len(text.split()) > 4
+
+    def continues_title(self, title: str, text: str) -> bool:
+        """Whether ``text``, the line after the title, is the title's wrapped end.
+
+        A page may wrap a long title ("... commerce development for" / "moderate
+        prosperity in all respects"): the title then ends on a word that cannot end
+        it, or the next line begins in lower case.
+        """
+        last = title.split()[-1].casefold()
+        if last not in self.layout.title_open_ends and not text[0].islower():
+            return False
+        if len(text.split()) > 12 or text.endswith((".", "?", "!")):
+            return False
+        if label_name(text, self.layout) is not None or self.heading(text) is not None:
+            return False
+        return not (_ROSTER_STRICT.match(text) or NAME_ONLY.match(text) or find_date(text))
 
     def publication(self, publisher: str, date_text: str) -> None:
         if self.result.publisher is None:
@@ -324,13 +348,24 @@ class _Walker:
         match = _ROSTER_STRICT.match(line.text)
         if match is None or "[" in line.text:
             return False
-        first = match["first"]
-        if not (first[0].islower() or first in self.layout.title_starters):
+        if not self.reads_as_posts(match["title"]):
             return False
         self.result.roster.append(RosterLine(line, None, strict=True))
         self.page.roster_lines.append(line.number)
         self.unplaced.clear()
         return True
+
+    def reads_as_posts(self, title: str) -> bool:
+        """Whether the words after a name's comma read as posts ("vice minister of commerce").
+
+        A title may open with a capitalised word ("China international trade
+        representative and vice minister"), so a post word anywhere counts too.
+        """
+        first = title.split()[0]
+        if first[0].islower() or first in self.layout.title_starters:
+            return True
+        posts = {word.casefold() for word in self.layout.title_starters}
+        return any(word in posts for word in re.findall(r"\b[a-z]+\b", title))
 
     def section_start(self) -> int:
         return self.section_line.start if self.section_line is not None else -1
