@@ -46,12 +46,12 @@ def test_no_figure_is_taken_from_a_reporters_question(briefing: tradebrief.Brief
     assert _by_quote(briefing, "1,240").speaker == "gao-ruilin"
 
 
-@pytest.mark.parametrize("said_in_passing", ["three", "two", "22"])
+@pytest.mark.parametrize("said_in_passing", ["three", "two", "22", "45"])
 def test_counts_said_in_passing_are_no_metrics(
     briefing: tradebrief.Briefing, said_in_passing: str
 ) -> None:
     # "his three colleagues", "for two consecutive years", "its two river plans
-    # converge", "worked on the rivers for 22 years"
+    # converge", "worked on the rivers for 22 years", "over the past 45 days"
     assert said_in_passing not in _quotes(briefing)
 
 

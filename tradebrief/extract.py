@@ -229,7 +229,8 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 previous_noun = noun.split(" per ")[0] or subject
             figure = sentence[mention.start : mention.end]
             after = sentence[mention.end :]
-            if in_passing(mention, figure, stated_change, subject, noun, said, after):
+            before = sentence[: mention.start]
+            if in_passing(mention, figure, stated_change, subject, noun, said, after, before):
                 continue
             # "The rate averaged 5.2%": asked for "the average rate".
             averaged = "average" if _AVERAGED.search(sentence, 0, mention.start) else ""

@@ -35,6 +35,8 @@ _RELATIVE_AFTER = re.compile(
     r"\s+(?:of\s+(?:the|these|those|its|our|all)|more|fewer|less|higher|"
     r"lower|for\s+every|per|out\s+of)\b"
 )
+_SPAN_OF_TIME = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$")
+_PERIOD_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming|recent|first)\s+$", re.I)
 _NAMED_KIND = re.compile(r"\s+(?P<word>[A-Z][A-Za-z-]+)\b")
 # "yuan per ton", "trips per day", "micrograms per cubic meter": a rate's denominator.
 
@@ -175,6 +177,7 @@ def in_passing(
     noun: str,
     said: str,
     after: str,
+    before: str = "",
 ) -> bool:
     """Whether a number is said in passing, not stated as a figure a question could ask for.
 
@@ -186,12 +189,16 @@ def in_passing(
     centenary goals converge" are said along the way. A bare
     count that nothing names (no subject, no noun, nothing said of it: "where I
     have worked for 16 years") counts nothing a question could ask for. Amounts
-    with a unit ("43.85 trillion yuan", "5.3%") stay, named or not.
+    with a unit ("43.85 trillion yuan", "5.3%") stay, named or not. A span of
+    time after "past", "last" or "next" ("over the past 60 days") is a period.
+    ``before`` and ``after`` are the sentence's text around the figure.
     """
     if mention.unit != "count" or mention.scale is not Scale.ONE or change is not None:
         return False
     if not (subject or noun or said):
         return True
+    if _SPAN_OF_TIME.match(noun) and _PERIOD_BEFORE.search(before):
+        return True  # "over the past 60 days": when, not how many
     if any(character.isdigit() for character in figure):
         return False
     if said or _RELATIVE_AFTER.match(after):
