@@ -62,7 +62,18 @@ def test_an_unlabelled_reply_inside_the_chairs_turn_is_credited_to_no_one() -> N
     assert not any("first four reservoirs" in p.text for p in briefing.paragraphs)
     # She reads the question out herself: that paragraph, under her label, stays hers.
     assert _speaker_of(briefing, "one question sent in online") == "hu-meilan"
-    assert any("line 37: the reply to an unlabelled question has no label" in m for m in said)
+    assert any("line 37: a reply to a question has no label of its own" in m for m in said)
+
+
+def test_an_unlabelled_reply_inside_a_reporters_turn_is_not_the_reporters() -> None:
+    briefing, said = _briefing()
+    assert _speaker_of(briefing, "Will household water prices rise") == "riverside-daily"
+    assert not any("will stay where they are" in p.text for p in briefing.paragraphs)
+    assert any(
+        m.endswith("line 43: a reply to a question has no label of its own; it is credited to "
+                   "no one (not to Riverside Daily)")
+        for m in said
+    )  # fmt: skip
 
 
 def test_asking_who_asked_names_the_unnamed_reporter_and_the_answer_the_official() -> None:
@@ -94,6 +105,20 @@ def test_unlabelled_questions_rule(
 ) -> None:
     found = unlabelled_questions(texts, following, _LAYOUT, labelled=True)
     assert (found.asked, found.unheard_from) == (asked, unheard)
+
+
+@pytest.mark.parametrize(
+    ("texts", "unheard"),
+    [
+        (["Why now? Thank you.", "And how? Thanks."], None),  # a question in two parts
+        (["Why now? Thank you.", "Thank you for your question. Because."], 1),
+    ],
+)
+def test_in_a_reporters_turn_only_a_reply_is_not_theirs(
+    texts: list[str], unheard: int | None
+) -> None:
+    found = unlabelled_questions(texts, None, _LAYOUT, labelled=True, asker=True)
+    assert (found.asked, found.unheard_from) == ((), unheard)
 
 
 _PARAGRAPHS = st.lists(

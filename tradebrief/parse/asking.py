@@ -66,13 +66,20 @@ def _invites(text: str, layout: Layout) -> bool:
 
 
 def unlabelled_questions(
-    texts: Sequence[str], following: str | None, layout: Layout, *, labelled: bool
+    texts: Sequence[str],
+    following: str | None,
+    layout: Layout,
+    *,
+    labelled: bool,
+    asker: bool = False,
 ) -> Unlabelled:
     """Find the reporter's unlabelled question paragraphs in one turn's ``texts``.
 
     ``following`` is the first paragraph of the next turn (or ``None``). A
     labelled turn's first paragraph is the label's; an unlabelled one (a page
-    that opens mid-turn) is read from its first paragraph.
+    that opens mid-turn) is read from its first paragraph. In a reporter's own
+    turn (``asker``) every question is theirs: only an unlabelled reply inside it
+    ("Thank you for your question. ...") is found.
     """
     if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
         raise TypeError("texts must be a sequence of paragraph strings")
@@ -84,6 +91,8 @@ def unlabelled_questions(
         before = texts[k - 1] if k > 0 else None
         if before is not None and _opens_reply(texts[k], layout) and _ends_asking(before, layout):
             return Unlabelled(tuple(asked), k)
+        if asker:
+            continue
         after = texts[k + 1] if k + 1 < len(texts) else following
         replied = after is not None and _opens_reply(after, layout)
         if not (_ends_asking(texts[k], layout) and (_thanked(texts[k], layout) or replied)):

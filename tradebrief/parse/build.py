@@ -135,11 +135,10 @@ def _credits(
 ) -> list[str | None]:
     """Who each of the turn's paragraphs is credited to: unlabelled questions are not its own."""
     credits: list[str | None] = [speaker] * len(turn.paragraphs)
-    if speaker in speakers.outlets:
-        return credits
     texts = [line.text for line, _ in turn.paragraphs]
     after = following.paragraphs[0][0].text if following and following.paragraphs else None
-    found = unlabelled_questions(texts, after, speakers.layout, labelled=turn.label is not None)
+    labelled, asker = turn.label is not None, speaker in speakers.outlets
+    found = unlabelled_questions(texts, after, speakers.layout, labelled=labelled, asker=asker)
     if not found.asked and found.unheard_from is None:
         return credits
     name = _speaker_name(speaker, speakers)
@@ -161,14 +160,15 @@ def _credits(
         rest = turn.paragraphs[found.unheard_from :]
         credits[found.unheard_from :] = [None] * len(rest)
         speakers.warnings.append(
-            f"{_lines([line.number for line, _ in rest])}: the reply to an unlabelled question "
-            f"has no label either; it is credited to no one (not to {name})"
+            f"{_lines([line.number for line, _ in rest])}: a reply to a question has no label of "
+            f"its own; it is credited to no one (not to {name})"
         )
     return credits
 
 
 def _speaker_name(speaker: str, speakers: _Speakers) -> str:
     known = {p.id: p.full_name for p in (*speakers.people, *speakers.unlisted.values())}
+    known |= {o.id: o.name for o in speakers.outlets.values()}
     return known.get(speaker, speaker)
 
 
