@@ -114,3 +114,36 @@ def test_figure_names_refuse_what_is_not_a_sentence(bad: object) -> None:
         counted_noun(bad, 0)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         said_of(bad, 0)  # type: ignore[arg-type]
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    ["Ports", "handled", "2.46", "billion", "tons", "of", "cargo", "nine", "provinces", "per",
+     "ton", "were", "dredged", "over", "the", "past", "45", "days", "my", "three", "colleagues",
+     "5.3%", "GDP", "growth", "rate", "up", "in", "mu", "farmland", "Yangtze", "barges", ","]
+)  # fmt: skip
+
+
+@given(st.lists(_SENTENCE_WORDS, min_size=1, max_size=16).map(" ".join))
+def test_figure_name_helpers_take_any_sentence(sentence: str) -> None:
+    from tradebrief.figure_names import (
+        counted_noun,
+        figure_unit,
+        in_passing,
+        measured_thing,
+        rate_denominator,
+        said_of,
+    )
+    from tradebrief.quantities import find_numbers
+
+    for mention in find_numbers(sentence):
+        unit = figure_unit(sentence, mention)
+        assert unit and isinstance(unit, str)
+        noun = counted_noun(sentence, mention.end)
+        for words in (noun, measured_thing(sentence, mention), rate_denominator(sentence, 0)):
+            assert isinstance(words, str)
+        figure = sentence[mention.start : mention.end]
+        before, after = sentence[: mention.start], sentence[mention.end :]
+        said = said_of(sentence, mention.end)
+        passing = in_passing(mention, figure, None, "", noun, said, after, before)
+        if mention.unit != "count":
+            assert not passing  # an amount with a unit is never a count in passing
