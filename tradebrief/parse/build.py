@@ -27,9 +27,10 @@ from tradebrief.model import (
 )
 from tradebrief.parse.asking import unlabelled_questions
 from tradebrief.parse.bodies import first_organization, organizations_in
+from tradebrief.parse.labels import NAME_ONLY, ROSTER_LOOSE
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import slugify
-from tradebrief.parse.walk import NAME_ONLY, ROSTER_LOOSE, PageMark, RosterLine, Turn, Walk
+from tradebrief.parse.walk import PageMark, RosterLine, Turn, Walk
 from tradebrief.spans import Span
 
 __all__ = ["build_briefing"]

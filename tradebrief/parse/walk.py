@@ -12,31 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 from tradebrief.errors import NotABriefingError
+from tradebrief.parse.labels import (
+    BULLETS,
+    NAME_ONLY,
+    ROSTER_LOOSE,
+    ROSTER_STRICT,
+    label_name,
+    unbullet,
+)
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import Line, find_date, held_on, lines, parse_date
 
-__all__ = [
-    "NAME_ONLY",
-    "ROSTER_LOOSE",
-    "PageMark",
-    "RosterLine",
-    "Turn",
-    "Walk",
-    "label_name",
-    "unbullet",
-    "walk",
-]
+__all__ = ["PageMark", "RosterLine", "Turn", "Walk", "walk"]
 
-_HONORIFIC = r"(?:(?P<honorific>Mr|Ms|Mrs|Miss|Dr|Prof)\.\s+)?"
-ROSTER_LOOSE = re.compile(rf"^{_HONORIFIC}(?P<name>[^,]+?),\s*(?P<title>\S.*?)\s*$")
-NAME_ONLY = re.compile(rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}})\s*$")
-_ROSTER_STRICT = re.compile(
-    rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}}),\s*"
-    r"(?P<title>(?P<first>\S+).*?)\s*$"
-)
 _NAVIGATOR = re.compile(r"^(?:[<>]|\d+|\.\.\.|…)(?:\s+(?:[<>]|\d+|\.\.\.|…))*$")
-_BULLETS = "\u2022\u00b7\u25aa\u25cf-\u2013\u2014 \t\u3000\xa0"  # bullets, dashes, spaces
-_LABEL_WORD = re.compile(r"^(?:[A-Z0-9][\w&'.+-]*|[A-Z]\.?)$")
 _DATE_PRIORITY_HEADING, _DATE_PRIORITY_ALONE, _DATE_PRIORITY_INLINE = 3, 2, 1
 
 
@@ -93,29 +82,6 @@ class Walk:
     pages: list[PageMark] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     line_count: int = 0
-
-
-def label_name(text: str, layout: Layout) -> tuple[str, int] | None:
-    """The name in a ``Name:`` label line and its offset in ``text``, or ``None``.
-
-    Editor leftovers and bullets before the name are skipped.
-    """
-    if not text.endswith((":", "\uff1a")):  # a colon, or a full-width one
-        return None
-    body, cut = layout.strip_leftovers(text)
-    lead = len(body) - len(body.lstrip(_BULLETS))
-    name = body[lead:-1].strip()
-    if not name or len(name) > 80 or not (name[0].isupper() or name[0].isdigit()):
-        return None
-    if any(mark in name for mark in '?!"“”;:'):
-        return None
-    words = [w.rstrip(",") for w in name.split()]
-    if len(words) > 10:
-        return None
-    for word in words:
-        if not word or not (_LABEL_WORD.match(word) or word in layout.label_connectors):
-            return None
-    return name, cut + lead
 
 
 class _Walker:
@@ -192,7 +158,7 @@ class _Walker:
         title = self.result.title
         if title is None and not self.result.turns and self.is_title(text):
             self.result.title = line
-            self.result.title_start = len(text) - len(text.lstrip(_BULLETS))
+            self.result.title_start = len(text) - len(text.lstrip(BULLETS))
             self.title_open = True
             return
         if self.title_open and title is not None and self.continues_title(title.text, text):
@@ -211,7 +177,7 @@ class _Walker:
         """A title: three or more words that are no label, heading, roster entry or date."""
         if len(text.split()) < 3 or label_name(text, self.layout) is not None:
             return False
-        if self.heading(text) is not None or _ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
+        if self.heading(text) is not None or ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
             return False
         return find_date(text) is None or len(text.split()) > 4
 
@@ -229,7 +195,7 @@ class _Walker:
             return False
         if label_name(text, self.layout) is not None or self.heading(text) is not None:
             return False
-        return not (_ROSTER_STRICT.match(text) or NAME_ONLY.match(text) or find_date(text))
+        return not (ROSTER_STRICT.match(text) or NAME_ONLY.match(text) or find_date(text))
 
     def publication(self, publisher: str, date_text: str) -> None:
         if self.result.publisher is None:
@@ -345,7 +311,7 @@ class _Walker:
             self.page.roster_lines.append(line.number)
             self.unplaced.clear()
             return True
-        match = _ROSTER_STRICT.match(line.text)
+        match = ROSTER_STRICT.match(line.text)
         if match is None or "[" in line.text:
             return False
         if not self.reads_as_posts(match["title"]):
@@ -401,11 +367,6 @@ class _Walker:
                 "page before it too)"
             )
         self.uncredited.clear()
-
-
-def unbullet(text: str) -> str:
-    """``text`` without leading bullets: '• SCIO briefing' → 'SCIO briefing'."""
-    return text.lstrip(_BULLETS)
 
 
 def walk(source: str, layout: Layout, pages: list[tuple[int, str]]) -> Walk:
