@@ -147,3 +147,9 @@ def test_figure_name_helpers_take_any_sentence(sentence: str) -> None:
         passing = in_passing(mention, figure, None, "", noun, said, after, before)
         if mention.unit != "count":
             assert not passing  # an amount with a unit is never a count in passing
+
+
+def test_a_preposition_ends_what_a_figure_is_of(briefing: tradebrief.Briefing) -> None:
+    # "86 billion yuan in loans through the river fund": loans, not "loans through".
+    loans = _by_quote(briefing, "86 billion yuan")
+    assert loans.name == "Shippers 86 billion yuan loans (paragraph 4)"
