@@ -12,6 +12,7 @@ briefing name to its pages in order, relative to the folder
 loaded instead of the four above, and the library is them plus the bundled one.
 
     python -m bench.uncurated [--folder bench/blind_uncurated2 --name blind_uncurated2] [--record]
+    python -m bench.uncurated --together   # the sets already read, one library of them all
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ BRIEFINGS: dict[str, list[Path]] = {
     "agriculture": [TRANSCRIPTS / f"press_agriculture_p{n}.txt" for n in (1, 2)],
     "mobile": [TRANSCRIPTS / "scio_mobile.txt"],
 }
+
+
+READ_SETS = ("blind_uncurated", "blind_uncurated2", "blind_uncurated3", "blind_uncurated4")
+"""The uncurated sets already read, asked together by ``--together``. A set still
+blind is never added here before its one first reading."""
 
 
 def briefings(folder: Path = FOLDER) -> dict[str, list[Path]]:
@@ -130,12 +136,77 @@ def measure(folder: Path = FOLDER) -> dict[str, Any]:
     }
 
 
+def measure_together(folders: list[Path]) -> dict[str, Any]:
+    """Every set's questions asked of one library of all their briefings and the bundled one.
+
+    A library must not lose accuracy as it grows: each question is asked of its
+    own briefing alone and of the whole library, where it must be answered from
+    its own briefing. Briefings that two sets share are loaded once. Sets on the
+    same topic (two trade briefings, say) make some questions truly ambiguous:
+    an answer from the other briefing then counts as a miss here.
+    """
+    loaded: dict[tuple[str, ...], tradebrief.Briefing] = {}
+    rows: list[tuple[tuple[str, ...], Question]] = []
+    for folder in folders:
+        pages_of = briefings(folder)
+        for name, question in _rows(folder):
+            key = tuple(str(p.resolve()) for p in pages_of[name])
+            if key not in loaded:
+                loaded[key] = _load(pages_of[name])
+            rows.append((key, question))
+    keys = list(loaded)
+    library = tradebrief.Library(briefings=(*loaded.values(), tradebrief.load_briefing()))
+    tally = {"alone": [0, 0, 0, 0], "library": [0, 0, 0, 0]}
+    for key, question in rows:
+        single = loaded[key].ask(question.question)
+        top = single.citations[0].quote if single.citations else ""
+        lib = library.ask(question.question)
+        lib_top = lib.citations[0].citation.quote if lib.citations else ""
+        for mode, found, right in (
+            ("alone", single.found, single.found and is_correct(question, single.text, top)),
+            (
+                "library",
+                lib.found,
+                lib.found
+                and lib.briefing == keys.index(key)
+                and is_correct(question, lib.text, lib_top),
+            ),
+        ):
+            counts = tally[mode]
+            if question.expect:
+                counts[1] += 1
+                counts[0] += right
+            else:
+                counts[3] += 1
+                counts[2] += not found
+    return {
+        mode: {"answerable": c[0] / c[1], "abstention": c[2] / c[3], "briefings": len(library)}
+        for mode, c in tally.items()
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.uncurated", description=__doc__)
     parser.add_argument("--record", action="store_true", help="record as the first reading")
     parser.add_argument("--folder", type=Path, default=FOLDER, help="the question set's folder")
     parser.add_argument("--name", default="blind_uncurated", help="the set's name in the record")
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="ask the sets already read (READ_SETS) of one library holding all their briefings",
+    )
     args = parser.parse_args(argv)
+    if args.together:
+        together = measure_together([BENCH / name for name in READ_SETS])
+        print(
+            report.heading(f"All uncurated sets, one library of {together['library']['briefings']}")
+        )
+        rows = [
+            [mode, report.pct(f["answerable"]), report.pct(f["abstention"])]
+            for mode, f in together.items()
+        ]
+        print(report.table(["loaded", "answered", "declined"], rows))
+        return
     figures = measure(args.folder)
     print(report.heading("Uncurated transcripts: questions on what was said"))
     rows = [

@@ -78,3 +78,13 @@ def test_any_briefings_json_gives_pages_or_value_error(listing: object) -> None:
             assert "briefings.json" in str(error)
         else:
             assert all(p.is_file() for paths in pages.values() for p in paths)
+
+
+def test_sets_asked_together_load_a_shared_briefing_once() -> None:
+    # The same set twice: its briefing is loaded once, so the library is it and the bundled
+    # one, and a question answered alone is answered from it in the library too.
+    figures = uncurated.measure_together([OWN_SET, OWN_SET])
+    assert figures["library"]["briefings"] == 2
+    for mode in ("alone", "library"):
+        assert figures[mode]["answerable"] == 1.0
+        assert figures[mode]["abstention"] == 1.0

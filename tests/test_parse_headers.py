@@ -68,3 +68,45 @@ def test_held_on_takes_the_year_of_the_page_or_the_one_before(published: dt.date
     assert found is not None
     assert found[0] == dt.date(2030 if published.month < 12 else 2031, 12, 29)
     assert held_on("No day is given here.", published) is None
+
+
+_WRAPPED = Path(__file__).parent / "transcripts" / "scio_wrapped_title.txt"
+
+
+def test_a_title_wrapped_onto_two_lines_is_read_whole_with_its_span() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        briefing = tradebrief.load_briefing(_WRAPPED)
+    assert briefing.title.endswith("services trade for shared growth in the coming decade")
+    assert briefing.title_span is not None
+    assert briefing.title_span.quote.endswith("trade for\nshared growth in the coming decade")
+    assert briefing.source[briefing.title_span.start : briefing.title_span.end].startswith("SCIO")
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Beijing | 10 a.m. June 4, 2031", "Meng Xiaoyu:", "Speakers:", "Tang Weiming"],
+)
+def test_a_title_is_not_joined_to_a_line_that_is_no_part_of_it(second: str) -> None:
+    text = _WRAPPED.read_text(encoding="utf-8").replace(
+        "shared growth in the coming decade\n", f"{second}\n", 1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        try:
+            briefing = tradebrief.parse_transcript(text)
+        except tradebrief.NotABriefingError:
+            return  # a label straight after the title: no roster and no date before it
+    assert briefing.title == "SCIO briefing on opening wider the ports and services trade for"
+
+
+def test_a_rostered_post_that_opens_with_a_capital_keeps_the_person() -> None:
+    # "Lu Qingfang, China international trade representative and vice minister ..."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        briefing = tradebrief.load_briefing(_WRAPPED)
+    lu = briefing.people["lu-qingfang"]
+    assert lu.title.startswith("China international trade representative")
+    assert lu.honorific == "Mr."
+    assert [p.speaker for p in briefing.paragraphs][2] == "lu-qingfang"
+    assert not any("Lu Qingfang" in w for w in briefing.warnings)

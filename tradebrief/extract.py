@@ -14,12 +14,7 @@ take precedence: a figure a curated fact already covers is not extracted again.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from tradebrief.figure_changes import stated_changes
 from tradebrief.figure_context import (
@@ -31,8 +26,18 @@ from tradebrief.figure_context import (
     figure_subject,
     period_words,
 )
+from tradebrief.figure_names import (
+    FigureWords,
+    counted_noun,
+    figure_unit,
+    figure_words,
+    in_passing,
+    measured_thing,
+    rate_denominator,
+    said_of,
+)
 from tradebrief.limits import MAX_EXTRACTED
-from tradebrief.model import Briefing, Catalog, Metric, Paragraph
+from tradebrief.model import Briefing, Catalog, Metric, OrgKind, Paragraph
 from tradebrief.quantities import (
     Change,
     NumberMention,
@@ -74,50 +79,14 @@ _SHARE_BEFORE = re.compile(
     r"\s+$|\bshare\b"
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
-_NOUN_WORD = re.compile(r"\s+(?P<word>[a-z][a-z-]{1,})\b")
-# "yuan per ton", "trips per day", "micrograms per cubic meter": a rate's denominator.
-_PER = re.compile(r"\s+per\s+(?P<words>[a-z][a-z-]+(?:\s+(?:meter|meters|kilometer|ton|tons))?)")
-# "were resolved within 24 hours": what is said of a figure that is its clause's subject.
-_PREDICATE = re.compile(
-    r"(?:\s+(?!were\b|was\b|are\b|is\b|have\b|has\b|had\b)[a-z][a-z-]*){0,4}?"
-    r"\s+(?:were|was|are|is|have been|has been|had been|have|has)\s+"
-    r"(?P<words>[a-z][a-z-]+(?:\s+(?!and\b|but\b|while\b)[a-z0-9][a-z0-9-]*){0,3})"
-)
 # "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
 _PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"\(\s*(?:US)?$")
-_WHEN_WORDS = frozenset(
-    ("first", "second", "third", "fourth", "last", "past", "same", "current", "coming", "previous")
-)
 _ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
 _PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\baveraged\s+(?:about\s+|nearly\s+|over\s+)?$")
 _BARE_CODE = re.compile(r"^\d{5,}$")  # "the 12345 hotline": a name, not a figure
-
-
-class FigureWords(BaseModel):
-    """Word knowledge for extraction, from ``tradebrief/data/figures.toml``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    abbreviations: frozenset[str] = Field(description="Words whose full stop ends no sentence.")
-    not_units: frozenset[str] = Field(description="Words that never name what is counted.")
-    downward: frozenset[str] = Field(description="Direction words of a fall.")
-    share_words: tuple[str, ...] = Field(description="Words for a percentage of a whole.")
-    short_units: frozenset[str] = Field(description="Units shorter than three letters ('mu').")
-    measures: dict[str, tuple[str, ...]] = Field(
-        default_factory=dict, description="What a unit measures: 'mu' measures 'land'."
-    )
-    rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
-    fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
-
-
-@cache
-def figure_words() -> FigureWords:
-    """The bundled figure words, validated once."""
-    text = resources.files("tradebrief").joinpath("data/figures.toml").read_text("utf-8")
-    return FigureWords.model_validate(tomllib.loads(text))
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -158,76 +127,6 @@ def is_figure(text: str, mention: NumberMention) -> bool:
     return not (mention.start == 0 and after.startswith("."))
 
 
-def _noun(sentence: str, end: int) -> str:
-    """What a number counts: '1,200 charging stations were' gives 'charging stations'."""
-    words: list[str] = []
-    at = end
-    while len(words) < 3:
-        match = _NOUN_WORD.match(sentence, at)
-        paired = _PAIRED.match(sentence, at) if len(words) == 1 else None
-        if (
-            paired is not None
-            and not {paired[1], paired[2]} & figure_words().not_units
-            and not words[0].endswith("s")  # "people and work-related injury insurance"
-            and words[0] != "people"
-            and paired[2].endswith("s")  # "inbound and outbound trips"
-        ):
-            # "2.39 million inbound and outbound trips": both kinds of one thing
-            words[0] = f"{words[0]} and {paired[1]}"
-            at = paired.end(1)
-            continue
-        if match is None or match["word"] in figure_words().not_units:
-            break
-        if len(match["word"]) < 3 and (words or match["word"] not in figure_words().short_units):
-            break  # "mu" (a unit of land) counts; "a", "an" do not
-        if words and match["word"].endswith("ed"):
-            break  # "forms processed": the verb is not part of what is counted
-        words.append(match["word"])
-        at = match.end()
-    return " ".join(words)
-
-
-_WHEN_PHRASE = re.compile(r"\s+(?:in|by|during|since|from|over|at)\s+the\b|\s+(?:in|by)\s+\d")
-_PAIRED = re.compile(r"\s+and\s+([a-z][a-z-]{2,})\s+([a-z][a-z-]{2,})\b")
-_MEASURED = re.compile(r"\s+(?:of|in)\s+(?P<words>(?:[a-z][a-z-]+\s*){1,3})")
-
-
-def _measured(sentence: str, mention: NumberMention, after: int | None = None) -> str:
-    """What a measured figure is of: '12 billion yuan in loans' gives 'loans'.
-
-    ``after`` is where its unit ends, when the unit is a word after the mention
-    ("1.3 billion mu of farmland").
-    """
-    if mention.unit == "count" and after is None:
-        return ""
-    match = _MEASURED.match(sentence, mention.end if after is None else after)
-    if match is None:
-        return ""
-    words: list[str] = []
-    for word in match["words"].split():
-        if not words and word in ("the", "a", "an", "all"):
-            continue  # "of the annual target"
-        if word in figure_words().not_units or word in _WHEN_WORDS:
-            break  # "3.7% in the first half": when, not what
-        words.append(word)
-    return " ".join(words)
-
-
-def _per(sentence: str, end: int) -> str:
-    """A rate's denominator after a unit ("per cubic meter"), else ""."""
-    match = _PER.match(sentence, end)
-    return f"per {match['words']}" if match else ""
-
-
-def _predicate(sentence: str, end: int) -> str:
-    """What is said of a figure that opens its clause ("resolved within 24 hours"), else ""."""
-    match = _PREDICATE.match(sentence, end)
-    if match is None:
-        return ""
-    # "collected in the first half of the year": when is the period's, not the figure's name
-    return " ".join(_WHEN_PHRASE.split(match["words"])[0].split())
-
-
 def _change_words(change: Change | None) -> list[str]:
     """Words a question may use for a figure's stated change ("grow" for "up 4%")."""
     if change is None:
@@ -258,16 +157,6 @@ def _respective(subject: str, count: int, index: int) -> str:
     return part
 
 
-def _unit(sentence: str, mention: NumberMention) -> str:
-    if mention.unit != "count":
-        return mention.unit
-    noun = _noun(sentence, mention.end)
-    if not noun:
-        return "count"
-    per = _per(sentence, sentence.index(noun, mention.end) + len(noun))
-    return f"{noun} {per}".strip()  # "micrograms per cubic meter", "trips per day"
-
-
 def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
     previous_subject, previous_noun, previous_period = "", "", None
@@ -293,8 +182,8 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         }
         counted = ""  # what the sentence's last count counted
         for mention, stated_change in found:
-            unit = _unit(sentence, mention)
-            noun = _noun(sentence, mention.end) or _measured(sentence, mention)
+            unit = figure_unit(sentence, mention)
+            noun = counted_noun(sentence, mention.end) or measured_thing(sentence, mention)
             if not noun and mention.unit == "count" and _ELLIPSIS.match(sentence, mention.end):
                 noun = unit = counted or unit  # "214 agencies were investigated and 31 have"
             if mention.unit == "count" and noun:
@@ -309,15 +198,15 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             if noun in figure_words().short_units:
                 # "1.3 billion mu of farmland": the unit, and what it measures
                 unit_end = sentence.index(noun, mention.end) + len(noun)
-                measured = _measured(sentence, mention, unit_end)
+                measured = measured_thing(sentence, mention, unit_end)
                 # "8 million mu have been fitted": land, though the sentence does not say so
                 measured = measured or " ".join(figure_words().measures.get(noun, ()))
                 noun = f"{noun} {measured}".strip()
             if mention.unit != "count":
-                noun = f"{_per(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
+                noun = f"{rate_denominator(sentence, mention.end)} {noun}".strip()  # "yuan per ton"
             elif unit.startswith(f"{noun} per "):
                 noun = unit
-            said = _predicate(sentence, mention.end)
+            said = said_of(sentence, mention.end)
             subject = (
                 figure_subject(sentence, mention.start, previous_subject or previous_noun)
                 or part_of
@@ -339,6 +228,10 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 # "Among them, ..." counts part of what the figure before counted
                 previous_noun = noun.split(" per ")[0] or subject
             figure = sentence[mention.start : mention.end]
+            after = sentence[mention.end :]
+            before = sentence[: mention.start]
+            if in_passing(mention, figure, stated_change, subject, noun, said, after, before):
+                continue
             # "The rate averaged 5.2%": asked for "the average rate".
             averaged = "average" if _AVERAGED.search(sentence, 0, mention.start) else ""
             where = f"in {scope}" if scope and figure not in scope else ""
@@ -386,7 +279,11 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
     covered = [span for fact in curated for span in fact.figure_spans]
     found: list[Metric] = []
     holiday = briefing_holiday(briefing.title, *(p.text for p in tuple(briefing.paragraphs)[:6]))
+    # A reporter's question states no figure of the briefing's: only officials' words do.
+    outlets = {o.id for o in briefing.organizations if o.category is OrgKind.MEDIA}
     for paragraph in briefing.paragraphs:
+        if paragraph.speaker in outlets:
+            continue
         for metric in _paragraph_metrics(briefing, paragraph, holiday):
             if any(_overlaps(metric.quantity.span, span) for span in covered):
                 continue

@@ -148,7 +148,8 @@ _SCOPE = re.compile(
 _NOT_SCOPE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:first|second|third|half|quarters?|months?|year|addition|"
     r"particular|example|instance|short|general|fact|contrast|average|other|end|past|"
-    r"meantime|meanwhile|recent|holiday|period|future|them|these|those|which|all)\b",
+    r"meantime|meanwhile|recent|holiday|period|future|them|these|those|which|all|"
+    r"present|moment|time|once|least|most|last)\b",
     re.IGNORECASE,
 )
 

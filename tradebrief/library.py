@@ -13,6 +13,10 @@ the choice also weighs what each briefing is about:
   library declines with its reason. A less knowing briefing overrules that
   refusal only with a strong answer (score 0.6 or more), or when the question
   names it more.
+- *counts elsewhere*: a "how many" question counting a thing named in two
+  words or more ("new energy vehicles") that one briefing names and another
+  never uses is not answered by the other, whatever it counts: each briefing
+  alone takes an unfamiliar word for a paraphrase, the library knows better.
 - A question comparing two years ("How did total trade in 2024 compare with
   2023?") is asked once per year; when both are found in different passages
   (often two briefings), the answer gives and cites both.
@@ -174,6 +178,49 @@ def _knows(question: str, briefing: Briefing) -> float:
     return known / total
 
 
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?P<words>(?:[\w'-]+\s*){1,4})", re.IGNORECASE)
+_COUNTED_PHRASE = 2  # a thing named in one word ("shows") may be a paraphrase; in two, less so
+_STEM_LETTERS = 5
+
+
+def _counted_words(question: str, stopwords: frozenset[str]) -> list[str]:
+    """The words of what a "how many" question counts: "new energy vehicles" in "How many ..."."""
+    match = _COUNTED.search(question)
+    if match is None:
+        return []
+    words: list[str] = []
+    for word in match["words"].split():
+        if word.casefold() in stopwords:  # "did", "were", "in": the phrase has ended
+            break
+        words.append(word)
+    return words
+
+
+def _counts_elsewhere(question: str, briefings: Sequence[Briefing], at: int) -> bool:
+    """Whether a "how many" question counts a thing another briefing names, and this one never.
+
+    A briefing answers its own questions over words it never uses: an unfamiliar
+    word is no evidence that it lacks the answer ("shows" for "performances"). In
+    a library it is when another briefing names the very thing counted, a
+    phrase of two words or more: "How many new energy vehicles ...?" is then
+    that briefing's question, and a count of "overseas cultural centers" from a
+    briefing that never says "energy" or "vehicles" is no answer to it.
+    """
+    index = index_for(briefings[at])
+    words = _counted_words(question, index.lexicon.stopwords)
+    if len(words) < _COUNTED_PHRASE:
+        return False
+    terms = analyze(" ".join(words), index.lexicon)
+    if all(t in index.numbers or index.matches(t) for t in terms):
+        return False
+    # Each word by its first letters, so that "vehicles" finds "vehicle" and "exported" "export".
+    phrase = re.compile(
+        r"\b" + r"[\s-]+".join(rf"{re.escape(w[:_STEM_LETTERS])}\w*" for w in words) + r"\b",
+        re.IGNORECASE,
+    )
+    return any(phrase.search(b.source) for i, b in enumerate(briefings) if i != at)
+
+
 def _named(question: str, briefings: Sequence[Briefing]) -> list[int]:
     """How much the question names each briefing: its title's words (not shared), its people."""
     lexicon = index_for(briefings[0]).lexicon
@@ -224,6 +271,7 @@ def choose(question: str, briefings: Sequence[Briefing], answers: Sequence[Answe
         for i, answer in enumerate(answers)
         if answer.found
         and knows[i] >= top * _KNOWS_SHARE
+        and not _counts_elsewhere(question, briefings, i)
         and not (_about_the_briefing(answer) and named[i] < most_named)
         and not (
             vetoed
@@ -234,8 +282,10 @@ def choose(question: str, briefings: Sequence[Briefing], answers: Sequence[Answe
     ]
     if trusted:
         return max(trusted, key=lambda i: (answers[i].score + _NAMED_BONUS * named[i], -i))
-    # Nobody trusted answers: the refusal of the briefing the question is most about.
-    return max(range(len(answers)), key=lambda i: (knows[i], named[i], answers[i].score, -i))
+    # Nobody trusted answers: the refusal of the briefing the question is most about (one
+    # that declines; an untrusted answer is no refusal).
+    declining = [i for i, answer in enumerate(answers) if not answer.found] or range(len(answers))
+    return max(declining, key=lambda i: (knows[i], named[i], answers[i].score, -i))
 
 
 def load_library(paths: Iterable[PathLike | Sequence[PathLike]]) -> Library:

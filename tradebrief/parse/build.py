@@ -25,18 +25,21 @@ from tradebrief.model import (
     Person,
     Role,
 )
+from tradebrief.parse.asking import unlabelled_questions
+from tradebrief.parse.bodies import first_organization, organizations_in
+from tradebrief.parse.labels import NAME_ONLY, ROSTER_LOOSE
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import slugify
-from tradebrief.parse.walk import NAME_ONLY, ROSTER_LOOSE, PageMark, RosterLine, Turn, Walk
+from tradebrief.parse.walk import PageMark, RosterLine, Turn, Walk
 from tradebrief.spans import Span
 
 __all__ = ["build_briefing"]
 
-_ACRONYM_DEFINITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'-]*|of|the|and|for|on)(?:\s+(?:[A-Z][\w'-]*|of|the|and|for|on))*)"
-    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
-)
 _ACRONYM_LABEL = re.compile(r"^[A-Z]{2,6}$")
+UNNAMED_REPORTER = Organization(
+    id="unnamed-reporter", name="Unnamed reporter", category=OrgKind.MEDIA, span=None
+)
+"""Who asks a question the page left unlabelled (see :mod:`tradebrief.parse.asking`)."""
 
 
 @dataclass
@@ -53,7 +56,7 @@ class _Speakers:
 
 def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     """Check what the walk found and build the briefing; errors name the line and the fix."""
-    organizations = _organizations(source)
+    organizations = organizations_in(source)
     people = _people(source, walked, organizations, layout)
     _check_pages(walked)
     if walked.date is None or walked.date_span is None:
@@ -83,18 +86,22 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     pages = tuple(_page(mark) for mark in walked.pages)
     paragraphs: list[Paragraph] = []
     previous: str | None = None
-    for turn in walked.turns:
+    for at, turn in enumerate(walked.turns):
         if turn.label is None and _after_a_gap(pages, turn, speakers.warnings):
             previous = None
         speaker = _resolve(turn, speakers) if turn.label is not None else previous
         if speaker is None:
             continue  # the walk already warned that this text is credited to no one
         previous = speaker
-        for line, page in turn.paragraphs:
+        following = walked.turns[at + 1] if at + 1 < len(walked.turns) else None
+        credits = _credits(turn, speaker, following, speakers)
+        for (line, page), credit in zip(turn.paragraphs, credits, strict=True):
+            if credit is None:
+                continue
             paragraphs.append(
                 Paragraph(
                     number=len(paragraphs) + 1,
-                    speaker=speaker,
+                    speaker=credit,
                     span=Span.over(source, line.start, line.end),
                     page=page,
                 )
@@ -105,12 +112,12 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
     # never quoted as the day the briefing was held.
     date_span = walked.date_span if walked.date else None
     return Briefing(
-        title=title.text[walked.title_start :]
-        if title
-        else f"Untitled briefing ({walked.pages[0].name})",
+        title=_title_text(walked) if title else f"Untitled briefing ({walked.pages[0].name})",
         date=date,
         title_span=(
-            Span.over(source, title.start + walked.title_start, title.end) if title else None
+            Span.over(source, title.start + walked.title_start, _title_end(walked))
+            if title
+            else None
         ),
         date_span=Span.over(source, *date_span) if date_span else None,
         publisher=walked.publisher,
@@ -122,6 +129,65 @@ def build_briefing(source: str, walked: Walk, layout: Layout) -> Briefing:
         pages=pages,
         warnings=tuple(speakers.warnings),
     )
+
+
+def _credits(
+    turn: Turn, speaker: str, following: Turn | None, speakers: _Speakers
+) -> list[str | None]:
+    """Who each of the turn's paragraphs is credited to: unlabelled questions are not its own."""
+    credits: list[str | None] = [speaker] * len(turn.paragraphs)
+    texts = [line.text for line, _ in turn.paragraphs]
+    after = following.paragraphs[0][0].text if following and following.paragraphs else None
+    labelled, asker = turn.label is not None, speaker in speakers.outlets
+    found = unlabelled_questions(texts, after, speakers.layout, labelled=labelled, asker=asker)
+    if not found.asked and found.unheard_from is None:
+        return credits
+    name = _speaker_name(speaker, speakers)
+    if found.asked:
+        speakers.outlets.setdefault(UNNAMED_REPORTER.id, UNNAMED_REPORTER)
+        for index in found.asked:
+            credits[index] = UNNAMED_REPORTER.id
+        where = _lines([turn.paragraphs[i][0].number for i in found.asked])
+        what = (
+            "paragraphs with no label read"
+            if len(found.asked) > 1
+            else "a paragraph with no label reads"
+        )
+        speakers.warnings.append(
+            f"{where}: {what} as a reporter's question, credited to an unnamed reporter, "
+            f"not to {name}"
+        )
+    if found.unheard_from is not None:
+        rest = turn.paragraphs[found.unheard_from :]
+        credits[found.unheard_from :] = [None] * len(rest)
+        speakers.warnings.append(
+            f"{_lines([line.number for line, _ in rest])}: a reply to a question has no label of "
+            f"its own; it is credited to no one (not to {name})"
+        )
+    return credits
+
+
+def _speaker_name(speaker: str, speakers: _Speakers) -> str:
+    known = {p.id: p.full_name for p in (*speakers.people, *speakers.unlisted.values())}
+    known |= {o.id: o.name for o in speakers.outlets.values()}
+    return known.get(speaker, speaker)
+
+
+def _lines(numbers: list[int]) -> str:
+    first, last = min(numbers), max(numbers)
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _title_text(walked: Walk) -> str:
+    """The title, its wrapped second line (if any) joined with a space."""
+    assert walked.title is not None
+    first = walked.title.text[walked.title_start :]
+    return f"{first} {walked.title_rest.text}" if walked.title_rest else first
+
+
+def _title_end(walked: Walk) -> int:
+    assert walked.title is not None
+    return (walked.title_rest or walked.title).end
 
 
 def _after_a_gap(pages: tuple[Page, ...], turn: Turn, warnings: list[str]) -> bool:
@@ -220,7 +286,7 @@ def _people(
                 full_name=name,
                 family_name=name.split()[0],
                 title=title,
-                organization=_first_organization(title, organizations),
+                organization=first_organization(title, organizations),
                 role=role,
                 span=Span.over(source, entry.line.start, entry.line.end),
             )
@@ -319,57 +385,3 @@ def _unlisted(label: str, turn: Turn, speakers: _Speakers) -> str:
             span=Span.over(speakers.source, turn.label_start, turn.label_start + len(label)),
         )
     return person_id
-
-
-def _organizations(source: str) -> list[Organization]:
-    """Bodies defined in the text as ``Full Name (ACRONYM)``, first definition first."""
-    found: dict[str, Organization] = {}
-    for match in _ACRONYM_DEFINITION.finditer(source):
-        acronym = match["acronym"]
-        if acronym.casefold() in found:
-            continue
-        located = _name_for_acronym(match["name"], acronym)
-        if located is None:
-            continue
-        name = located
-        start = match.end("name") - len(name)
-        found[acronym.casefold()] = Organization(
-            id=acronym.casefold(),
-            name=name,
-            acronym=acronym,
-            category=_category(name),
-            span=Span.over(source, start, match.end()),
-        )
-    return list(found.values())
-
-
-def _name_for_acronym(phrase: str, acronym: str) -> str | None:
-    """The longest tail of ``phrase`` whose capitalised words spell ``acronym``."""
-    words = phrase.split()
-    for first in range(len(words)):
-        tail = words[first:]
-        if not tail[0][0].isupper():
-            continue
-        initials = "".join(w[0] for w in tail if w[0].isupper())
-        if initials == acronym:
-            return " ".join(tail)
-    return None
-
-
-def _category(name: str) -> OrgKind:
-    if "Party" in name:
-        return OrgKind.PARTY
-    government_words = ("Administration", "Office", "Ministry", "Council", "Bureau", "Commission")
-    if any(word in name for word in government_words):
-        return OrgKind.GOVERNMENT
-    return OrgKind.OTHER
-
-
-def _first_organization(title: str, organizations: list[Organization]) -> str | None:
-    best: tuple[int, str] | None = None
-    for org in organizations:
-        for needle in (org.name, org.acronym):
-            at = title.find(needle) if needle else -1
-            if at != -1 and (best is None or at < best[0]):
-                best = (at, org.id)
-    return best[1] if best else None

@@ -37,6 +37,18 @@ class Layout(BaseModel):
     title_starters: frozenset[str] = Field(description="Capitalised words a title may start.")
     chair_title_cues: tuple[str, ...] = Field(description="Title words of a chairperson.")
     description_starts: tuple[str, ...] = Field(description="How a page's summary begins.")
+    question_closers: tuple[str, ...] = Field(
+        description="A reporter's thanks after a question ('? Thank you.'), without case."
+    )
+    reply_openers: tuple[str, ...] = Field(
+        description="How a reply to a question opens ('Thanks for your question'), lower case."
+    )
+    floor_cues: tuple[str, ...] = Field(
+        description="A chairperson's invitation to ask ('floor is now open'), lower case."
+    )
+    title_open_ends: frozenset[str] = Field(
+        description="Words a title cannot end on: a title line ending so wraps onto the next."
+    )
 
     @field_validator("roster_headings")
     @classmethod

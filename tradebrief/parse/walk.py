@@ -12,31 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 from tradebrief.errors import NotABriefingError
+from tradebrief.parse.labels import (
+    BULLETS,
+    NAME_ONLY,
+    ROSTER_LOOSE,
+    ROSTER_STRICT,
+    label_name,
+    unbullet,
+)
 from tradebrief.parse.layout import Layout
 from tradebrief.parse.text import Line, find_date, held_on, lines, parse_date
 
-__all__ = [
-    "NAME_ONLY",
-    "ROSTER_LOOSE",
-    "PageMark",
-    "RosterLine",
-    "Turn",
-    "Walk",
-    "label_name",
-    "unbullet",
-    "walk",
-]
+__all__ = ["PageMark", "RosterLine", "Turn", "Walk", "walk"]
 
-_HONORIFIC = r"(?:(?P<honorific>Mr|Ms|Mrs|Miss|Dr|Prof)\.\s+)?"
-ROSTER_LOOSE = re.compile(rf"^{_HONORIFIC}(?P<name>[^,]+?),\s*(?P<title>\S.*?)\s*$")
-NAME_ONLY = re.compile(rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}})\s*$")
-_ROSTER_STRICT = re.compile(
-    rf"^{_HONORIFIC}(?P<name>[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){{1,3}}),\s*"
-    r"(?P<title>(?P<first>\S+).*?)\s*$"
-)
 _NAVIGATOR = re.compile(r"^(?:[<>]|\d+|\.\.\.|…)(?:\s+(?:[<>]|\d+|\.\.\.|…))*$")
-_BULLETS = "\u2022\u00b7\u25aa\u25cf-\u2013\u2014 \t\u3000\xa0"  # bullets, dashes, spaces
-_LABEL_WORD = re.compile(r"^(?:[A-Z0-9][\w&'.+-]*|[A-Z]\.?)$")
 _DATE_PRIORITY_HEADING, _DATE_PRIORITY_ALONE, _DATE_PRIORITY_INLINE = 3, 2, 1
 
 
@@ -81,6 +70,7 @@ class Walk:
 
     title: Line | None = None
     title_start: int = 0
+    title_rest: Line | None = None
     publisher: str | None = None
     published: dt.date | None = None
     date: dt.date | None = None
@@ -94,29 +84,6 @@ class Walk:
     line_count: int = 0
 
 
-def label_name(text: str, layout: Layout) -> tuple[str, int] | None:
-    """The name in a ``Name:`` label line and its offset in ``text``, or ``None``.
-
-    Editor leftovers and bullets before the name are skipped.
-    """
-    if not text.endswith((":", "\uff1a")):  # a colon, or a full-width one
-        return None
-    body, cut = layout.strip_leftovers(text)
-    lead = len(body) - len(body.lstrip(_BULLETS))
-    name = body[lead:-1].strip()
-    if not name or len(name) > 80 or not (name[0].isupper() or name[0].isdigit()):
-        return None
-    if any(mark in name for mark in '?!"“”;:'):
-        return None
-    words = [w.rstrip(",") for w in name.split()]
-    if len(words) > 10:
-        return None
-    for word in words:
-        if not word or not (_LABEL_WORD.match(word) or word in layout.label_connectors):
-            return None
-    return name, cut + lead
-
-
 class _Walker:
     def __init__(self, source: str, layout: Layout, pages: list[tuple[int, str]]) -> None:
         self.source = source
@@ -128,6 +95,7 @@ class _Walker:
         self.in_footer = False
         self.page_has_content = False
         self.body = False
+        self.title_open = False  # the title was the last line read, and may wrap
         self.unplaced: list[Line] = []  # lines after the date, before the first label
         self.uncredited: list[Line] = []  # long lines before any label on a roster-less page
 
@@ -190,8 +158,14 @@ class _Walker:
         title = self.result.title
         if title is None and not self.result.turns and self.is_title(text):
             self.result.title = line
-            self.result.title_start = len(text) - len(text.lstrip(_BULLETS))
+            self.result.title_start = len(text) - len(text.lstrip(BULLETS))
+            self.title_open = True
             return
+        if self.title_open and title is not None and self.continues_title(title.text, text):
+            self.result.title_rest = line
+            self.title_open = False
+            return
+        self.title_open = False
         if title is not None and unbullet(text) == unbullet(title.text):
             return  # the title repeated at the top of a later page
         self.page_has_content = True
@@ -203,9 +177,25 @@ class _Walker:
         """A title: three or more words that are no label, heading, roster entry or date."""
         if len(text.split()) < 3 or label_name(text, self.layout) is not None:
             return False
-        if self.heading(text) is not None or _ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
+        if self.heading(text) is not None or ROSTER_STRICT.match(text) or NAME_ONLY.match(text):
             return False
         return find_date(text) is None or len(text.split()) > 4
+
+    def continues_title(self, title: str, text: str) -> bool:
+        """Whether ``text``, the line after the title, is the title's wrapped end.
+
+        A page may wrap a long title ("... commerce development for" / "moderate
+        prosperity in all respects"): the title then ends on a word that cannot end
+        it, or the next line begins in lower case.
+        """
+        last = title.split()[-1].casefold()
+        if last not in self.layout.title_open_ends and not text[0].islower():
+            return False
+        if len(text.split()) > 12 or text.endswith((".", "?", "!")):
+            return False
+        if label_name(text, self.layout) is not None or self.heading(text) is not None:
+            return False
+        return not (ROSTER_STRICT.match(text) or NAME_ONLY.match(text) or find_date(text))
 
     def publication(self, publisher: str, date_text: str) -> None:
         if self.result.publisher is None:
@@ -321,16 +311,27 @@ class _Walker:
             self.page.roster_lines.append(line.number)
             self.unplaced.clear()
             return True
-        match = _ROSTER_STRICT.match(line.text)
+        match = ROSTER_STRICT.match(line.text)
         if match is None or "[" in line.text:
             return False
-        first = match["first"]
-        if not (first[0].islower() or first in self.layout.title_starters):
+        if not self.reads_as_posts(match["title"]):
             return False
         self.result.roster.append(RosterLine(line, None, strict=True))
         self.page.roster_lines.append(line.number)
         self.unplaced.clear()
         return True
+
+    def reads_as_posts(self, title: str) -> bool:
+        """Whether the words after a name's comma read as posts ("vice minister of commerce").
+
+        A title may open with a capitalised word ("China international trade
+        representative and vice minister"), so a post word anywhere counts too.
+        """
+        first = title.split()[0]
+        if first[0].islower() or first in self.layout.title_starters:
+            return True
+        posts = {word.casefold() for word in self.layout.title_starters}
+        return any(word in posts for word in re.findall(r"\b[a-z]+\b", title))
 
     def section_start(self) -> int:
         return self.section_line.start if self.section_line is not None else -1
@@ -366,11 +367,6 @@ class _Walker:
                 "page before it too)"
             )
         self.uncredited.clear()
-
-
-def unbullet(text: str) -> str:
-    """``text`` without leading bullets: '• SCIO briefing' → 'SCIO briefing'."""
-    return text.lstrip(_BULLETS)
 
 
 def walk(source: str, layout: Layout, pages: list[tuple[int, str]]) -> Walk:
