@@ -38,6 +38,7 @@ from tradebrief.answer import Answer, Citation
 from tradebrief.compare import split_comparison
 from tradebrief.engine import english
 from tradebrief.engine.index import index_for
+from tradebrief.engine.question import counted_noun
 from tradebrief.engine.text import analyze
 from tradebrief.load import PathLike, load_briefing
 from tradebrief.model import Briefing
@@ -178,22 +179,8 @@ def _knows(question: str, briefing: Briefing) -> float:
     return known / total
 
 
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?P<words>(?:[\w'-]+\s*){1,4})", re.IGNORECASE)
 _COUNTED_PHRASE = 2  # a thing named in one word ("shows") may be a paraphrase; in two, less so
 _STEM_LETTERS = 5
-
-
-def _counted_words(question: str, stopwords: frozenset[str]) -> list[str]:
-    """The words of what a "how many" question counts: "new energy vehicles" in "How many ..."."""
-    match = _COUNTED.search(question)
-    if match is None:
-        return []
-    words: list[str] = []
-    for word in match["words"].split():
-        if word.casefold() in stopwords:  # "did", "were", "in": the phrase has ended
-            break
-        words.append(word)
-    return words
 
 
 def _counts_elsewhere(question: str, briefings: Sequence[Briefing], at: int) -> bool:
@@ -207,7 +194,7 @@ def _counts_elsewhere(question: str, briefings: Sequence[Briefing], at: int) -> 
     briefing that never says "energy" or "vehicles" is no answer to it.
     """
     index = index_for(briefings[at])
-    words = _counted_words(question, index.lexicon.stopwords)
+    words = counted_noun(question, index.lexicon).split()
     if len(words) < _COUNTED_PHRASE:
         return False
     terms = analyze(" ".join(words), index.lexicon)
