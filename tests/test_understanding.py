@@ -941,3 +941,38 @@ def test_phrasings_of_chairing_and_yearly_change(
 def test_running_something_else_is_not_chairing(briefing: Briefing) -> None:
     lexicon = index_for(briefing).lexicon
     assert "chairperson" not in analyze("customs ran the special initiatives", lexicon)
+
+
+# --- counting the roster ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def commission() -> Briefing:
+    return tradebrief.load_briefing(Path(__file__).parent / "transcripts/roster_posts.txt")
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "named"),
+    [
+        ("How many speakers were there?", "Three speakers:", ["Gao", "Tang", "Yan"]),
+        ("How many vice chairmen of the NDRC attended?", "Two:", ["Gao", "Tang"]),
+        ("How many directors general were on the panel?", "One:", ["Yan"]),
+        ("How many officials from the SCIO attended?", "One:", ["Feng"]),
+        ("How many vice ministers attended?", "None:", []),
+    ],
+)
+def test_how_many_counts_the_roster_people_asked_for(
+    commission: Briefing, question: str, opening: str, named: list[str]
+) -> None:
+    answer = commission.ask(question)
+    assert answer.found
+    assert answer.text.startswith(opening)
+    for family in named:
+        assert family in answer.text
+    for citation in answer.citations:  # each counted person's roster line, verbatim
+        assert commission.source[citation.start : citation.end] == citation.quote
+
+
+def test_one_person_does_not_answer_how_many(briefing: Briefing) -> None:
+    answer = briefing.ask("How many speakers were from the GACC?")
+    assert answer.text.startswith("Three:")

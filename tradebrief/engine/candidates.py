@@ -239,7 +239,12 @@ class _Builder:
                 question=f"What does {org.acronym} stand for?" if org.acronym else org.name,
             )
         if b.speakers:
-            roster = " ".join(f"{p.full_name} {p.title}" for p in b.speakers)
+            listed = [*b.speakers, *([b.chairperson] if b.chairperson else [])]
+            roster = " ".join(f"{p.full_name} {p.title}" for p in listed)
+            # "vice chairman of the National Development and Reform Commission" is of the NDRC.
+            roster += " " + " ".join(
+                o.acronym for o in b.organizations if o.acronym and o.name in roster
+            )
             self.add(
                 "roster",
                 CandidateKind.ROSTER,

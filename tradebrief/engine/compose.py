@@ -6,12 +6,14 @@ import re
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.candidates import CandidateKind
-from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.lexicon import Intent, load_lexicon
+from tradebrief.engine.question import counted_noun
 from tradebrief.engine.rank import Ranked
 from tradebrief.model import (
     Briefing,
     Metric,
     Organization,
+    OrgKind,
     Person,
     PolicyMeasure,
     Role,
@@ -87,6 +89,9 @@ def compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> A
             if org.acronym
             else f"{org.name} is a media outlet that put a question at the briefing."
         )
+    elif kind is CandidateKind.ROSTER and intent is Intent.HOW_MANY:
+        counted, text = _roster_count(briefing, question)
+        citations = tuple(_roster_citation(briefing, p) for p in counted)
     elif kind is CandidateKind.ROSTER:
         people = [*briefing.speakers, *([briefing.chairperson] if briefing.chairperson else [])]
         citations = tuple(_roster_citation(briefing, p) for p in people)
@@ -145,6 +150,70 @@ def _roster_answer(briefing: Briefing) -> str:
     chair = briefing.chairperson
     tail = f" {chair.full_name} chaired." if chair else ""
     return f"The {noun} {listed}.{tail}"
+
+
+def _roster_count(briefing: Briefing, question: str) -> tuple[list[Person], str]:
+    """The roster people a "how many vice ministers" question counts, and the answer's text.
+
+    A count of speakers, officials or people counts the speakers; a post ("vice
+    ministers", "deputy directors general") counts whoever on the roster, chair
+    included, holds it. A body the question names ("from the NDRC") narrows
+    either count to the people whose post is in it. When nobody fits, it says so.
+    """
+    lexicon = load_lexicon()
+    words = [w for w in counted_noun(question, lexicon).split() if w not in lexicon.attendees]
+    bodies = [
+        name
+        for org in briefing.organizations
+        if org.category is not OrgKind.MEDIA
+        and any(re.search(rf"\b{re.escape(n)}\b", question, re.I) for n in _names_of(org))
+        for name in _names_of(org)
+    ]
+    chair = briefing.chairperson
+    everyone = [*briefing.speakers, *([chair] if chair else [])]
+    post = " ".join(_singular(w) for w in words) if set(words) & lexicon.posts else ""
+    if not post and not bodies:
+        speakers = list(briefing.speakers)
+        noun = "speaker" if len(speakers) == 1 else "speakers"
+        tail = f" {chair.full_name} chaired." if chair else ""
+        return speakers, f"{_count_word(len(speakers))} {noun}: {_listed(speakers)}.{tail}"
+    # A post or a body: the chair is counted too, being on the roster like the speakers.
+    wanted = [p for p in everyone if not post or _holds(p, post)]
+    wanted = [p for p in wanted if not bodies or any(_holds(p, body) for body in bodies)]
+    if not wanted:
+        asked = (f"a {post}" if post else "anyone") + (f" from the {bodies[0]}" if bodies else "")
+        return everyone, f"None: the roster lists no one who is {asked}."
+    return wanted, f"{_count_word(len(wanted))}: {_listed(wanted)}."
+
+
+def _names_of(org: Organization) -> tuple[str, ...]:
+    return (org.name, org.acronym) if org.acronym else (org.name,)
+
+
+def _holds(person: Person, post: str) -> bool:
+    """Whether ``person``'s title names ``post`` ("vice minister") or a body ("GACC")."""
+    return re.search(rf"\b{re.escape(post)}\b", person.title, re.IGNORECASE) is not None
+
+
+_COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
+
+
+def _singular(word: str) -> str:
+    """A post named in the plural, singular: "chairmen" → "chairman", "directors" → "director"."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _count_word(count: int) -> str:
+    return _COUNT_WORDS[count] if count < len(_COUNT_WORDS) else str(count)
+
+
+def _listed(people: list[Person]) -> str:
+    named = [f"{p.full_name} ({p.title})" for p in people]
+    if len(named) <= 1:
+        return "".join(named)
+    return ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def _derived_fact(briefing: Briefing, span: Span, citation: Citation) -> Metric | Statement:

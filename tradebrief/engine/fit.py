@@ -149,6 +149,12 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "gives no figure"))
     if intent is Intent.PERCENT and not candidate.has_percent:
         penalties.append((0.5, "gives no percentage"))
+    if (
+        intent is Intent.HOW_MANY
+        and query.counts_people
+        and candidate.kind in (CandidateKind.PERSON, CandidateKind.ORGANIZATION)
+    ):
+        penalties.append((0.5, "names one, but does not count them"))  # the roster counts
     if query.exact and candidate.approximate:
         penalties.append((0.3, "gives no exact figure, only an approximate one"))
     if query.which and candidate.kind is CandidateKind.DATE and intent is not Intent.WHEN:

@@ -277,7 +277,8 @@ def counted_noun(text: str, lexicon: Lexicon) -> str:
         return ""
     words: list[str] = []
     for word in match[1].split()[:_COUNTED_WORDS]:
-        if word in lexicon.stopwords or (words and word.endswith("ed")):
+        people = word in lexicon.attendees or word in lexicon.posts  # "officials" is a stopword
+        if (word in lexicon.stopwords and not people) or (words and word.endswith("ed")):
             break
         words.append(word)
     return " ".join(words)

@@ -326,7 +326,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         years=years,
         implied_year=index.implied_year,
         counts_people=intent is not Intent.HOW_MANY
-        or bool(set(counting.split()) & index.lexicon.attendees),
+        or bool(set(counting.split()) & (index.lexicon.attendees | index.lexicon.posts)),
         dimension_units=index.dimension_units.get(asked.dimension or "", frozenset()),
         dimension_given=bool(giving),
         one_sided=frozenset(

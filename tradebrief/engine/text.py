@@ -42,6 +42,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”']?)\s+(?=[\"“A-Z0-9])"
 
 
 def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("men"):
+        return word[:-3] + "man"  # "chairmen" meets "chairman", "women" "woman"
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
