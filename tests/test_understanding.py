@@ -976,3 +976,17 @@ def test_how_many_counts_the_roster_people_asked_for(
 def test_one_person_does_not_answer_how_many(briefing: Briefing) -> None:
     answer = briefing.ask("How many speakers were from the GACC?")
     assert answer.text.startswith("Three:")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the customs slogan going forward", "What motto sums up the plans of customs?"],
+)
+def test_a_slogan_is_a_name_in_quotation_marks(briefing: Briefing, question: str) -> None:
+    # The briefing never says "slogan": what it quotes is the slogan.
+    answer = briefing.ask(question)
+    assert answer.found and "Smart Customs, Strong Nation" in answer.text
+
+
+def test_a_slogan_no_passage_quotes_is_declined(networks: Briefing) -> None:
+    assert not networks.ask("What is the slogan of the telecom expo?").found

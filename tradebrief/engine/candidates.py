@@ -101,6 +101,10 @@ class Candidate:
 
 
 _SENTENCE_PRIOR = 0.9  # trust in a raw sentence, next to a curated fact's 1.0
+# A name in quotation marks, two to eight words: a slogan, a campaign, a series.
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c](?:[^\"\u201c\u201d\s]+\s+){1,7}[^\"\u201c\u201d\s]+[\"\u201d]"
+)
 _ASKED_WEIGHT = 0.85  # a reporter's question, attached to the reply that answers it
 _ROLE_WORDS = {Role.CHAIRPERSON: "chairperson", Role.SPEAKER: "speaker", Role.UNLISTED: "speaker"}
 
@@ -156,6 +160,8 @@ class _Builder:
         )
         if _DURATION.search(all_text):
             given.add("duration")  # "under one hour", "48 hours": a length of time
+        if _QUOTED_NAME.search(quoted):
+            given.add("quoted")  # 'the "Smart Customs, Strong Nation" initiative': a slogan
         # "46,000 officers": the noun a plain count counts, for "how many staff"
         given |= {
             f"{COUNTED}{term}"
