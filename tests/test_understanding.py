@@ -990,3 +990,14 @@ def test_a_slogan_is_a_name_in_quotation_marks(briefing: Briefing, question: str
 
 def test_a_slogan_no_passage_quotes_is_declined(networks: Briefing) -> None:
     assert not networks.ask("What is the slogan of the telecom expo?").found
+
+
+def test_who_does_what_the_chair_announces_is_named_with_the_chairs_words(
+    commission: Briefing,
+) -> None:
+    answer = commission.ask("Who briefed reporters on grain and oil prices first?")
+    assert answer.found
+    assert answer.text.startswith("Gao Jianping, as Feng Lijie said:")
+    citation = answer.citations[0]  # the words are still the chair's, and credited to her
+    assert citation.speaker is not None and citation.speaker.full_name == "Feng Lijie"
+    assert "Mr. Gao will brief you" in citation.quote

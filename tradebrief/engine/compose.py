@@ -110,9 +110,32 @@ def compose(briefing: Briefing, question: str, top: Ranked, intent: Intent) -> A
         fact = _derived_fact(briefing, candidate.span, citation)
         who = _who(citation.speaker) if citation.speaker else "The briefing"
         text = f'{who} said: "{candidate.span.quote}"'
+        doer = _doer(briefing, candidate.span.quote) if intent is Intent.WHO else None
+        if doer is not None and doer is not citation.speaker:
+            # "Who presented the figures?" "Mr. Ren will introduce the figures", said the chair.
+            text = f'{doer.full_name}, as {who} said: "{candidate.span.quote}"'
     return Answer(
         question=question, found=True, text=text, citations=citations, score=score, fact=fact
     )
+
+
+# "Mr. Ren will introduce ...", "we have invited Mr. Wang Lingjun ... to brief": the
+# person a chair's sentence says does it.
+_DOER = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"(?:\s+(?:will|would|is going to|is to|is here to)\b|,[^.;]{0,120}?\bto\b)"
+)
+
+
+def _doer(briefing: Briefing, quote: str) -> Person | None:
+    """The one roster person a sentence says will do something ("Mr. Ren will introduce")."""
+    named = {
+        person.id: person
+        for match in _DOER.finditer(quote)
+        for person in briefing.people
+        if match["name"] in (person.full_name, person.family_name)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _who(speaker: Person | Organization) -> str:
