@@ -1001,3 +1001,17 @@ def test_who_does_what_the_chair_announces_is_named_with_the_chairs_words(
     citation = answer.citations[0]  # the words are still the chair's, and credited to her
     assert citation.speaker is not None and citation.speaker.full_name == "Feng Lijie"
     assert "Mr. Gao will brief you" in citation.quote
+
+
+def test_urban_is_the_contrary_of_rural(commission: Briefing) -> None:
+    # The rural sentence mentions "the cities", which "urban" used to be read as.
+    assert commission.ask("How much did rural retail sales of grain and oil rise?").found
+    declined = commission.ask("By how much did urban retail sales of grain and oil grow?")
+    assert not declined.found
+    assert "'rural' instead" in declined.text
+
+
+def test_urban_areas_are_cities(briefing: Briefing) -> None:
+    lexicon = index_for(briefing).lexicon
+    assert analyze("urban areas", lexicon) == analyze("cities", lexicon)
+    assert analyze("urban", lexicon) != analyze("cities", lexicon)

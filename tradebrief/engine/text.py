@@ -116,6 +116,8 @@ def _one_edit(term: str) -> float:
     return 1 / len(term) + 1e-9
 
 
+# "urban areas" are cities; "urban" alone is the opposite of rural (lexicon contrasts).
+_URBAN_AREAS = re.compile(r"\burban\s+(?:areas|centres|centers)\b", re.IGNORECASE)
 # "5G", "6G", "3D": a name, not the figure 5; read as "G5" so that it is one word.
 _DIGIT_FIRST_NAME = re.compile(r"\b(\d)([A-Z])\b")
 # "overseas commerce", "international trade": trade with the world, not exports alone.
@@ -150,7 +152,7 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     text = _US.sub(" UnitedStates ", _US_DOLLARS.sub(" dollars ", text))
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
     text = _FOREIGN_TRADE.sub("foreign trade", _E_COMMERCE.sub("ecommerce", text))
-    text = _DIGIT_FIRST_NAME.sub(r"\2\1", text)
+    text = _URBAN_AREAS.sub("cities", _DIGIT_FIRST_NAME.sub(r"\2\1", text))
     text = _RAN_THE_BRIEFING.sub("chaired the", _ANNUAL_CHANGE.sub(r"\1 year on year", text))
     folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     folded = re.sub(r"'s?\b", "", folded)
