@@ -150,7 +150,7 @@ def one_ask() -> Iterator[None]:
 
 def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     text = question[:MAX_QUESTION_CHARS]
-    text = tidy(_THE_NATION.sub(index.home, text) if index.home else text, index.words)
+    text = tidy(_THE_NATION.sub(_HOME_WORD, text) if index.home else text, index.words)
     wanted = without_unwanted(text)
     terms = list(dict.fromkeys(analyze(wanted, index.lexicon, year=index.year)))[:_MAX_TERMS]
     answer_type = _answer_type(text, index.lexicon)
@@ -398,7 +398,10 @@ def _rank(candidate: Candidate, coverage: float, query: Query, missed: tuple[str
 
 
 # "the nation's trade", "this country": the briefing's own country, not a country asked for.
+# It is read as the lexicon's word for it, which a passage saying "China" or "the country"
+# satisfies ("the history of the Party and the country").
 _THE_NATION = re.compile(r"\b(?:the|this|our) (?:nation|country)(?=\W|$)", re.IGNORECASE)
+_HOME_WORD = "homecountry"
 _THE_BRIEFING_ON = re.compile(
     r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
 )
