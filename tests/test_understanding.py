@@ -1015,3 +1015,8 @@ def test_urban_areas_are_cities(briefing: Briefing) -> None:
     lexicon = index_for(briefing).lexicon
     assert analyze("urban areas", lexicon) == analyze("cities", lexicon)
     assert analyze("urban", lexicon) != analyze("cities", lexicon)
+
+
+def test_the_nation_is_met_by_the_country_in_a_passage(commission: Briefing) -> None:
+    answer = commission.ask("What state are the grain reserves held across the nation in?")
+    assert answer.found and "across the country" in answer.citations[0].quote
