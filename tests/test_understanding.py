@@ -1020,3 +1020,12 @@ def test_urban_areas_are_cities(briefing: Briefing) -> None:
 def test_the_nation_is_met_by_the_country_in_a_passage(commission: Briefing) -> None:
     answer = commission.ask("What state are the grain reserves held across the nation in?")
     assert answer.found and "across the country" in answer.citations[0].quote
+
+
+def test_who_said_a_name_asks_the_speaker_not_the_named(commission: Briefing) -> None:
+    # "Tang" is also the family name of Tang Rongjun on the roster; the question names
+    # Tang Renjian as what was said, and asks who said it.
+    answer = commission.ask("Who said Vice Premier Tang Renjian inspected the grain depots?")
+    assert answer.found
+    assert answer.citations[0].speaker is not None
+    assert answer.citations[0].speaker.full_name == "Gao Jianping"

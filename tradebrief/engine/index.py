@@ -219,9 +219,11 @@ class SearchIndex:
             if _ASKS_WHO.match(question):
                 return None  # "Who said the environmental targets were met?": the speaker is asked
             return self._by_title(terms)
+        before = analyze(question[: said.start()], self.lexicon)
+        if _ASKS_WHO.match(question) and not any(self.person_terms[p] & set(before) for p in named):
+            return None  # "Who said Xi Jinping chaired the meeting?": Xi is what was said
         if len(named) == 1:
             return named[0]
-        before = analyze(question[: said.start()], self.lexicon)
         last = {pid: max((i for i, t in enumerate(before) if t in self.person_terms[pid]),
                          default=-1) for pid in named}  # fmt: skip
         speaker = max(named, key=lambda pid: last[pid])
