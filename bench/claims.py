@@ -11,6 +11,11 @@ expected value at the expected number of decimals; or, when the expected result
 is null, when the answer refuses (no derivation, not found). Units and inputs
 are reported beside, not folded into, the accuracy.
 
+A folder may also hold ``briefings.json``: names -> lists of transcript pages
+(paths from the repository's root, in order). A row with ``"briefing": NAME`` is
+then asked of that briefing, loaded uncurated; a row without one is asked of the
+bundled briefing.
+
 Run it with ``python -m bench.claims [FOLDER]`` (default: tests/claims).
 """
 
@@ -25,7 +30,8 @@ from pathlib import Path
 import tradebrief
 from tradebrief import Answer, Briefing, Scale
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "tests" / "claims"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = ROOT / "tests" / "claims"
 
 
 @dataclass
@@ -171,12 +177,33 @@ def units_match(got: str, expected: str) -> bool:
     return mine.split()[-1] == theirs.split()[-1]
 
 
+def _briefings(folder: Path) -> dict[str, Briefing]:
+    """The briefings ``folder``'s briefings.json names, each loaded from its pages."""
+    path = folder / "briefings.json"
+    if not path.exists():
+        return {}
+    pages = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        str(name): tradebrief.load_briefing([ROOT / str(page) for page in paths])
+        for name, paths in pages.items()
+    }
+
+
 def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> ClaimScores:
-    """Ask every question in ``folder``'s claims.jsonl and derivations.jsonl and score it."""
-    briefing = briefing or tradebrief.load_briefing()
+    """Ask every question in ``folder``'s claims.jsonl and derivations.jsonl and score it.
+
+    A row naming a briefing of ``folder``'s briefings.json is asked of that one.
+    """
+    default = briefing or tradebrief.load_briefing()
+    named = _briefings(folder)
+
+    def asked(row: dict[str, object]) -> Answer:
+        chosen = named[str(row["briefing"])] if "briefing" in row else default
+        return chosen.ask(str(row["question"]))
+
     scores = ClaimScores()
     for row in _rows(folder / "claims.jsonl"):
-        answer = briefing.ask(str(row["question"]))
+        answer = asked(row)
         got = answer.verdict.value if answer.verdict is not None else "none"
         scores.claims += 1
         if got == row["verdict"]:
@@ -188,7 +215,7 @@ def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> Cl
         expect = [str(e) for e in row.get("expect", []) or []]  # type: ignore[union-attr]
         scores.evidence_quoted += _quoted(answer, expect)
     for row in _rows(folder / "derivations.jsonl"):
-        answer = briefing.ask(str(row["question"]))
+        answer = asked(row)
         scores.derivations += 1
         if row["result"] is None:
             scores.refusals += 1
