@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
+from tradebrief.engine.claims.clauses import stated_qualifier, subject_overlap
 from tradebrief.engine.claims.numbers import ClaimedNumber
 from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.vocabulary import Relation
@@ -102,6 +103,8 @@ class Stated:
     """For a yuan figure claimed in dollars: the dollar value at the briefing's own rate,
     in words. ``interval`` is then a wide band around it that can refute the claim,
     never support it (a converted figure is derived, not stated)."""
+    figure: Span | None = None
+    """Where the stated figure is written (its clause names its subject)."""
 
 
 def verdict_answer(
@@ -160,15 +163,18 @@ def passages(briefing: Briefing, question: str, *, limit: int) -> list[Span]:
     return found
 
 
-def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
-    """The amounts a stated quantity allows, by its qualifier."""
+def stated_interval(
+    quantity: Quantity, tolerance: Decimal, qualifier: Qualifier | None = None
+) -> Interval:
+    """The amounts a stated quantity allows, by its qualifier (or ``qualifier``, read again)."""
     amount = quantity.amount
-    bound = _QUALIFIER_BOUNDS.get(quantity.qualifier)
+    qualifier = qualifier or quantity.qualifier
+    bound = _QUALIFIER_BOUNDS.get(qualifier)
     if bound is not None:
         return _one_sided(amount, bound)
-    if quantity.qualifier is Qualifier.ABOUT:
+    if qualifier is Qualifier.ABOUT:
         return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
-    if quantity.qualifier is Qualifier.SEVERAL:
+    if qualifier is Qualifier.SEVERAL:
         # "hundreds": at least two hundred; the top is loose, since a speaker may call
         # 1,200 "hundreds", so "more than 1,000" is not refuted (``vague_reach``).
         return Interval(amount * 2, amount * claim_words().vague_reach, high_open=True)
@@ -238,18 +244,32 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     total = pick_metric(briefing)
     if number.unit == "percent":
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
-        if not changed or changed[0].change is None:
-            return None
-        if _SHARE.search(question) or has_any(question, words.share_words):
+        rates = _percent_figures(briefing, question)
+        if changed and (_SHARE.search(question) or has_any(question, words.share_words)):
             # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
             note = (
                 "It states no share; a share of the total would be derived, not stated "
                 "(ask for it, e.g. 'what share of the total was the increase?', to see it)."
             )
             return Stated(changed[0], None, changed[0].evidence.quote, Scale.ONE, note)
+        if rates and (not changed or rates[0][0] is not changed[0]):
+            rated, value, span = rates[0]
+            qualifier = (
+                stated_qualifier(briefing, rated.quantity) if span == rated.quantity.span else None
+            )
+            interval = (
+                stated_interval(rated.quantity, tolerance, qualifier)
+                if qualifier is not None
+                else Interval(value, value)
+            )
+            return Stated(rated, interval, span.quote, Scale.ONE, figure=span)
+        if not changed or changed[0].change is None:
+            return None
         change = changed[0].change
         value = change.value
-        return Stated(changed[0], Interval(value, value), change.span.quote, Scale.ONE)
+        return Stated(
+            changed[0], Interval(value, value), change.span.quote, Scale.ONE, figure=change.span
+        )
     if number.unit == "USD":
         with_usd = [m for m in briefing.metrics if m.equivalent and m.equivalent.unit == "USD"]
         named = [m for m in with_usd if _names_figure(question, m.quantity)]
@@ -289,8 +309,33 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         fact, quantity = best_count(question, number, candidates, fact_rank(briefing, question))
     if has_any(quantity.span.quote, words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
-        return Stated(fact, None, quantity.span.quote, quantity.scale, note)
-    return Stated(fact, stated_interval(quantity, tolerance), quantity.span.quote, quantity.scale)
+        return Stated(fact, None, quantity.span.quote, quantity.scale, note, figure=quantity.span)
+    interval = stated_interval(quantity, tolerance, stated_qualifier(briefing, quantity))
+    return Stated(fact, interval, quantity.span.quote, quantity.scale, figure=quantity.span)
+
+
+def _percent_figures(briefing: Briefing, question: str) -> list[tuple[Metric, Decimal, Span]]:
+    """The figures in percent a claim may be about, best first: rates and changes.
+
+    A rate ("the utilization rate of solar power remained above 98%") and a change
+    ("up 10.8% year on year") compete on how many of the claim's subject words
+    their own words hold; a claim with a word of growth prefers a change, one
+    without prefers a rate. Only figures that hold at least one subject word.
+    """
+    grows = has_any(question, [*claim_words().direction["up"], *claim_words().direction["down"]])
+    found: list[tuple[tuple[int, bool], Metric, Decimal, Span]] = []
+    for metric in briefing.metrics:
+        if metric.quantity.unit == "percent":
+            overlap = subject_overlap(briefing, question, metric, metric.quantity.span)
+            found.append(
+                ((overlap, not grows), metric, metric.quantity.value, metric.quantity.span)
+            )
+        if metric.change is not None and metric.change.unit == "percent":
+            overlap = subject_overlap(briefing, question, metric, metric.change.span)
+            found.append(((overlap, grows), metric, metric.change.value, metric.change.span))
+    found = [f for f in found if f[0][0] > 0]
+    found.sort(key=lambda f: f[0], reverse=True)
+    return [(metric, value, span) for _, metric, value, span in found]
 
 
 def _in_dollars(

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.clauses import claim_part, subject_overlap, unmatched_words
 from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
@@ -295,6 +296,15 @@ def _figure(
             f"{', '.join(repr(w) for w in narrower)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
+    part = claim_part(question, number.text) if len(numbers) > 1 else question
+    other = unmatched_words(briefing, part, fact, stated.figure) if stated.figure else ()
+    if other:
+        # "wind power capacity alone" against the total capacity: another figure's subject
+        text = (
+            f"The briefing gives {description} {said_by(citation)}, but says nothing there of "
+            f"{', '.join(repr(w) for w in other)}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     measured = number.unit in (None, "metric_ton")  # counts and weights name what they count
     counted = _counted_noun(question, number) if measured else ()
     if counted and not _counts(fact, counted):
@@ -315,6 +325,8 @@ def _figure(
         or increment
         or any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
         or (number.unit == "percent" and _only_growth(question))
+        # every subject word of the claim is the figure's own ("the vacancy rate")
+        or (stated.figure is not None and subject_overlap(briefing, part, fact, stated.figure) > 0)
     )
     if money_or_rate and not about_trade:
         text = (

@@ -245,6 +245,15 @@ class ClaimWords(BaseModel):
     measure_words: tuple[str, ...] = Field(
         default=(), description="Words asking for a thing's value or size."
     )
+    stated_bounds: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Qualifier ('more_than', 'at_least', 'less_than', 'about') -> words that, "
+        "right before a stated figure, bound it: 'stayed above 190 million'.",
+    )
+    frame_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words a figure claim holds beside its subject: periods, verbs of amounting.",
+    )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
     opposites: tuple[Opposites, ...] = Field(default=(), description="Words of opposite sense.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
@@ -263,6 +272,17 @@ class ClaimWords(BaseModel):
         unknown = set(value) - {"day", "month", "hour"}
         if unknown:
             raise ValueError(f"per_period knows day, month and hour, not {sorted(unknown)}")
+        return value
+
+    @field_validator("stated_bounds")
+    @classmethod
+    def _known_bounds(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = set(value) - {"more_than", "at_least", "less_than", "about"}
+        if unknown:
+            raise ValueError(
+                f"stated_bounds knows more_than, at_least, less_than and about, not "
+                f"{sorted(unknown)}"
+            )
         return value
 
     @field_validator("direction")

@@ -1,0 +1,202 @@
+"""The clause a stated figure sits in: the words that bound it and the subject it measures.
+
+Part of checking a claim (:mod:`tradebrief.engine.claims.verdict`). A figure
+read from an uncurated transcript may come without its bound ("stayed above
+190 million tons" read as exactly 190 million) and names its subject only in
+its own clause ("Pension insurance covered 412 million people and injury
+insurance covered 288 million"). :func:`stated_qualifier` re-reads the bound
+from the words right before the figure; :func:`unmatched_words` finds the words
+of a claim that name something the figure's clause, name and keywords do not
+("wind power capacity alone" against the total installed capacity), so the
+claim is about another figure: not stated, never yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tradebrief.engine.claims.words import claim_words, require_text, words_of
+from tradebrief.engine.index import index_for
+from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.text import analyze
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
+from tradebrief.quantities import Qualifier, Quantity
+from tradebrief.spans import Span
+
+__all__ = ["claim_part", "figure_clause", "stated_qualifier", "subject_overlap", "unmatched_words"]
+
+_LOOK_BACK = 40  # characters before a figure searched for its bound
+_STEM = 5  # words sharing this many first letters are taken for forms of one word
+_SHORT = 2  # words this short carry no subject
+# Where a clause ends: a semicolon, a comma or "and"/"while"/"whereas" before a new subject.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:and|while|whereas)\s+|,")
+
+
+def stated_qualifier(briefing: Briefing, quantity: Quantity) -> Qualifier:
+    """The figure's qualifier, or the bound written right before it when it was read as exact.
+
+    Example:
+        >>> import tradebrief
+        >>> from pathlib import Path
+        >>> b = tradebrief.load_briefing(Path("tests/transcripts/press_energy.txt"))
+        >>> coal = next(m for m in b.metrics if "Coal" in m.name)
+        >>> coal.quantity.qualifier.value, stated_qualifier(b, coal.quantity).value
+        ('exact', 'more_than')
+    """
+    if quantity.qualifier is not Qualifier.EXACT:
+        return quantity.qualifier
+    before = briefing.source[max(0, quantity.span.start - _LOOK_BACK) : quantity.span.start]
+    before = before.casefold().rstrip()
+    for name, phrases in _bounds():
+        for phrase in phrases:
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}$", before):
+                return Qualifier(name)
+    return quantity.qualifier
+
+
+@cache
+def _bounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The stated bounds, longest phrase first across every qualifier."""
+    pairs = [(n, p) for n, ps in claim_words().stated_bounds.items() for p in ps]
+    pairs.sort(key=lambda pair: len(pair[1]), reverse=True)
+    return tuple((n, (p,)) for n, p in pairs)
+
+
+def claim_part(question: str, number_text: str) -> str:
+    """The part of a claim naming several figures that holds ``number_text``.
+
+    "Did customs handle 88.38 million forms and oversee 39.917 million vehicle
+    crossings?" gives "oversee 39.917 million vehicle crossings?" for the second.
+    """
+    at = question.find(number_text)
+    if at < 0:
+        return question
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(question, 0, at):
+        start = found.end()
+    after = _CLAUSE_BREAK.search(question, at + len(number_text))
+    return question[start : after.start() if after else len(question)]
+
+
+def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
+    """The clause of ``evidence`` that holds ``figure``: from the break before it to the next.
+
+    "Pension insurance covered 412 million people and injury insurance covered
+    288 million." gives "injury insurance covered 288 million" for the 288.
+    """
+    if not (evidence.start <= figure.start and figure.end <= evidence.end):
+        return evidence.quote
+    text = briefing.source[evidence.start : evidence.end]
+    at, end = figure.start - evidence.start, figure.end - evidence.start
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, at):
+        start = found.end()
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[start : after.start() if after else len(text)]
+
+
+def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> set[str]:
+    """The words that name the figure's subject: its name, aliases, keywords, clause, title."""
+    clause = figure_clause(briefing, fact.evidence, figure)
+    parts = [fact.name, *fact.aliases, *fact.keywords, clause, briefing.title]
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if paragraph is not None:  # "Did the GACC introduce 16 measures?": the speaker's own body
+        speaker = briefing.speaker_of(paragraph)
+        parts.append(speaker.title if isinstance(speaker, Person) else speaker.name)
+    if isinstance(fact, Metric):
+        parts.append(fact.quantity.unit.replace("_", " "))
+        if fact.change is not None:
+            parts.append(fact.change.span.quote)
+    elif fact.count is not None:
+        parts.append(fact.count.unit.replace("_", " "))
+    return _terms(briefing, " ".join(parts))
+
+
+def _terms(briefing: Briefing, text: str) -> set[str]:
+    """``text``'s words, and their terms as retrieval reads them (synonyms mapped, stemmed)."""
+    index = index_for(briefing)
+    return set(words_of(text)) | set(analyze(text, index.lexicon))
+
+
+def _frame(briefing: Briefing) -> set[str]:
+    """Words that never name a figure's subject: the claim's own vocabulary, people's names."""
+    words = claim_words()
+    phrases = [
+        *words.frame_words,
+        *words.claim_stopwords,
+        *words.openers,
+        *words.negations,
+        *words.plain_words,
+        *words.increment_words,
+        *words.threshold_words,
+        *words.saying_words,
+        *words.reporting_words,
+        *words.claim_prefixes,
+        *words.claim_suffixes,
+        *words.small_numbers,
+        *words.word_numbers,
+        *words.first_person,
+        *(p for group in words.comparisons.values() for p in group),
+        *(p for group in words.units.values() for p in group),
+        *(p for group in words.scales.values() for p in group),
+        *(p for group in words.direction.values() for p in group),
+        *(p for group in words.per_period.values() for p in group),
+        *(p for person in briefing.people for p in (person.full_name, person.reference)),
+    ]
+    return set(words_of(" ".join(phrases))) | set(index_for(briefing).neutral)
+
+
+def _same(word: str, known: set[str], lexicon: Lexicon) -> bool:
+    """Whether ``word`` or a form or same-sense word of it is among ``known``."""
+    words = claim_words()
+    base = words.irregular_verbs.get(word, word)
+    forms = {word, base, *analyze(word, lexicon)}
+    for group in words.same_sense:
+        if word in group:
+            forms |= set(group)
+    if forms & known:
+        return True
+    stems = {f[:_STEM] for f in forms if len(f) >= _STEM}
+    return any(k[:_STEM] in stems for k in known if len(k) >= _STEM)
+
+
+def _content(briefing: Briefing, question: str) -> list[str]:
+    """The claim's subject words: neither its vocabulary nor a word retrieval drops as filler."""
+    frame = _frame(briefing)
+    index = index_for(briefing)
+    return [
+        w
+        for w in dict.fromkeys(words_of(require_text(question)))
+        if w not in frame
+        and len(w) > _SHORT
+        and not any(c.isdigit() for c in w)
+        and not any(t in frame for t in analyze(w, index.lexicon))
+        and analyze(w, index.lexicon)  # a stopword of retrieval ("introduce") names nothing
+    ]
+
+
+def unmatched_words(
+    briefing: Briefing, question: str, fact: Metric | PolicyMeasure, figure: Span
+) -> tuple[str, ...]:
+    """Words of the claim that name something the stated figure's words do not.
+
+    Example:
+        >>> import tradebrief
+        >>> from pathlib import Path
+        >>> b = tradebrief.load_briefing(Path("tests/transcripts/press_energy.txt"))
+        >>> total = b.metrics[0]
+        >>> claim = "Did wind power capacity alone reach 1 billion kW?"
+        >>> unmatched_words(b, claim, total, total.quantity.span)
+        ('wind', 'alone')
+    """
+    known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
+
+
+def subject_overlap(
+    briefing: Briefing, question: str, fact: Metric | PolicyMeasure, figure: Span
+) -> int:
+    """How many of the claim's subject words the stated figure's words hold."""
+    known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    return sum(_same(w, known, lexicon) for w in _content(briefing, question))
