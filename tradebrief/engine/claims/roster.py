@@ -15,6 +15,7 @@ from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
+from tradebrief.engine.claims.posts import claimed_body, judge_body, judge_head, posts_of
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,
@@ -200,7 +201,9 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)
-    named_post = has_any(re.sub(r"spokes(?:man|woman)", "spokesperson", question), words.posts)
+    named_post = has_any(
+        re.sub(r"spokes(?:man|woman)", "spokesperson", question), posts_of(briefing)
+    )
     if has_any(question, words.roles["speaker"]) and not named_post:
         # "Did Wang appear as the minister?" claims a post: the post decides, not the speaking
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
@@ -242,7 +245,7 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
         return person
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     orgs = [o for o in briefing.organizations if names_org(question, o)]
-    for post in sorted(words.posts, key=len, reverse=True):
+    for post in posts_of(briefing):
         if not has_phrase(text, post):
             continue
         holders = [p for p in briefing.people if has_phrase(p.title, post)]
@@ -255,7 +258,7 @@ def _person_by_post(briefing: Briefing, question: str) -> Person | None:
     """The one person whose title holds the post a claim names ("the vice minister")."""
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     deputy = "|".join(re.escape(d) for d in claim_words().deputy)
-    for post in sorted(claim_words().posts, key=len, reverse=True):
+    for post in posts_of(briefing):
         if has_phrase(text, f"the {post}"):
             # "the minister" is not the vice minister: a plain post needs a plain holder
             holders = [p for p in briefing.people if _holds_plain(p.title, post, deputy)]
@@ -289,11 +292,20 @@ def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
 def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
     words = claim_words()
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
-    posts = sorted(words.posts, key=len, reverse=True)
-    post = next((p for p in posts if has_phrase(text, p)), None)
+    post = next((p for p in posts_of(briefing) if has_phrase(text, p)), None)
     orgs = [o for o in briefing.organizations if names_org(question, o)]
     org_ok = all(names_org(person.title, o) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
+    head = judge_head(question, person)  # "a deputy head of the NEA" for "vice administrator"
+    if head is not None:
+        if head is Verdict.YES:
+            head = _office_part(question, person, briefing) if org_ok else Verdict.NO
+        return verdict_answer(question, head, said, (line,), person)
+    member = _MEMBER.search(question)
+    body = claimed_body(question, member.end()) if member and not orgs else ""
+    if body:  # "represent the Ministry of Commerce": a body the briefing may never name
+        verdict = judge_body(question, body, person, briefing)
+        return verdict_answer(question, verdict, said, (line,), person)
     if post is None:
         parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
         if not (orgs or parts) or not _MEMBER.search(question):

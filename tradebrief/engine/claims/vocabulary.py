@@ -192,6 +192,15 @@ class ClaimWords(BaseModel):
     increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
+    head_words: tuple[str, ...] = Field(
+        default=(), description="Words a claim uses for whoever leads a body: 'head', 'chief'."
+    )
+    leading_posts: tuple[str, ...] = Field(
+        default=(), description="Posts that lead a body or part: 'minister', 'administrator'."
+    )
+    body_words: tuple[str, ...] = Field(
+        default=(), description="Words naming a government body: 'ministry', 'bureau'."
+    )
     countries: tuple[str, ...] = Field(default=(), description="Country names, lower case.")
     office_parts: tuple[str, ...] = Field(
         default=(), description="Parts of an organisation a title names: 'department'."
