@@ -22,6 +22,7 @@ from tradebrief.engine.claims.clauses import (
     stated_qualifier,
     unmatched_words,
 )
+from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.quantities import Qualifier
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -78,7 +79,12 @@ def test_energy_claims(energy: Briefing, claim: str, verdict: str) -> None:
     ("claim", "verdict"),
     [
         ("Did pension insurance cover 412 million people?", "yes"),
-        ("Did injury insurance cover more than 300 million people?", "not_stated"),
+        # the clause that names injury insurance gives 288 million, not the 412 million
+        ("Did injury insurance cover more than 300 million people?", "no"),
+        ("Did injury insurance cover 288 million people?", "yes"),
+        # "first half" is this briefing's own period, and no multiplier ("half 61.2")
+        ("Was output in the first half 61.2 trillion yuan?", "yes"),
+        ("Was the surveyed vacancy rate 3.7% in the first half?", "yes"),
         ("Did investment in equipment rise by 4.2%?", "yes"),
         ("Was the surveyed vacancy rate above 5%?", "no"),
         ("Did output grow more than 6% year on year?", "no"),
@@ -86,6 +92,40 @@ def test_energy_claims(energy: Briefing, claim: str, verdict: str) -> None:
 )
 def test_statistics_claims(statistics: Briefing, claim: str, verdict: str) -> None:
     assert _verdict(statistics, claim) == verdict
+
+
+@pytest.fixture(scope="module")
+def grain() -> Briefing:
+    pages = [TRANSCRIPTS / f"press_agriculture_p{n}.txt" for n in (1, 2)]
+    return tradebrief.load_briefing(pages)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "an increase of 3.6 million tons": the rise, not the 149.8 million level
+        ("Did summer grain output increase by 3.6 million tons?", "yes"),
+        ("Did summer grain output fall by 3.6 million tons?", "no"),
+        ("Did summer grain output rise by 5 million tons?", "no"),
+        ("Did wheat output increase by 3.6 million tons?", "not_stated"),
+        ("Did summer grain output reach 149.8 million metric tons?", "yes"),
+        ("Did corn output reach 149.8 million tons?", "not_stated"),
+    ],
+)
+def test_grain_claims(grain: Briefing, claim: str, verdict: str) -> None:
+    assert _verdict(grain, claim) == verdict
+
+
+def test_a_condition_in_the_text_is_no_period() -> None:
+    holiday = tradebrief.load_briefing(TRANSCRIPTS / "holiday_figures.txt")
+    assert _verdict(holiday, "Were 95.1% of complaints settled within 48 hours?") == "yes"
+    assert _verdict(holiday, "Were domestic trips up more than 8% year on year?") == "no"
+
+
+def test_a_digit_glued_to_a_word_is_no_figure() -> None:
+    numbers = read_numbers("Were there 4.82 million 5G base stations?")
+    assert [n.text for n in numbers] == ["4.82 million"]
+    assert [n.text for n in read_numbers("Did trade top 46tn yuan?")] == ["top 46tn"]
 
 
 def test_the_clause_of_a_figure(statistics: Briefing) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tradebrief.engine.claims.words import claim_words, require_text, words_of
+from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.text import analyze
@@ -24,7 +24,16 @@ from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity
 from tradebrief.spans import Span
 
-__all__ = ["claim_part", "figure_clause", "stated_qualifier", "subject_overlap", "unmatched_words"]
+__all__ = [
+    "claim_part",
+    "claims_increase",
+    "figure_clause",
+    "names_stated_period",
+    "stated_qualifier",
+    "subject_overlap",
+    "unmatched_words",
+    "written_as_increase",
+]
 
 _LOOK_BACK = 40  # characters before a figure searched for its bound
 _STEM = 5  # words sharing this many first letters are taken for forms of one word
@@ -99,6 +108,8 @@ def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
 def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> set[str]:
     """The words that name the figure's subject: its name, aliases, keywords, clause, title."""
     clause = figure_clause(briefing, fact.evidence, figure)
+    if written_as_increase(briefing, figure):  # ", an increase of 3.6 million tons": the rise
+        clause = fact.evidence.quote  # of what the sentence's level measures
     parts = [fact.name, *fact.aliases, *fact.keywords, clause, briefing.title]
     paragraph = briefing.paragraph_at(fact.evidence.start)
     if paragraph is not None:  # "Did the GACC introduce 16 measures?": the speaker's own body
@@ -177,7 +188,11 @@ def _content(briefing: Briefing, question: str) -> list[str]:
 
 
 def unmatched_words(
-    briefing: Briefing, question: str, fact: Metric | PolicyMeasure, figure: Span
+    briefing: Briefing,
+    question: str,
+    fact: Metric | PolicyMeasure,
+    figure: Span,
+    number_text: str = "",
 ) -> tuple[str, ...]:
     """Words of the claim that name something the stated figure's words do not.
 
@@ -191,7 +206,20 @@ def unmatched_words(
         ('wind', 'alone')
     """
     known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    if number_text and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
+        at = question.find(number_text)
+        known |= set(words_of(question[at + len(number_text) :])[:_NEAR]) if at >= 0 else set()
     return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
+
+
+_BARE_COUNT = "count"  # the unit of a figure read with no noun after it
+_NEAR = 2  # words after a claimed count that name what it counts
+
+
+def _unit_of(fact: Metric | PolicyMeasure) -> str:
+    if isinstance(fact, Metric):
+        return fact.quantity.unit
+    return fact.count.unit if fact.count is not None else ""
 
 
 def subject_overlap(
@@ -200,3 +228,33 @@ def subject_overlap(
     """How many of the claim's subject words the stated figure's words hold."""
     known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
     return sum(_same(w, known, lexicon) for w in _content(briefing, question))
+
+
+def _moves() -> str:
+    words = claim_words()
+    moved = [*words.direction["up"], *words.direction["down"], *words.increment_named]
+    return "|".join(re.escape(w) for w in sorted(moved, key=len, reverse=True))
+
+
+def written_as_increase(briefing: Briefing, figure: Span) -> bool:
+    """Whether the text states ``figure`` as a rise: "an increase of 3.6 million tons"."""
+    before = briefing.source[max(0, figure.start - _LOOK_BACK) : figure.start].casefold()
+    return re.search(rf"\b(?:{_moves()})(?:\s+(?:by|of))?\s*$", before) is not None
+
+
+def claims_increase(question: str, number_text: str) -> bool:
+    """Whether a claim puts its number as the size of a rise: "increase by 3.6 million tons"."""
+    written = re.escape(number_text)
+    return (
+        re.search(rf"\b(?:{_moves()})\s+(?:by|of)\s+{written}", question, re.IGNORECASE) is not None
+    )
+
+
+def names_stated_period(briefing: Briefing, question: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a phrase of ``phrases`` the claim names is the period of a stated figure.
+
+    "the first half" is no period of the bundled 2024 briefing, whose figures are for
+    the year; on a briefing about the first half of 2023 it is the figures' own.
+    """
+    periods = " | ".join(m.period for m in briefing.metrics if m.period)
+    return any(has_phrase(question, p) and has_phrase(periods, p) for p in phrases)

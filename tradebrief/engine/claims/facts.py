@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
-from tradebrief.engine.claims.clauses import stated_qualifier, subject_overlap
-from tradebrief.engine.claims.numbers import ClaimedNumber
+from tradebrief.engine.claims.clauses import (
+    claim_part,
+    claims_increase,
+    stated_qualifier,
+    subject_overlap,
+    unmatched_words,
+    written_as_increase,
+)
+from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import claim_words, has_any
@@ -307,6 +314,29 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         fact, quantity = money_fact(question, number, candidates, total)
     else:
         fact, quantity = best_count(question, number, candidates, fact_rank(briefing, question))
+        part = claim_part(question, number.text) if len(read_numbers(question)) > 1 else question
+        if unmatched_words(briefing, part, fact, quantity.span, number.text):
+            # "injury insurance ... 300 million people": the figure whose clause names it
+            fits = [
+                (f, q)
+                for f, q in candidates
+                if not unmatched_words(briefing, part, f, q.span, number.text)
+                and subject_overlap(briefing, part, f, q.span)
+            ]
+            fact, quantity = fits[0] if len(fits) == 1 else (fact, quantity)
+        if claims_increase(question, number.text) and not written_as_increase(
+            briefing, quantity.span
+        ):
+            # "increase by 3.6 million tons": the rise the same sentence states, not the level
+            rises = [
+                (f, q)
+                for f, q in candidates
+                if f.evidence == fact.evidence and written_as_increase(briefing, q.span)
+            ]
+            if not rises:
+                note = "It states this figure's level, not the size of a rise."
+                return Stated(fact, None, quantity.span.quote, quantity.scale, note)
+            fact, quantity = rises[0]
     if has_any(quantity.span.quote, words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
         return Stated(fact, None, quantity.span.quote, quantity.scale, note, figure=quantity.span)

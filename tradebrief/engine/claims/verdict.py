@@ -19,7 +19,13 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.engine.claims.clauses import claim_part, subject_overlap, unmatched_words
+from tradebrief.engine.claims.clauses import (
+    claim_part,
+    names_stated_period,
+    subject_overlap,
+    unmatched_words,
+    written_as_increase,
+)
 from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
@@ -116,6 +122,8 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     if answer is not None:
         return answer
     subject = not_given(question, numbers=bool(numbers))
+    if subject is not None and names_stated_period(briefing, question, subject.words):
+        subject = None  # "in the first half" on a briefing whose figures are for the first half
     if subject is not None:
         return _not_given(briefing, question, subject.what, numbers)
     answer = judge_exclusive(briefing, question)
@@ -283,7 +291,13 @@ def _figure(
         return Verdict.NOT_STATED, text, citation, fact
     period = next((p for p in _periods() if has_phrase(question, p)), None)
     span = _SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
-    if period is None and span is not None and span[0].casefold() not in _WHOLE_YEAR:
+    in_text = span is not None and has_phrase(fact.evidence.quote, span[0])  # "within 48 hours"
+    if (
+        period is None
+        and span is not None
+        and span[0].casefold() not in _WHOLE_YEAR
+        and not in_text
+    ):
         period = f"for {span[0]}"
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
@@ -297,7 +311,9 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     part = claim_part(question, number.text) if len(numbers) > 1 else question
-    other = unmatched_words(briefing, part, fact, stated.figure) if stated.figure else ()
+    other = (
+        unmatched_words(briefing, part, fact, stated.figure, number.text) if stated.figure else ()
+    )
     if other:
         # "wind power capacity alone" against the total capacity: another figure's subject
         text = (
@@ -368,7 +384,11 @@ def _figure(
                     f"{worked.result.describe()}: derived, not stated."
                 )
         return Verdict.NOT_STATED, text, citation, fact
-    increase = "increment" in fact.keywords  # the stated increase is a rise
+    increase = "increment" in fact.keywords or (  # the stated increase is a rise
+        stated.figure is not None
+        and number.unit != "percent"
+        and written_as_increase(briefing, stated.figure)
+    )
     if (about_change or increase) and has_any(question, words.direction["down"]):
         number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
