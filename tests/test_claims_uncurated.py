@@ -25,17 +25,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
     {
         "u007",
         "u035",
-        "ud01",
-        "ud02",
-        "ud03",
-        "ud04",
-        "ud05",
-        "ud06",
-        "ud07",
-        "ud08",
-        "ud09",
-        "ud10",
-        "ud11",
     }
 )
 

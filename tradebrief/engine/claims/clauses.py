@@ -14,10 +14,11 @@ claim is about another figure: not stated, never yes or no.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import cache
 
 from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
-from tradebrief.engine.index import index_for
+from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
@@ -130,8 +131,19 @@ def _terms(briefing: Briefing, text: str) -> set[str]:
     return set(words_of(text)) | set(analyze(text, index.lexicon))
 
 
-def _frame(briefing: Briefing) -> set[str]:
-    """Words that never name a figure's subject: the claim's own vocabulary, people's names."""
+def _frame(briefing: Briefing) -> frozenset[str]:
+    """Words that never name a figure's subject: the claim's own vocabulary, people's names.
+
+    Worked out once per briefing (it analyses every metric's name), beside its index.
+    """
+    index = index_for(briefing)
+    frame = _FRAMES.get(index)
+    if frame is None:
+        frame = _FRAMES[index] = _frame_of(briefing)
+    return frame
+
+
+def _frame_of(briefing: Briefing) -> frozenset[str]:
     words = claim_words()
     phrases = [
         *words.frame_words,
@@ -155,7 +167,15 @@ def _frame(briefing: Briefing) -> set[str]:
         *(p for group in words.per_period.values() for p in group),
         *(p for person in briefing.people for p in (person.full_name, person.reference)),
     ]
-    return set(words_of(" ".join(phrases))) | set(index_for(briefing).neutral)
+    # Everyday words ("spend", "introduce") name nothing, unless a figure is named by one:
+    # "total spending" is the subject of a figure where a figure's name says "spending".
+    index = index_for(briefing)
+    named = " ".join(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords))
+    naming = set(analyze(named, index.lexicon))
+    return frozenset(words_of(" ".join(phrases))) | (index.neutral - naming)
+
+
+_FRAMES: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _same(word: str, known: set[str], lexicon: Lexicon) -> bool:
