@@ -40,7 +40,9 @@ _LOOK_BACK = 40  # characters before a figure searched for its bound
 _STEM = 5  # words sharing this many first letters are taken for forms of one word
 _SHORT = 2  # words this short carry no subject
 # Where a clause ends: a semicolon, a comma or "and"/"while"/"whereas" before a new subject.
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:and|while|whereas)\s+|,")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:and|while|whereas)\s+|,(?!\d{3})"
+)
 
 
 def stated_qualifier(briefing: Briefing, quantity: Quantity) -> Qualifier:
@@ -90,20 +92,43 @@ def claim_part(question: str, number_text: str) -> str:
 
 
 def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
-    """The clause of ``evidence`` that holds ``figure``: from the break before it to the next.
+    """The clause of ``evidence`` that holds ``figure``: the pieces about it and no other figure.
 
+    The sentence is cut at semicolons, commas and "and"/"while"; a piece with no
+    figure of its own ("In the first half", "By the end of June") belongs to its
+    neighbour, and so does a partitive "Of the 3,641 sections" before its share.
     "Pension insurance covered 412 million people and injury insurance covered
-    288 million." gives "injury insurance covered 288 million" for the 288.
+    288 million." gives "injury insurance covered 288 million." for the 288.
     """
     if not (evidence.start <= figure.start and figure.end <= evidence.end):
         return evidence.quote
     text = briefing.source[evidence.start : evidence.end]
     at, end = figure.start - evidence.start, figure.end - evidence.start
-    start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, at):
-        start = found.end()
-    after = _CLAUSE_BREAK.search(text, end)
-    return text[start : after.start() if after else len(text)]
+    cuts = [0, *(c for f in _CLAUSE_BREAK.finditer(text) for c in (f.start(), f.end())), len(text)]
+    pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
+    home = next(k for k, (a, b) in enumerate(pieces) if a <= at < b or (a <= at and b >= end))
+    first, last = home, home
+    while first > 0 and _joins(text[slice(*pieces[first - 1])]):
+        first -= 1
+    while last + 1 < len(pieces) and not re.search(r"\d", text[slice(*pieces[last + 1])]):
+        last += 1
+    clause = text[pieces[first][0] : pieces[last][1]]
+    if first == home and home > 0 and _ELIDED.match(text[slice(*pieces[home])]):
+        # "... handled 186,000 cases and recovered 2.3 billion yuan": the shared subject
+        before = text[slice(*pieces[home - 1])]
+        clause = re.split(r"\d", before, maxsplit=1)[0] + " " + clause
+    if _PRONOUN.search(clause):  # "96.5% of them were settled": them is the sentence's
+        return text
+    return clause
+
+
+_ELIDED = re.compile(r"\s*[a-z]+ed\b")  # a clause opening on a verb: its subject is before
+_PRONOUN = re.compile(r"\b(?:of them|of these|of those|of which|of it)\b", re.IGNORECASE)
+
+
+def _joins(piece: str) -> bool:
+    """Whether a piece before a figure's own belongs to its clause: no figure, or "Of the ..."."""
+    return not re.search(r"\d", piece) or re.match(r"\s*of\b", piece, re.IGNORECASE) is not None
 
 
 def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> set[str]:
@@ -116,6 +141,8 @@ def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> se
     if paragraph is not None:  # "Did the GACC introduce 16 measures?": the speaker's own body
         speaker = briefing.speaker_of(paragraph)
         parts.append(speaker.title if isinstance(speaker, Person) else speaker.name)
+        # the paragraph's opening sentence names its topic: "Inbound tourism continued ..."
+        parts.append(re.split(r"(?<=[.!?])\s", paragraph.text, maxsplit=1)[0])
     if isinstance(fact, Metric):
         parts.append(fact.quantity.unit.replace("_", " "))
         if fact.change is not None:
@@ -201,7 +228,8 @@ def _content(briefing: Briefing, question: str) -> list[str]:
         for w in dict.fromkeys(words_of(require_text(question)))
         if w not in frame
         and len(w) > _SHORT
-        and not any(c.isdigit() for c in w)
+        and re.search(r"[a-z]", w) is not None  # "pm2.5" and "5g" are names, "2024" no word
+        and not re.fullmatch(r"\d+(?:'s|s)?", w)
         and not any(t in frame for t in analyze(w, index.lexicon))
         and analyze(w, index.lexicon)  # a stopword of retrieval ("introduce") names nothing
     ]
@@ -226,9 +254,14 @@ def unmatched_words(
         ('wind', 'alone')
     """
     known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
-    if number_text and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
-        at = question.find(number_text)
-        known |= set(words_of(question[at + len(number_text) :])[:_NEAR]) if at >= 0 else set()
+    at = question.find(number_text) if number_text else -1
+    if at >= 0 and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
+        known |= set(words_of(question[at + len(number_text) :])[:_NEAR])
+    if at >= 0 and re.match(r"\s*(?:did|does|do|has|have|had)\b", question, re.IGNORECASE):
+        written = words_of(number_text)
+        if written and written[0] not in claim_words().comparison_verbs:
+            # "Did cinemas earn more than 12 billion?": the word before is the claim's verb
+            known |= set(words_of(question[:at])[-1:])
     return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
 
 

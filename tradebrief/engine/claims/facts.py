@@ -252,14 +252,20 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     if number.unit == "percent":
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
         rates = _percent_figures(briefing, question)
-        if changed and (_SHARE.search(question) or has_any(question, words.share_words)):
+        whole = bool(rates) and not unmatched_words(briefing, question, rates[0][0], rates[0][2])
+        whole = whole and rates[0][2] == rates[0][0].quantity.span  # a rate the claim names
+        if (
+            not whole
+            and changed
+            and (_SHARE.search(question) or has_any(question, words.share_words))
+        ):
             # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
             note = (
                 "It states no share; a share of the total would be derived, not stated "
                 "(ask for it, e.g. 'what share of the total was the increase?', to see it)."
             )
             return Stated(changed[0], None, changed[0].evidence.quote, Scale.ONE, note)
-        if rates and (not changed or rates[0][0] is not changed[0]):
+        if rates and (whole or not changed or rates[0][0] is not changed[0]):
             rated, value, span = rates[0]
             qualifier = (
                 stated_qualifier(briefing, rated.quantity) if span == rated.quantity.span else None
@@ -314,29 +320,32 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         fact, quantity = money_fact(question, number, candidates, total)
     else:
         fact, quantity = best_count(question, number, candidates, fact_rank(briefing, question))
-        part = claim_part(question, number.text) if len(read_numbers(question)) > 1 else question
-        if unmatched_words(briefing, part, fact, quantity.span, number.text):
-            # "injury insurance ... 300 million people": the figure whose clause names it
-            fits = [
-                (f, q)
-                for f, q in candidates
-                if not unmatched_words(briefing, part, f, q.span, number.text)
-                and subject_overlap(briefing, part, f, q.span)
-            ]
-            fact, quantity = fits[0] if len(fits) == 1 else (fact, quantity)
-        if claims_increase(question, number.text) and not written_as_increase(
-            briefing, quantity.span
-        ):
-            # "increase by 3.6 million tons": the rise the same sentence states, not the level
-            rises = [
-                (f, q)
-                for f, q in candidates
-                if f.evidence == fact.evidence and written_as_increase(briefing, q.span)
-            ]
-            if not rises:
-                note = "It states this figure's level, not the size of a rise."
-                return Stated(fact, None, quantity.span.quote, quantity.scale, note)
-            fact, quantity = rises[0]
+    part = claim_part(question, number.text) if len(read_numbers(question)) > 1 else question
+    if unmatched_words(briefing, part, fact, quantity.span, number.text):
+        # "injury insurance ... 300 million people", "cinemas earned more than 12 billion
+        # yuan": the one figure whose clause names the claim's subject
+        fits = [
+            (f, q)
+            for f, q in candidates
+            if not unmatched_words(briefing, part, f, q.span, number.text)
+            and subject_overlap(briefing, part, f, q.span)
+        ]
+        fact, quantity = fits[0] if len(fits) == 1 else (fact, quantity)
+    if (
+        number.unit != "CNY"
+        and claims_increase(question, number.text)
+        and not written_as_increase(briefing, quantity.span)
+    ):
+        # "increase by 3.6 million tons": the rise the same sentence states, not the level
+        rises = [
+            (f, q)
+            for f, q in candidates
+            if f.evidence == fact.evidence and written_as_increase(briefing, q.span)
+        ]
+        if not rises:
+            note = "It states this figure's level, not the size of a rise."
+            return Stated(fact, None, quantity.span.quote, quantity.scale, note)
+        fact, quantity = rises[0]
     if has_any(quantity.span.quote, words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
         return Stated(fact, None, quantity.span.quote, quantity.scale, note, figure=quantity.span)
@@ -350,12 +359,16 @@ def _percent_figures(briefing: Briefing, question: str) -> list[tuple[Metric, De
     A rate ("the utilization rate of solar power remained above 98%") and a change
     ("up 10.8% year on year") compete on how many of the claim's subject words
     their own words hold; a claim with a word of growth prefers a change, one
-    without prefers a rate. Only figures that hold at least one subject word.
+    without prefers a rate, and a rate is a change only where the text says it
+    rose or fell. Only figures that hold at least one subject word.
     """
     grows = has_any(question, [*claim_words().direction["up"], *claim_words().direction["down"]])
     found: list[tuple[tuple[int, bool], Metric, Decimal, Span]] = []
     for metric in briefing.metrics:
-        if metric.quantity.unit == "percent":
+        level = metric.quantity.unit == "percent"
+        if level and grows and not written_as_increase(briefing, metric.quantity.span):
+            level = False  # "Did carbon emissions fall 3%?" is no claim about a share of 60%
+        if level:
             overlap = subject_overlap(briefing, question, metric, metric.quantity.span)
             found.append(
                 ((overlap, not grows), metric, metric.quantity.value, metric.quantity.span)

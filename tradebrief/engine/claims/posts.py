@@ -20,7 +20,15 @@ from tradebrief.answer import Verdict
 from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
 from tradebrief.model import Briefing, Person
 
-__all__ = ["TitlePost", "claimed_body", "judge_body", "judge_head", "posts_of", "title_posts"]
+__all__ = [
+    "TitlePost",
+    "claimed_body",
+    "judge_body",
+    "judge_head",
+    "posts_of",
+    "title_names_body",
+    "title_posts",
+]
 
 _MAX_POST_WORDS = 4  # "deputy director general" is three; a longer run is no post
 
@@ -113,6 +121,19 @@ def claimed_body(question: str, after: int) -> str:
     return rest
 
 
+def title_names_body(title: str, body: str) -> bool:
+    """Whether a title names ``body`` by the words that set it apart.
+
+    "vice minister of culture and tourism" names the Ministry of Culture and
+    Tourism: "culture" and "tourism" are in it ("ministry", "of" and the like
+    set no body apart).
+    """
+    words = claim_words()
+    generic = {*words.body_words, *words.claim_stopwords, "national", "general", "state"}
+    own = [w for w in words_of(body) if w not in generic]
+    return bool(own) and all(has_phrase(title, w) for w in own)
+
+
 def judge_body(question: str, body: str, person: Person, briefing: Briefing) -> Verdict:
     """Whether ``person`` is of ``body``, by the body's own words in the title.
 
@@ -122,8 +143,6 @@ def judge_body(question: str, body: str, person: Person, briefing: Briefing) -> 
     title lacks is another body, when the title names one: No. Else not stated.
     """
     words = claim_words()
-    generic = {*words.body_words, *words.claim_stopwords, "national", "general", "state"}
-    own = [w for w in words_of(body) if w not in generic]
     acronym = body.strip() if re.fullmatch(r"[A-Z]{2,8}", body.strip()) else ""
     title = person.title
     named = " ".join(
@@ -134,7 +153,7 @@ def judge_body(question: str, body: str, person: Person, briefing: Briefing) -> 
     )
     if acronym and has_phrase(named, acronym):
         return Verdict.YES
-    if own and all(has_phrase(named, w) for w in own):
+    if title_names_body(named, body):
         return Verdict.YES
     names_a_body = any(has_phrase(title, w) for w in (*words.body_words, "minister"))
     return Verdict.NO if names_a_body else Verdict.NOT_STATED

@@ -33,12 +33,13 @@ from tradebrief.engine.claims.words import (
     has_any,
     has_phrase,
     require_text,
+    words_of,
     years_in,
 )
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import ChangeBasis, Quantity
 
-__all__ = ["answer_prior"]
+__all__ = ["answer_prior", "period_year"]
 
 _HUNDRED = Decimal(100)
 _MINUS = "\u2212"
@@ -67,24 +68,43 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
     if not has_any(require_text(question), words.figure_questions):
         return None
     rise = _ASKS_RISE.search(question) is not None and not _ASKS_RATE.search(question)
-    candidates = [m for m in briefing.metrics if _change_of(briefing, m) is not None]
-    if not candidates:
+    total = pick_metric(briefing)
+    whole_year = total is not None and total.period is not None and total.period.isdigit()
+    if (
+        whole_year
+        and total is not None
+        and subject_overlap(briefing, question, total, total.quantity.span)
+    ):
+        return None  # a whole year's total: derive.py works it out, with its own notes
+    levels = [m for m in briefing.metrics if m.quantity.unit != "percent"]  # a rate has no /(1+r)
+    scored = [(subject_overlap(briefing, question, m, m.quantity.span), m) for m in levels]
+    best = max((score for score, _ in scored), default=0)
+    if best == 0:
         return None
-    scored = [(subject_overlap(briefing, question, m, m.quantity.span), m) for m in candidates]
-    best_score = max(score for score, _ in scored)
-    if best_score == 0:
-        return None
-    metric = next(m for score, m in scored if score == best_score)
+    top = [m for score, m in scored if score == best]
+    named = [m for m in top if not unmatched_words(briefing, question, m, m.quantity.span)]
+    changed = [m for m in named or top if _change_of(briefing, m) is not None]
+    metric = (changed or named or top)[0]
     if not rise and not _asks_year_before(briefing, question, metric):
         return None
-    total = pick_metric(briefing)
-    if metric is total and total.period is not None and total.period.isdigit():
-        return None  # a whole year's total: derive.py works it out, with its own notes
     other = unmatched_words(briefing, question, metric, metric.quantity.span)
     if other:
         what = ", ".join(repr(w) for w in other)
         return refusal(briefing, question, f"{what} (its figures are for {_name(metric)})")
+    if _change_of(briefing, metric) is None:  # "box office revenue the year before"
+        metric = max(named or top, key=lambda m: _named_by(question, m))  # the one it names
+        asked = [y for y in years_in(question) if y != period_year(briefing, metric)]
+        when = str(asked[0]) if asked else "the year before"
+        return refusal(
+            briefing, question, f"{_name(metric)} in {when}; it states no change to work back from"
+        )
     return _rise(briefing, question, metric) if rise else _year_before(briefing, question, metric)
+
+
+def _named_by(question: str, metric: Metric) -> int:
+    """How many words of the question the metric's own name holds (first five letters)."""
+    own = {w[:5] for w in words_of(metric.name)}
+    return sum(w[:5] in own for w in set(words_of(question)) if len(w) > 3)
 
 
 def _name(metric: Metric) -> str:
@@ -116,8 +136,8 @@ def _change_of(briefing: Briefing, metric: Metric) -> Decimal | Quantity | None:
     return None
 
 
-def _period_year(briefing: Briefing, metric: Metric) -> int | None:
-    """The year the metric is for: its period's, else the one most of the briefing's are for."""
+def period_year(briefing: Briefing, metric: Metric) -> int | None:
+    """The year ``metric`` is for: its period's, else the one most of the briefing's are for."""
     own = years_in(metric.period or "")
     if own:
         return own[-1]
@@ -134,7 +154,7 @@ def _asks_year_before(briefing: Briefing, question: str, metric: Metric) -> bool
     """
     if any(has_phrase(question, p) for p in claim_words().year_before):
         return True
-    year = _period_year(briefing, metric)
+    year = period_year(briefing, metric)
     if year is None:
         return False
     if any(y == year - 1 for y in years_in(question)):

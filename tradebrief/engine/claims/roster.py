@@ -15,7 +15,13 @@ from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
-from tradebrief.engine.claims.posts import claimed_body, judge_body, judge_head, posts_of
+from tradebrief.engine.claims.posts import (
+    claimed_body,
+    judge_body,
+    judge_head,
+    posts_of,
+    title_names_body,
+)
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,
@@ -294,7 +300,8 @@ def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> 
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     post = next((p for p in posts_of(briefing) if has_phrase(text, p)), None)
     orgs = [o for o in briefing.organizations if names_org(question, o)]
-    org_ok = all(names_org(person.title, o) for o in orgs)
+    # "vice minister of culture and tourism" is of the Ministry of Culture and Tourism
+    org_ok = all(names_org(person.title, o) or title_names_body(person.title, o.name) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
     head = judge_head(question, person)  # "a deputy head of the NEA" for "vice administrator"
     if head is not None:

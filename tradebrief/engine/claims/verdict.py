@@ -55,6 +55,7 @@ from tradebrief.engine.claims.statements import (
     judge_superlative,
 )
 from tradebrief.engine.claims.subjects import narrower_subject, qualified_trade
+from tradebrief.engine.claims.trends import judge_trend
 from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import (
     claim_words,
@@ -141,7 +142,11 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return judge_direction_or_record(briefing, question) or judge_contained(briefing, question)
+    return (
+        judge_direction_or_record(briefing, question)
+        or judge_trend(briefing, question)  # "Did the number of migrant workers fall?"
+        or judge_contained(briefing, question)
+    )
 
 
 _THAN = re.compile(

@@ -259,6 +259,9 @@ class ClaimWords(BaseModel):
         description="Qualifier ('more_than', 'at_least', 'less_than', 'about') -> words that, "
         "right before a stated figure, bound it: 'stayed above 190 million'.",
     )
+    comparison_verbs: tuple[str, ...] = Field(
+        default=(), description="Comparison words that are verbs: 'reach', 'top'."
+    )
     frame_words: tuple[str, ...] = Field(
         default=(),
         description="Words a figure claim holds beside its subject: periods, verbs of amounting.",

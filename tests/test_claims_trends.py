@@ -1,0 +1,105 @@
+"""Claims on a second set of uncurated briefings: which way a figure moved, and whose clause it is.
+
+Each case failed on the first reading of tests/claims/uncurated2: a figure's
+direction was judged only for total trade ("Did the number of migrant workers
+fall?" was not stated); a money claim was judged on the first yuan figure of a
+briefing ("cinemas earned more than 12 billion yuan?" against holiday
+spending); "96.5% of them" lost what "them" was; "Of the 3,641 sections, 90.4%
+met ..." lost its sections (the comma in 3,641 too); "Did carbon emissions fall
+3%?" was No against a 60% share; "vice minister of culture and tourism" was not
+of the Ministry of Culture and Tourism; "a year earlier" was read as a rate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tradebrief
+from tradebrief import Briefing
+from tradebrief.engine.claims.trends import judge_trend
+
+ROOT = Path(__file__).parent.parent
+UNCURATED3 = ROOT / "bench" / "blind_uncurated3" / "transcripts"
+UNCURATED4 = ROOT / "bench" / "blind_uncurated4" / "transcripts"
+
+
+@pytest.fixture(scope="module")
+def briefings() -> dict[str, Briefing]:
+    jobs = [UNCURATED4 / f"mohrss_jobs_2025_p{n}.txt" for n in (1, 2)]
+    return {
+        "tourism": tradebrief.load_briefing(UNCURATED4 / "mct_spring_festival_2026.txt"),
+        "jobs": tradebrief.load_briefing(jobs),
+        "ecology": tradebrief.load_briefing(UNCURATED3 / "ecology_p1.txt"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "claim", "verdict"),
+    [
+        ("jobs", "Did the number of migrant workers fall in 2025?", "no"),
+        ("jobs", "Did the number of migrant workers rise?", "yes"),
+        ("jobs", "Did the number of migrant workers fall in 2023?", "not_stated"),
+        ("ecology", "Did the average PM2.5 concentration rise year on year?", "no"),
+        ("ecology", "Did the average ozone concentration rise?", "yes"),
+        ("ecology", "Did carbon emissions fall?", "not_stated"),
+        ("tourism", "Did cinemas earn more than 12 billion yuan at the box office?", "no"),
+        ("tourism", "Did cinemas earn 9.6 billion yuan at the box office?", "yes"),
+        ("tourism", "Were 96.5% of complaints settled within the holiday?", "yes"),
+        ("tourism", "Were inbound entries by foreign visitors up 35% year on year?", "no"),
+        ("tourism", "Is Lu Chengyang a deputy head of the Ministry of Culture and Tourism?", "yes"),
+        ("tourism", "Did Lu Chengyang represent the Ministry of Culture and Tourism?", "yes"),
+        (
+            "ecology",
+            "Did more than 95% of surface water sections meet Grade I to III standards?",
+            "no",
+        ),
+        ("ecology", "Did carbon emissions fall 3%?", "not_stated"),
+        ("jobs", "Did work-related injury insurance cover 306 million people?", "yes"),
+        ("jobs", "Did unemployment insurance cover 306 million people?", "no"),
+        ("jobs", "Did labor inspection authorities recover 2.3 billion yuan for workers?", "yes"),
+    ],
+)
+def test_claims(briefings: dict[str, Briefing], name: str, claim: str, verdict: str) -> None:
+    briefing = briefings[name]
+    answer = briefing.ask(claim)
+    assert answer.verdict is not None and answer.verdict.value == verdict, answer.text
+    for citation in answer.citations:
+        assert citation.quote == briefing.source[citation.start : citation.end]
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "says"),
+    [
+        ("ecology", "What were carbon emissions a year earlier?", "no change to work back from"),
+        ("tourism", "What was box office revenue the year before?", "so none is derived"),
+    ],
+)
+def test_a_year_before_needs_a_change(
+    briefings: dict[str, Briefing], name: str, question: str, says: str
+) -> None:
+    answer = briefings[name].ask(question)
+    assert not answer.found and answer.derivation is None
+    assert says in answer.text
+
+
+def test_the_ozone_level_not_its_rate_is_derived(briefings: dict[str, Briefing]) -> None:
+    answer = briefings["ecology"].ask("What was the average ozone concentration a year earlier?")
+    assert answer.derivation is not None
+    assert answer.derivation.expression == "149 / (1 + 1.9%)"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=80))
+def test_judge_trend_never_raises(briefings: dict[str, Briefing], claim: str) -> None:
+    answer = judge_trend(briefings["jobs"], claim)
+    assert answer is None or answer.verdict is not None
+
+
+@pytest.mark.parametrize("bad", [None, 1.5])
+def test_judge_trend_wants_text(briefings: dict[str, Briefing], bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        judge_trend(briefings["jobs"], bad)  # type: ignore[arg-type]
