@@ -41,7 +41,7 @@ def briefings() -> dict[str, Briefing]:
         ("energy", "What was installed capacity a year earlier?", "2.71 / (1 + 10.8%)", "2.45"),
         (
             "energy",
-            "By how much did installed capacity grow year on year?",
+            "By how much did installed capacity grow year on year, in kilowatts?",
             "2.71 \u2212 2.71 / (1 + 10.8%)",
             "264.15",  # million kilowatts
         ),
@@ -92,6 +92,12 @@ def test_refused_naming_the_missing_subject(
     answer = briefings[name].ask(question)
     assert answer.derivation is None and not answer.found
     assert named in answer.text
+
+
+def test_a_rise_without_a_unit_is_the_stated_rate(briefings: dict[str, Briefing]) -> None:
+    # "By how much did it grow?" is answered by the stated "up 10.8%", not derived
+    answer = briefings["energy"].ask("By how much did installed capacity grow year on year?")
+    assert answer.derivation is None and "10.8%" in answer.text
 
 
 def test_the_bundled_total_stays_with_its_own_rules(briefings: dict[str, Briefing]) -> None:

@@ -85,6 +85,8 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
     named = [m for m in top if not unmatched_words(briefing, question, m, m.quantity.span)]
     changed = [m for m in named or top if _change_of(briefing, m) is not None]
     metric = (changed or named or top)[0]
+    if rise and not _names_amount(question, metric):
+        return None  # "By how much did it grow?": the stated rate answers it
     if not rise and not _asks_year_before(briefing, question, metric):
         return None
     other = unmatched_words(briefing, question, metric, metric.quantity.span)
@@ -99,6 +101,18 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
             briefing, question, f"{_name(metric)} in {when}; it states no change to work back from"
         )
     return _rise(briefing, question, metric) if rise else _year_before(briefing, question, metric)
+
+
+def _names_amount(question: str, metric: Metric) -> bool:
+    """Whether a question about a rise asks for an amount, not the rate the text states.
+
+    "By how much did capacity grow, in billion kilowatts?" names the unit; "how
+    many more trips" counts; "By how much did it grow?" alone asks for the rate.
+    """
+    words = claim_words()
+    named = [*words.units.get(metric.quantity.unit, ()), metric.quantity.unit.replace("_", " ")]
+    named += [w for group in words.scales.values() for w in group if len(w) > 2]
+    return has_any(question, named) or re.search(r"\bhow many more\b", question, re.I) is not None
 
 
 def _named_by(question: str, metric: Metric) -> int:
