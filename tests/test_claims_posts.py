@@ -8,15 +8,19 @@ briefing never names that ministry, though her title names her own body.
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import tradebrief
 from tradebrief import Briefing
 from tradebrief.engine.claims.posts import claimed_body, posts_of, title_posts
+from tradebrief.engine.claims.vocabulary import ClaimWords
 from tradebrief.engine.claims.words import words_of
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -64,6 +68,10 @@ def briefings() -> dict[str, Briefing]:
         ("bundled", "Did Wang Lingjun represent the Ministry of Commerce?", "no"),
         ("bundled", "Is Wang Lingjun a deputy head of the GACC?", "yes"),
         ("bundled", "Is Wang Lingjun the head of customs?", "not_stated"),
+        # someone the roster lacks did not chair it; the rule names no briefing's words
+        ("energy", "Did Li Qiang chair the briefing?", "no"),
+        ("energy", "Was the press conference chaired by Li Qiang?", "no"),
+        ("bundled", "Did Xi Jinping chair the briefing?", "no"),
         # a party is no government body: a government title says nothing of it
         ("bundled", "Is Wang Lingjun a member of the Communist Party of China?", "not_stated"),
     ],
@@ -119,3 +127,11 @@ def test_title_posts_never_raise(title: str) -> None:
 def test_title_posts_wants_text(bad: object) -> None:
     with pytest.raises(TypeError, match="must be a str"):
         title_posts(bad)  # type: ignore[arg-type]
+
+
+def test_the_words_file_rejects_an_unknown_bound() -> None:
+    text = resources.files("tradebrief").joinpath("data/claims.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    data["stated_bounds"]["roughly_more"] = ["about over"]
+    with pytest.raises(ValidationError, match="stated_bounds knows"):
+        ClaimWords.model_validate(data)

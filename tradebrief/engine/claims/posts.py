@@ -129,7 +129,7 @@ def title_names_body(title: str, body: str) -> bool:
     set no body apart).
     """
     words = claim_words()
-    generic = {*words.body_words, *words.claim_stopwords, "national", "general", "state"}
+    generic = {*words.body_words, *words.claim_stopwords, *words.body_generic}
     own = [w for w in words_of(body) if w not in generic]
     return bool(own) and all(has_phrase(title, w) for w in own)
 

@@ -188,8 +188,8 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if person is None and (chairs or spoke):
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
-        other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
-        if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
+        other = _named_chair(question)
+        if chairs and chair is not None and other and not _is_known_phrase(briefing, other):
             line = cite(briefing, chair.span)
             return verdict_answer(
                 question, Verdict.NO, f"{chair.full_name} chaired the briefing.", (line,)
@@ -280,19 +280,24 @@ def _holds_plain(title: str, post: str, deputy: str) -> bool:
     return False
 
 
+def _named_chair(question: str) -> str:
+    """The capitalised name a claim says chaired: "Did Li Qiang chair ...?", "chaired by ..."."""
+    roles = "|".join(re.escape(w) for w in claim_words().roles["chairperson"])
+    name = r"([A-Z][a-z]+ [A-Z][a-z]+)"
+    found = re.search(
+        rf"^\s*(?:did|was|is|were|has|had)\s+{name}\s+(?:the\s+|a\s+)?(?:{roles})\b", question, re.I
+    ) or re.search(rf"\b(?:{roles})\s+by\s+{name}", question, re.IGNORECASE)
+    return found[1] if found else ""
+
+
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
-    return any(has_phrase(o.name, phrase) for o in briefing.organizations) or phrase.split()[0] in {
-        "The",
-        "Did",
-        "Was",
-        "Is",
-        "Were",
-        "Does",
-        "Smart",
-        "Free",
-        "Trade",
-        "State",
-    }
+    """Whether a capitalised pair is no person: the name of a body, or a sentence's opener."""
+    first = phrase.split()[0].casefold()
+    return (
+        any(has_phrase(o.name, phrase) for o in briefing.organizations)
+        or first in claim_words().openers
+        or first == "the"
+    )
 
 
 def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:

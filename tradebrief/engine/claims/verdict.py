@@ -300,7 +300,7 @@ def _figure(
     if (
         period is None
         and span is not None
-        and span[0].casefold() not in _WHOLE_YEAR
+        and span[0].casefold() not in words.whole_year
         and not in_text
     ):
         period = f"for {span[0]}"
@@ -435,7 +435,6 @@ def _only_growth(question: str) -> bool:
 
 
 _SPAN_OF_TIME = re.compile(r"\b\d+\s+(?:months?|weeks?|days?|quarters?|hours?)\b", re.I)
-_WHOLE_YEAR = {"12 months", "52 weeks", "365 days", "366 days", "4 quarters"}
 
 
 def _part_of_year(period: str) -> str:
@@ -459,4 +458,5 @@ def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
 
 
 def _unit_name(number: ClaimedNumber) -> str:
-    return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")
+    """The unit's first word in the words file: "yuan", "dollars", "percent"."""
+    return claim_words().units.get(number.unit or "", ("",))[0]

@@ -201,6 +201,15 @@ class ClaimWords(BaseModel):
     body_words: tuple[str, ...] = Field(
         default=(), description="Words naming a government body: 'ministry', 'bureau'."
     )
+    body_generic: tuple[str, ...] = Field(
+        default=(), description="Words in a body's name that set no body apart: 'national'."
+    )
+    presence_words: tuple[str, ...] = Field(
+        default=(), description="Words of being at the briefing, not briefing: 'attended'."
+    )
+    whole_year: tuple[str, ...] = Field(
+        default=(), description="Spans of time that are a whole year: '12 months'."
+    )
     countries: tuple[str, ...] = Field(default=(), description="Country names, lower case.")
     office_parts: tuple[str, ...] = Field(
         default=(), description="Parts of an organisation a title names: 'department'."
