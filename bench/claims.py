@@ -16,7 +16,8 @@ A folder may also hold ``briefings.json``: names -> lists of transcript pages
 then asked of that briefing, loaded uncurated; a row without one is asked of the
 bundled briefing.
 
-Run it with ``python -m bench.claims [FOLDER]`` (default: tests/claims).
+Run it with ``python -m bench.claims [FOLDER ...]`` (default: tests/claims), or
+``python -m bench.claims --all`` for tests/claims and the sets over other briefings.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ from tradebrief import Answer, Briefing, Scale
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "tests" / "claims"
+OTHER_BRIEFING_SETS = {
+    "tests/claims/uncurated (other briefings, developed on)": DEFAULT_FOLDER / "uncurated",
+    "tests/claims/uncurated2 (other briefings, held out once)": DEFAULT_FOLDER / "uncurated2",
+}
+"""Claims over transcripts other than the bundled one, loaded without facts (their rows
+name a briefing of the folder's briefings.json)."""
 
 
 @dataclass
@@ -237,9 +244,19 @@ def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> Cl
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the summary of one folder (default tests/claims), or of each of several.
+
+    ``--all`` scores tests/claims and the sets over other briefings.
+    """
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else DEFAULT_FOLDER
-    print(json.dumps(score(folder).summary(), indent=2))
+    if args == ["--all"]:
+        folders = [DEFAULT_FOLDER, *OTHER_BRIEFING_SETS.values()]
+    else:
+        folders = [Path(a) for a in args] or [DEFAULT_FOLDER]
+    if len(folders) == 1:
+        print(json.dumps(score(folders[0]).summary(), indent=2))
+    else:
+        print(json.dumps({str(f): score(f).summary() for f in folders}, indent=2))
     return 0
 
 
