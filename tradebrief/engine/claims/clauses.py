@@ -113,7 +113,9 @@ def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
     while last + 1 < len(pieces) and not re.search(r"\d", text[slice(*pieces[last + 1])]):
         last += 1
     clause = text[pieces[first][0] : pieces[last][1]]
-    if first == home and home > 0 and _ELIDED.match(text[slice(*pieces[home])]):
+    opening = _ELIDED.match(text[slice(*pieces[home])])
+    if first == home and home > 0 and opening and opening[1] not in claim_words().clause_openers:
+        # ... that opens no phrase of its own ("spent 5.87 trillion") is a verb: the subject
         # "... handled 186,000 cases and recovered 2.3 billion yuan": the shared subject
         before = text[slice(*pieces[home - 1])]
         clause = re.split(r"\d", before, maxsplit=1)[0] + " " + clause
@@ -122,8 +124,9 @@ def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
     return clause
 
 
-_ELIDED = re.compile(r"\s*[a-z]+ed\b")  # a clause opening on a verb: its subject is before
-_PRONOUN = re.compile(r"\b(?:of them|of these|of those|of which|of it)\b", re.IGNORECASE)
+_ELIDED = re.compile(r"\s*([a-z][\w'-]*)")  # a clause opening on a lower-case word ...
+# "96.5% of them", "revenue from these shows", "such vehicles": the sentence says what
+_PRONOUN = re.compile(r"\b(?:of them|of which|of it|these|those|such)\b", re.IGNORECASE)
 
 
 def _joins(piece: str) -> bool:
@@ -131,12 +134,27 @@ def _joins(piece: str) -> bool:
     return not re.search(r"\d", piece) or re.match(r"\s*of\b", piece, re.IGNORECASE) is not None
 
 
-def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> set[str]:
-    """The words that name the figure's subject: its name, aliases, keywords, clause, title."""
+def _known(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool = False
+) -> set[str]:
+    """The words that name the figure's subject: its name, aliases, keywords, clause, title.
+
+    ``own`` keeps only its name, aliases, keywords and clause (no context around it).
+    """
+    if (
+        isinstance(fact, Metric)
+        and fact.change is not None
+        and figure == fact.change.span
+        and fact.quantity.unit != "percent"
+    ):
+        figure = fact.quantity.span  # "..., up 9.8%": the change of what the figure measures
     clause = figure_clause(briefing, fact.evidence, figure)
     if written_as_increase(briefing, figure):  # ", an increase of 3.6 million tons": the rise
         clause = fact.evidence.quote  # of what the sentence's level measures
-    parts = [fact.name, *fact.aliases, *fact.keywords, clause, briefing.title]
+    parts = [fact.name, *fact.aliases, *fact.keywords, clause]
+    if own:
+        return _terms(briefing, " ".join(parts))
+    parts.append(briefing.title)
     paragraph = briefing.paragraph_at(fact.evidence.start)
     if paragraph is not None:  # "Did the GACC introduce 16 measures?": the speaker's own body
         speaker = briefing.speaker_of(paragraph)
@@ -155,7 +173,9 @@ def _known(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span) -> se
 def _terms(briefing: Briefing, text: str) -> set[str]:
     """``text``'s words, and their terms as retrieval reads them (synonyms mapped, stemmed)."""
     index = index_for(briefing)
-    return set(words_of(text)) | set(analyze(text, index.lexicon))
+    written = words_of(text)
+    irregular = claim_words().irregular_verbs  # "spent" is a form of "spend"
+    return {*written, *(irregular.get(w, w) for w in written), *analyze(text, index.lexicon)}
 
 
 def _frame(briefing: Briefing) -> frozenset[str]:
@@ -177,7 +197,6 @@ def _frame_of(briefing: Briefing) -> frozenset[str]:
         *words.claim_stopwords,
         *words.openers,
         *words.negations,
-        *words.plain_words,
         *words.increment_words,
         *words.threshold_words,
         *words.saying_words,
@@ -259,10 +278,31 @@ def unmatched_words(
         known |= set(words_of(question[at + len(number_text) :])[:_NEAR])
     if at >= 0 and re.match(r"\s*(?:did|does|do|has|have|had)\b", question, re.IGNORECASE):
         written = words_of(number_text)
-        if written and written[0] not in claim_words().comparison_verbs:
+        verb = words_of(question[:at])[-1:]
+        contrasted = bool(verb) and _contrasted(briefing, fact, figure, verb[0])
+        if written and written[0] not in claim_words().comparison_verbs and not contrasted:
             # "Did cinemas earn more than 12 billion?": the word before is the claim's verb
-            known |= set(words_of(question[:at])[-1:])
+            known |= set(verb)
     return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
+
+
+def _contrasted(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, verb: str) -> bool:
+    """Whether the sentence puts ``verb`` to another figure than this one, which has its own.
+
+    "the funds took in 6.41 trillion yuan ... and spent 5.87 trillion": "spend" is the
+    other figure's verb, so a claim that they spent 6 trillion is not about the 6.41.
+    "251 million were covered by ... and 306 million by ...": the 306 has no verb of
+    its own and shares "covered".
+    """
+    clause = figure_clause(briefing, fact.evidence, figure)
+    lead = clause[: max(0, clause.find(figure.quote))]
+    if not [w for w in words_of(lead) if w not in claim_words().clause_openers]:
+        return False  # "306 million by ...": no verb of its own
+    lexicon = index_for(briefing).lexicon
+    rest = fact.evidence.quote.replace(clause, " ")
+    return _same(verb, _terms(briefing, rest), lexicon) and not _same(
+        verb, _terms(briefing, clause), lexicon
+    )
 
 
 _BARE_COUNT = "count"  # the unit of a figure read with no noun after it
@@ -276,10 +316,18 @@ def _unit_of(fact: Metric | PolicyMeasure) -> str:
 
 
 def subject_overlap(
-    briefing: Briefing, question: str, fact: Metric | PolicyMeasure, figure: Span
+    briefing: Briefing,
+    question: str,
+    fact: Metric | PolicyMeasure,
+    figure: Span,
+    *,
+    own: bool = False,
 ) -> int:
-    """How many of the claim's subject words the stated figure's words hold."""
-    known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    """How many of the claim's subject words the stated figure's words hold.
+
+    ``own``: only its own words (name, keywords, clause), not the paragraph's or title's.
+    """
+    known, lexicon = _known(briefing, fact, figure, own=own), index_for(briefing).lexicon
     return sum(_same(w, known, lexicon) for w in _content(briefing, question))
 
 
@@ -303,11 +351,23 @@ def claims_increase(question: str, number_text: str) -> bool:
     )
 
 
-def names_stated_period(briefing: Briefing, question: str, phrases: tuple[str, ...]) -> bool:
-    """Whether a phrase of ``phrases`` the claim names is the period of a stated figure.
+def names_stated_period(
+    briefing: Briefing, question: str, phrases: tuple[str, ...], absent: tuple[str, ...] = ()
+) -> bool:
+    """Whether a phrase of ``phrases`` the claim names is a stated figure's period or name.
 
     "the first half" is no period of the bundled 2024 briefing, whose figures are for
-    the year; on a briefing about the first half of 2023 it is the figures' own.
+    the year; on a briefing about the first half of 2023 it is the figures' own. So is
+    "monthly" where a figure is "average monthly income". A name holding one of
+    ``absent`` ("imports and exports" for "exports") names something else.
     """
     periods = " | ".join(m.period for m in briefing.metrics if m.period)
-    return any(has_phrase(question, p) and has_phrase(periods, p) for p in phrases)
+    names = " | ".join(
+        " ".join((m.name, *m.keywords))
+        for m in briefing.metrics
+        if not any(has_phrase(m.name, a) for a in absent)
+    )
+    return any(
+        has_phrase(question, p) and (has_phrase(periods, p) or has_phrase(names, p))
+        for p in phrases
+    )

@@ -131,6 +131,9 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if lacking is not None and not _only_the_period(question):
         # "exports per day": refused here, since the ordinary answer might quote a date
         return lacking if period is not None or _PER_THING.search(question) else None
+    prior = answer_prior(briefing, question)  # another figure's year before, or its rise
+    if prior is not None and prior.derivation is not None:  # "monthly income a year earlier"
+        return prior
     if period is not None and total is not None and asks_figure:
         # "how many forms a day?" asks for an average; "who said under an hour?" does not
         return answer_average(briefing, question, period)
@@ -142,7 +145,6 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         has_any(question, words.rate_words) or (dollars and has_phrase(question, "rate"))
     ):
         return _rate(briefing, question)
-    prior = answer_prior(briefing, question)  # another figure's year before, or its rise
     if prior is not None:
         return prior
     if total is None or total.change is None:
@@ -216,7 +218,9 @@ def missing_subject(briefing: Briefing, question: str) -> Answer | None:
         return None
     asks_figure = any(has_phrase(question, w) for w in claim_words().figure_questions)
     subject = not_given(question, numbers=asks_figure)
-    if subject is not None and names_stated_period(briefing, question, subject.words):
+    if subject is not None and names_stated_period(
+        briefing, question, subject.words, subject.absent
+    ):
         return None  # "in the first half" where the figures are for the first half
     if subject is not None and _only_unknown(briefing, question, subject.words):
         return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")

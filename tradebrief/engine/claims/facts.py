@@ -325,12 +325,16 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         # "injury insurance ... 300 million people", "cinemas earned more than 12 billion
         # yuan": the one figure whose clause names the claim's subject
         fits = [
-            (f, q)
+            (subject_overlap(briefing, part, f, q.span, own=True), f, q)
             for f, q in candidates
             if not unmatched_words(briefing, part, f, q.span, number.text)
             and subject_overlap(briefing, part, f, q.span)
         ]
-        fact, quantity = fits[0] if len(fits) == 1 else (fact, quantity)
+        best = max((score for score, _, _ in fits), default=0)
+        top = [(f, q) for score, f, q in fits if score == best]  # its own words first
+        same = [(f, q) for f, q in top if q.value == number.value]
+        top = same if len(same) == 1 else top  # a tie broken by the figure the claim writes
+        fact, quantity = top[0] if len(top) == 1 else (fact, quantity)
     if (
         number.unit != "CNY"
         and claims_increase(question, number.text)

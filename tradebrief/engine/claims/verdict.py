@@ -123,7 +123,9 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     if answer is not None:
         return answer
     subject = not_given(question, numbers=bool(numbers))
-    if subject is not None and names_stated_period(briefing, question, subject.words):
+    if subject is not None and names_stated_period(
+        briefing, question, subject.words, subject.absent
+    ):
         subject = None  # "in the first half" on a briefing whose figures are for the first half
     if subject is not None:
         return _not_given(briefing, question, subject.what, numbers)
@@ -194,6 +196,10 @@ def _not_given(
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
     """Every claimed number judged on its own; one No makes the claim No."""
+    named = [n for n in numbers if _names_a_thing(briefing, question, n)]
+    if named and len(named) < len(numbers):
+        # "the 12345 hotline", "the three social insurance funds": a name, as the text has it
+        numbers = [n for n in numbers if n not in named]
     judged = [j for n in numbers if (j := _figure(briefing, question, numbers, n)) is not None]
     if not judged:
         return None
@@ -206,6 +212,28 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
 
 
 _Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
+
+
+def _names_a_thing(briefing: Briefing, question: str, number: ClaimedNumber) -> bool:
+    """Whether a bare number is part of a name the text writes the same way ("12345 hotline")."""
+    if (
+        number.unit is not None
+        or number.scale is not Scale.ONE
+        or number.relation is not Relation.EQ
+    ):
+        return False
+    at = question.find(number.text)
+    after = words_of(question[at + len(number.text) :])[:1] if at >= 0 else []
+    if not after:
+        return False
+    return (
+        re.search(
+            rf"(?<![\w.,]){re.escape(number.text)}\s+{re.escape(after[0])}\b",
+            briefing.source,
+            re.IGNORECASE,
+        )
+        is not None
+    )
 
 
 def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
@@ -295,6 +323,8 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     period = next((p for p in _periods() if has_phrase(question, p)), None)
+    if period is not None and has_phrase(f"{fact.name} {fact.evidence.quote}", period):
+        period = None  # "average monthly income" is the figure's own: a month's, as stated
     span = _SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
     in_text = span is not None and has_phrase(fact.evidence.quote, span[0])  # "within 48 hours"
     if (

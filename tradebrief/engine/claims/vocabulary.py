@@ -268,6 +268,9 @@ class ClaimWords(BaseModel):
         description="Qualifier ('more_than', 'at_least', 'less_than', 'about') -> words that, "
         "right before a stated figure, bound it: 'stayed above 190 million'.",
     )
+    clause_openers: tuple[str, ...] = Field(
+        default=(), description="Words that open a clause with its own subject: 'the', 'in'."
+    )
     comparison_verbs: tuple[str, ...] = Field(
         default=(), description="Comparison words that are verbs: 'reach', 'top'."
     )
