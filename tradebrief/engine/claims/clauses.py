@@ -136,11 +136,27 @@ def _joins(piece: str) -> bool:
 
 def _known(
     briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool = False
-) -> set[str]:
+) -> frozenset[str]:
     """The words that name the figure's subject: its name, aliases, keywords, clause, title.
 
     ``own`` keeps only its name, aliases, keywords and clause (no context around it).
+    Worked out once per figure, beside the briefing's index.
     """
+    cache = _KNOWN.setdefault(index_for(briefing), {})
+    key = (fact.id, figure.start, figure.end, own)
+    known = cache.get(key)
+    if known is None:
+        known = cache[key] = frozenset(_known_words(briefing, fact, figure, own=own))
+    return known
+
+
+_KNOWN: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[str, int, int, bool], frozenset[str]]]
+_KNOWN = weakref.WeakKeyDictionary()
+
+
+def _known_words(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool
+) -> set[str]:
     if (
         isinstance(fact, Metric)
         and fact.change is not None
@@ -224,7 +240,7 @@ def _frame_of(briefing: Briefing) -> frozenset[str]:
 _FRAMES: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def _same(word: str, known: set[str], lexicon: Lexicon) -> bool:
+def _same(word: str, known: set[str] | frozenset[str], lexicon: Lexicon) -> bool:
     """Whether ``word`` or a form or same-sense word of it is among ``known``."""
     words = claim_words()
     base = words.irregular_verbs.get(word, word)
@@ -272,7 +288,7 @@ def unmatched_words(
         >>> unmatched_words(b, claim, total, total.quantity.span)
         ('wind', 'alone')
     """
-    known, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    known, lexicon = set(_known(briefing, fact, figure)), index_for(briefing).lexicon
     at = question.find(number_text) if number_text else -1
     if at >= 0 and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
         known |= set(words_of(question[at + len(number_text) :])[:_NEAR])
