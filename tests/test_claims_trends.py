@@ -49,6 +49,12 @@ def briefings() -> dict[str, Briefing]:
         ("ecology", "Did the average PM2.5 concentration rise year on year?", "no"),
         ("ecology", "Did the average ozone concentration rise?", "yes"),
         ("ecology", "Did carbon emissions fall?", "not_stated"),
+        # a comparison of two figures is no claim of one direction
+        (
+            "jobs",
+            "Did the number of migrant workers rise faster than new urban jobs?",
+            "not_stated",
+        ),
         ("tourism", "Did cinemas earn more than 12 billion yuan at the box office?", "no"),
         ("tourism", "Did cinemas earn 9.6 billion yuan at the box office?", "yes"),
         ("tourism", "Were 96.5% of complaints settled within the holiday?", "yes"),
@@ -120,6 +126,27 @@ def test_the_ozone_level_not_its_rate_is_derived(briefings: dict[str, Briefing])
     answer = briefings["ecology"].ask("What was the average ozone concentration a year earlier?")
     assert answer.derivation is not None
     assert answer.derivation.expression == "149 / (1 + 1.9%)"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Did private firms account for 57% of the total?", "yes"),
+        # a hyphenated subject is specific as a whole: not the private firms' share
+        ("Did state-owned firms account for 30% of trade?", "not_stated"),
+        ("Did private firms account for more than 60% of trade?", "no"),
+    ],
+)
+def test_a_compound_subject(claim: str, verdict: str) -> None:
+    pages = [ROOT / "tests" / "transcripts" / f"trade_p{n}.txt" for n in (1, 2, 3)]
+    answer = tradebrief.load_briefing(pages).ask(claim)
+    assert answer.verdict is not None and answer.verdict.value == verdict, answer.text
+
+
+def test_a_comparison_is_no_direction() -> None:
+    bundled = tradebrief.load_briefing()
+    answer = bundled.ask("Did exports rise faster than imports in 2024?")
+    assert answer.verdict is not None and answer.verdict.value == "not_stated", answer.text
 
 
 @settings(max_examples=40, deadline=None)

@@ -265,9 +265,24 @@ def _content(briefing: Briefing, question: str) -> list[str]:
         and len(w) > _SHORT
         and re.search(r"[a-z]", w) is not None  # "pm2.5" and "5g" are names, "2024" no word
         and not re.fullmatch(r"\d+(?:'s|s)?", w)
-        and not any(t in frame for t in analyze(w, index.lexicon))
-        and analyze(w, index.lexicon)  # a stopword of retrieval ("introduce") names nothing
+        and (_compound(w) or _names_something(w, frame, index.lexicon))
     ]
+
+
+def _compound(word: str) -> bool:
+    """A hyphenated word ("state-owned", "work-related") is specific as a whole.
+
+    A number spelled out ("twenty-five") is a number, not a subject.
+    """
+    numbers = claim_words().small_numbers
+    parts = word.strip("-").split("-")
+    return len(parts) > 1 and not all(p in numbers for p in parts)
+
+
+def _names_something(word: str, frame: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether retrieval keeps a term of ``word`` that is no frame word ("introduce" has none)."""
+    terms = analyze(word, lexicon)
+    return bool(terms) and not any(t in frame for t in terms)
 
 
 def unmatched_words(

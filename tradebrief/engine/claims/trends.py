@@ -11,6 +11,8 @@ rules (``None``).
 
 from __future__ import annotations
 
+import re
+
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.clauses import subject_overlap, unmatched_words
 from tradebrief.engine.claims.facts import describe_metric, metric_citation, said_by, verdict_answer
@@ -19,6 +21,8 @@ from tradebrief.engine.claims.words import claim_words, has_any, require_text, y
 from tradebrief.model import Briefing, Metric
 
 __all__ = ["judge_trend"]
+
+_COMPARES = re.compile(r"\bthan\b|\bas (?:fast|quickly|much|many) as\b", re.IGNORECASE)
 
 
 def judge_trend(briefing: Briefing, question: str) -> Answer | None:
@@ -34,8 +38,8 @@ def judge_trend(briefing: Briefing, question: str) -> Answer | None:
     words = claim_words()
     up = has_any(require_text(question), words.direction["up"])
     down = has_any(question, words.direction["down"])
-    if up == down:
-        return None
+    if up == down or _COMPARES.search(question):
+        return None  # "rose faster than imports" compares two figures: not one direction
     changed = [m for m in briefing.metrics if m.change is not None and m.change.value]
     fits = [
         (subject_overlap(briefing, question, m, m.change.span), m)
