@@ -37,6 +37,7 @@ OTHER_BRIEFING_SETS = {
     "tests/claims/uncurated (other briefings, developed on)": DEFAULT_FOLDER / "uncurated",
     "tests/claims/uncurated2 (other briefings, held out once)": DEFAULT_FOLDER / "uncurated2",
     "tests/claims/uncurated3 (other briefings, held out once)": DEFAULT_FOLDER / "uncurated3",
+    "tests/claims/probes (new wordings, bundled and others)": DEFAULT_FOLDER / "probes",
 }
 """Claims over transcripts other than the bundled one, loaded without facts (their rows
 name a briefing of the folder's briefings.json)."""

@@ -143,6 +143,14 @@ def test_a_compound_subject(claim: str, verdict: str) -> None:
     assert answer.verdict is not None and answer.verdict.value == verdict, answer.text
 
 
+def test_a_figure_read_in_tonnes_is_in_metric_tons() -> None:
+    ports = tradebrief.load_briefing(ROOT / "tests" / "transcripts" / "ports_2024.txt")
+    answer = ports.ask("Did cargo throughput at ports reach 17.6 billion tonnes in 2024?")
+    assert answer.verdict is not None and answer.verdict.value == "yes", answer.text
+    answer = ports.ask("Did port cargo throughput top 20 billion tons?")
+    assert answer.verdict is not None and answer.verdict.value == "no", answer.text
+
+
 def test_a_comparison_is_no_direction() -> None:
     bundled = tradebrief.load_briefing()
     answer = bundled.ask("Did exports rise faster than imports in 2024?")

@@ -426,9 +426,20 @@ def _with_quantities(
             found.append((measure, measure.count))
     if unit is None:
         return [
-            (f, q) for f, q in found if not q.is_money and q.unit not in ("percent", "metric_ton")
+            (f, q)
+            for f, q in found
+            if not q.is_money and _unit_code(q.unit) not in ("percent", "metric_ton")
         ]
-    return [(f, q) for f, q in found if q.unit == unit]
+    return [(f, q) for f, q in found if _unit_code(q.unit) == unit]
+
+
+def _unit_code(unit: str) -> str:
+    """A quantity's unit as the words file codes it: a figure read in "tonnes" is metric_ton."""
+    spelled = unit.replace("_", " ").casefold()
+    for code, spellings in claim_words().units.items():
+        if spelled in spellings:
+            return code
+    return unit
 
 
 _SHARE = re.compile(
