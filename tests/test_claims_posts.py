@@ -72,6 +72,9 @@ def briefings() -> dict[str, Briefing]:
         ("energy", "Did Li Qiang chair the briefing?", "no"),
         ("energy", "Was the press conference chaired by Li Qiang?", "no"),
         ("bundled", "Did Xi Jinping chair the briefing?", "no"),
+        # speaking is on the roster; what about is not
+        ("bundled", "Did Lyu Daliang answer questions about tariffs?", "not_stated"),
+        ("bundled", "Did Wang Lingjun take questions?", "yes"),
         # a party is no government body: a government title says nothing of it
         ("bundled", "Is Wang Lingjun a member of the Communist Party of China?", "not_stated"),
     ],

@@ -214,10 +214,13 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         # "Did Wang appear as the minister?" claims a post: the post decides, not the speaking
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
+        if verdict is Verdict.YES and _ON_A_TOPIC.search(question):
+            verdict = Verdict.NOT_STATED  # "answer questions about tariffs": the topic is unsaid
         return verdict_answer(question, verdict, title, (line,), person)
     return _post(briefing, question, person, line)
 
 
+_ON_A_TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(?!the briefing\b)\w", re.I)
 _AFTER_A_PREPOSITION = re.compile(
     r"\b(?:after|before|by|with|to|from|than|of|for|beside|besides|alongside)\s+(?:the\s+)?$",
     re.IGNORECASE,
