@@ -11,7 +11,13 @@ expected value at the expected number of decimals; or, when the expected result
 is null, when the answer refuses (no derivation, not found). Units and inputs
 are reported beside, not folded into, the accuracy.
 
-Run it with ``python -m bench.claims [FOLDER]`` (default: tests/claims).
+A folder may also hold ``briefings.json``: names -> lists of transcript pages
+(paths from the repository's root, in order). A row with ``"briefing": NAME`` is
+then asked of that briefing, loaded uncurated; a row without one is asked of the
+bundled briefing.
+
+Run it with ``python -m bench.claims [FOLDER ...]`` (default: tests/claims), or
+``python -m bench.claims --all`` for tests/claims and the sets over other briefings.
 """
 
 from __future__ import annotations
@@ -25,7 +31,16 @@ from pathlib import Path
 import tradebrief
 from tradebrief import Answer, Briefing, Scale
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "tests" / "claims"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = ROOT / "tests" / "claims"
+OTHER_BRIEFING_SETS = {
+    "tests/claims/uncurated (other briefings, developed on)": DEFAULT_FOLDER / "uncurated",
+    "tests/claims/uncurated2 (other briefings, held out once)": DEFAULT_FOLDER / "uncurated2",
+    "tests/claims/uncurated3 (other briefings, held out once)": DEFAULT_FOLDER / "uncurated3",
+    "tests/claims/probes (new wordings, bundled and others)": DEFAULT_FOLDER / "probes",
+}
+"""Claims over transcripts other than the bundled one, loaded without facts (their rows
+name a briefing of the folder's briefings.json)."""
 
 
 @dataclass
@@ -171,12 +186,33 @@ def units_match(got: str, expected: str) -> bool:
     return mine.split()[-1] == theirs.split()[-1]
 
 
+def _briefings(folder: Path) -> dict[str, Briefing]:
+    """The briefings ``folder``'s briefings.json names, each loaded from its pages."""
+    path = folder / "briefings.json"
+    if not path.exists():
+        return {}
+    pages = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        str(name): tradebrief.load_briefing([ROOT / str(page) for page in paths])
+        for name, paths in pages.items()
+    }
+
+
 def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> ClaimScores:
-    """Ask every question in ``folder``'s claims.jsonl and derivations.jsonl and score it."""
-    briefing = briefing or tradebrief.load_briefing()
+    """Ask every question in ``folder``'s claims.jsonl and derivations.jsonl and score it.
+
+    A row naming a briefing of ``folder``'s briefings.json is asked of that one.
+    """
+    default = briefing or tradebrief.load_briefing()
+    named = _briefings(folder)
+
+    def asked(row: dict[str, object]) -> Answer:
+        chosen = named[str(row["briefing"])] if "briefing" in row else default
+        return chosen.ask(str(row["question"]))
+
     scores = ClaimScores()
     for row in _rows(folder / "claims.jsonl"):
-        answer = briefing.ask(str(row["question"]))
+        answer = asked(row)
         got = answer.verdict.value if answer.verdict is not None else "none"
         scores.claims += 1
         if got == row["verdict"]:
@@ -188,7 +224,7 @@ def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> Cl
         expect = [str(e) for e in row.get("expect", []) or []]  # type: ignore[union-attr]
         scores.evidence_quoted += _quoted(answer, expect)
     for row in _rows(folder / "derivations.jsonl"):
-        answer = briefing.ask(str(row["question"]))
+        answer = asked(row)
         scores.derivations += 1
         if row["result"] is None:
             scores.refusals += 1
@@ -210,9 +246,19 @@ def score(folder: Path = DEFAULT_FOLDER, briefing: Briefing | None = None) -> Cl
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the summary of one folder (default tests/claims), or of each of several.
+
+    ``--all`` scores tests/claims and the sets over other briefings.
+    """
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else DEFAULT_FOLDER
-    print(json.dumps(score(folder).summary(), indent=2))
+    if args == ["--all"]:
+        folders = [DEFAULT_FOLDER, *OTHER_BRIEFING_SETS.values()]
+    else:
+        folders = [Path(a) for a in args] or [DEFAULT_FOLDER]
+    if len(folders) == 1:
+        print(json.dumps(score(folders[0]).summary(), indent=2))
+    else:
+        print(json.dumps({str(f): score(f).summary() for f in folders}, indent=2))
     return 0
 
 

@@ -67,7 +67,11 @@ def claims_section(say: Any) -> dict[str, Any]:
     first = blind.first_readings()
     say(report.heading("1e. Claims and derived figures"))
     rows, figures = [], {}
-    sets = {"tests/claims (tuning)": claim_bench.DEFAULT_FOLDER, **CLAIM_SETS}
+    sets = {
+        "tests/claims (tuning)": claim_bench.DEFAULT_FOLDER,
+        **claim_bench.OTHER_BRIEFING_SETS,
+        **CLAIM_SETS,
+    }
     for name, folder in sets.items():
         scores = claim_bench.score(folder).summary()
         figures[name] = scores

@@ -118,6 +118,7 @@ def _answer(briefing: Briefing, question: str) -> Answer:
 # "per day", "a month", "monthly", "on average": a figure stated as a rate or an average.
 _RATE = re.compile(
     r"\b(?:per|a|each|every)\s+(day|week|month|quarter|year|ton|person|head)s?\b"
+    r"(?!\s+(?:earlier|ago|before|later))"  # "a year earlier" is a date, not a rate
     r"|\b(daily|weekly|monthly|quarterly|yearly|annual|average)\w*",
     re.IGNORECASE,
 )

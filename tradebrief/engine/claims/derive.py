@@ -28,9 +28,11 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
+from tradebrief.engine.claims.clauses import names_stated_period
 from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
 from tradebrief.engine.claims.gaps import over_threshold
 from tradebrief.engine.claims.numbers import read_numbers
+from tradebrief.engine.claims.prior import answer_prior
 from tradebrief.engine.claims.shares import (
     answer_share,
     implied_growth,
@@ -78,6 +80,12 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         return None
     asked = asked_part(question)
     answer = _derive(briefing, asked)
+    if (answer is None or answer.derivation is None) and _premise_figures(question, asked):
+        # "Based on the 43.85 trillion total and 5% growth, what was the implied increase?":
+        # the premise names the inputs, so the request is read with it
+        whole = _derive(briefing, question)
+        if whole is not None and whole.derivation is not None:
+            answer, asked = whole, question
     if answer is None:
         return None
     if answer.derivation is not None and unfamiliar_words(briefing, asked):
@@ -87,6 +95,12 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         what = ", ".join(repr(w) for w in other)
         answer = refusal(briefing, asked, f"{what} (its figures are for trade as a whole)")
     return answer.model_copy(update={"question": question})
+
+
+def _premise_figures(question: str, asked: str) -> bool:
+    """Whether the clause :func:`asked_part` left out names a figure ("43.85 trillion", "5%")."""
+    premise = question[: max(0, len(question) - len(asked))]
+    return bool(read_numbers(premise))
 
 
 def _other_subject(briefing: Briefing, question: str, answer: Answer) -> tuple[str, ...]:
@@ -117,6 +131,9 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
     if lacking is not None and not _only_the_period(question):
         # "exports per day": refused here, since the ordinary answer might quote a date
         return lacking if period is not None or _PER_THING.search(question) else None
+    prior = answer_prior(briefing, question)  # another figure's year before, or its rise
+    if prior is not None and prior.derivation is not None:  # "monthly income a year earlier"
+        return prior
     if period is not None and total is not None and asks_figure:
         # "how many forms a day?" asks for an average; "who said under an hour?" does not
         return answer_average(briefing, question, period)
@@ -128,6 +145,8 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         has_any(question, words.rate_words) or (dollars and has_phrase(question, "rate"))
     ):
         return _rate(briefing, question)
+    if prior is not None:
+        return prior
     if total is None or total.change is None:
         return None
     added = implied_increment(briefing, question, total)  # "what increase does 5% imply?"
@@ -199,6 +218,10 @@ def missing_subject(briefing: Briefing, question: str) -> Answer | None:
         return None
     asks_figure = any(has_phrase(question, w) for w in claim_words().figure_questions)
     subject = not_given(question, numbers=asks_figure)
+    if subject is not None and names_stated_period(
+        briefing, question, subject.words, subject.absent
+    ):
+        return None  # "in the first half" where the figures are for the first half
     if subject is not None and _only_unknown(briefing, question, subject.words):
         return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
     return None

@@ -19,16 +19,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradebrief.answer import Answer, AnswerFact, Citation, Verdict
-from tradebrief.engine.claims.numbers import ClaimedNumber
+from tradebrief.engine.claims.clauses import (
+    claim_part,
+    claims_increase,
+    stated_qualifier,
+    subject_overlap,
+    unmatched_words,
+    written_as_increase,
+)
+from tradebrief.engine.claims.intervals import (
+    Interval,
+    claimed_interval,
+    compare,
+    stated_interval,
+)
+from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.picking import best_count, money_fact
-from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import claim_words, has_any
 from tradebrief.engine.compose import cite
 from tradebrief.engine.index import index_for
 from tradebrief.engine.rank import Retrieval
 from tradebrief.engine.rank import search as rank_search
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
-from tradebrief.quantities import Qualifier, Quantity, Scale
+from tradebrief.quantities import Quantity, Scale
 from tradebrief.spans import Span
 
 __all__ = [
@@ -48,41 +61,8 @@ __all__ = [
     "verdict_answer",
 ]
 
-_INFINITY = Decimal("Infinity")
-_WRITTEN_OUT = Decimal(1000)  # a claimed number this large has no scale word left out
 _VERDICT_SCORE = 0.9  # rules, not retrieval, settled it
 _VERDICT_LEAD = {Verdict.YES: "Yes.", Verdict.NO: "No.", Verdict.NOT_STATED: "Not stated."}
-_MEASURED = ("percent", "metric_ton")  # units that are not counts of things
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A set of amounts between ``low`` and ``high``; each end open or closed."""
-
-    low: Decimal
-    high: Decimal
-    low_open: bool = False
-    high_open: bool = False
-
-    def holds(self, other: Interval) -> bool:
-        """Whether every amount of ``other`` lies in this interval."""
-        low_ok = other.low > self.low or (
-            other.low == self.low and (not self.low_open or other.low_open)
-        )
-        high_ok = other.high < self.high or (
-            other.high == self.high and (not self.high_open or other.high_open)
-        )
-        return low_ok and high_ok
-
-    def meets(self, other: Interval) -> bool:
-        """Whether the two intervals share an amount."""
-        if self.high < other.low or other.high < self.low:
-            return False
-        if self.high == other.low:
-            return not (self.high_open or other.low_open)
-        if other.high == self.low:
-            return not (other.high_open or self.low_open)
-        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +82,8 @@ class Stated:
     """For a yuan figure claimed in dollars: the dollar value at the briefing's own rate,
     in words. ``interval`` is then a wide band around it that can refute the claim,
     never support it (a converted figure is derived, not stated)."""
+    figure: Span | None = None
+    """Where the stated figure is written (its clause names its subject)."""
 
 
 def verdict_answer(
@@ -160,57 +142,6 @@ def passages(briefing: Briefing, question: str, *, limit: int) -> list[Span]:
     return found
 
 
-def stated_interval(quantity: Quantity, tolerance: Decimal) -> Interval:
-    """The amounts a stated quantity allows, by its qualifier."""
-    amount = quantity.amount
-    bound = _QUALIFIER_BOUNDS.get(quantity.qualifier)
-    if bound is not None:
-        return _one_sided(amount, bound)
-    if quantity.qualifier is Qualifier.ABOUT:
-        return Interval(amount * (1 - tolerance), amount * (1 + tolerance))
-    if quantity.qualifier is Qualifier.SEVERAL:
-        # "hundreds": at least two hundred; the top is loose, since a speaker may call
-        # 1,200 "hundreds", so "more than 1,000" is not refuted (``vague_reach``).
-        return Interval(amount * 2, amount * claim_words().vague_reach, high_open=True)
-    return Interval(amount, amount)
-
-
-_QUALIFIER_BOUNDS = {
-    Qualifier.MORE_THAN: Relation.GT,
-    Qualifier.AT_LEAST: Relation.GE,
-    Qualifier.LESS_THAN: Relation.LT,
-}
-
-
-def _one_sided(amount: Decimal, relation: Relation) -> Interval:
-    """The amounts above or below ``amount`` that ``relation`` (GT, GE, LT or LE) allows."""
-    if relation in (Relation.GT, Relation.GE):
-        return Interval(amount, _INFINITY, low_open=relation is Relation.GT)
-    return Interval(-_INFINITY, amount, high_open=relation is Relation.LT)
-
-
-def claimed_interval(number: ClaimedNumber, scale: Scale, tolerance: Decimal) -> Interval:
-    """The amounts a claimed number allows; ``scale`` is used when the claim gives none."""
-    # "88,380,000 forms" is written out in units; "43.85" alone takes the stated scale
-    written_out = number.value >= _WRITTEN_OUT
-    use = number.scale if number.scale is not Scale.ONE or written_out else scale
-    amount = number.value * Decimal(10) ** int(use)
-    if number.relation in (Relation.GT, Relation.GE, Relation.LT, Relation.LE):
-        return _one_sided(amount, number.relation)
-    low, high = number.bounds(tolerance, use)
-    return Interval(low, high)
-
-
-def compare(claimed: Interval, stated: Interval) -> Verdict:
-    """Yes when the claim holds every stated amount, no when it holds none, else not stated."""
-    if claimed.holds(stated):
-        return Verdict.YES
-    if not claimed.meets(stated):
-        touching = claimed.low == claimed.high and claimed.low in (stated.low, stated.high)
-        return Verdict.NOT_STATED if touching else Verdict.NO
-    return Verdict.NOT_STATED
-
-
 def describe_metric(metric: Metric) -> str:
     """The stated figure with its change: ``43.85 trillion yuan, up 5% year on year``."""
     text = metric.quantity.describe()
@@ -238,18 +169,38 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
     total = pick_metric(briefing)
     if number.unit == "percent":
         changed = [m for m in briefing.metrics if m.change and m.change.unit == "percent"]
-        if not changed or changed[0].change is None:
-            return None
-        if _SHARE.search(question) or has_any(question, words.share_words):
+        rates = _percent_figures(briefing, question)
+        whole = bool(rates) and not unmatched_words(briefing, question, rates[0][0], rates[0][2])
+        whole = whole and rates[0][2] == rates[0][0].quantity.span  # a rate the claim names
+        if (
+            not whole
+            and changed
+            and (_SHARE.search(question) or has_any(question, words.share_words))
+        ):
             # "Did the increase make up 4.79% of the total?" is a share, not the growth rate
             note = (
                 "It states no share; a share of the total would be derived, not stated "
                 "(ask for it, e.g. 'what share of the total was the increase?', to see it)."
             )
             return Stated(changed[0], None, changed[0].evidence.quote, Scale.ONE, note)
+        if rates and (whole or not changed or rates[0][0] is not changed[0]):
+            rated, value, span = rates[0]
+            qualifier = (
+                stated_qualifier(briefing, rated.quantity) if span == rated.quantity.span else None
+            )
+            interval = (
+                stated_interval(rated.quantity, tolerance, qualifier)
+                if qualifier is not None
+                else Interval(value, value)
+            )
+            return Stated(rated, interval, span.quote, Scale.ONE, figure=span)
+        if not changed or changed[0].change is None:
+            return None
         change = changed[0].change
         value = change.value
-        return Stated(changed[0], Interval(value, value), change.span.quote, Scale.ONE)
+        return Stated(
+            changed[0], Interval(value, value), change.span.quote, Scale.ONE, figure=change.span
+        )
     if number.unit == "USD":
         with_usd = [m for m in briefing.metrics if m.equivalent and m.equivalent.unit == "USD"]
         named = [m for m in with_usd if _names_figure(question, m.quantity)]
@@ -287,10 +238,69 @@ def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumbe
         fact, quantity = money_fact(question, number, candidates, total)
     else:
         fact, quantity = best_count(question, number, candidates, fact_rank(briefing, question))
+    part = claim_part(question, number.text) if len(read_numbers(question)) > 1 else question
+    if unmatched_words(briefing, part, fact, quantity.span, number.text):
+        # "injury insurance ... 300 million people", "cinemas earned more than 12 billion
+        # yuan": the one figure whose clause names the claim's subject
+        fits = [
+            (subject_overlap(briefing, part, f, q.span, own=True), f, q)
+            for f, q in candidates
+            if not unmatched_words(briefing, part, f, q.span, number.text)
+            and subject_overlap(briefing, part, f, q.span)
+        ]
+        best = max((score for score, _, _ in fits), default=0)
+        top = [(f, q) for score, f, q in fits if score == best]  # its own words first
+        same = [(f, q) for f, q in top if q.value == number.value]
+        top = same if len(same) == 1 else top  # a tie broken by the figure the claim writes
+        fact, quantity = top[0] if len(top) == 1 else (fact, quantity)
+    if (
+        number.unit != "CNY"
+        and claims_increase(question, number.text)
+        and not written_as_increase(briefing, quantity.span)
+    ):
+        # "increase by 3.6 million tons": the rise the same sentence states, not the level
+        rises = [
+            (f, q)
+            for f, q in candidates
+            if f.evidence == fact.evidence and written_as_increase(briefing, q.span)
+        ]
+        if not rises:
+            note = "It states this figure's level, not the size of a rise."
+            return Stated(fact, None, quantity.span.quote, quantity.scale, note)
+        fact, quantity = rises[0]
     if has_any(quantity.span.quote, words.figures_of_speech):
         note = f'It says only "{quantity.span.quote}", a figure of speech, not a count.'
-        return Stated(fact, None, quantity.span.quote, quantity.scale, note)
-    return Stated(fact, stated_interval(quantity, tolerance), quantity.span.quote, quantity.scale)
+        return Stated(fact, None, quantity.span.quote, quantity.scale, note, figure=quantity.span)
+    interval = stated_interval(quantity, tolerance, stated_qualifier(briefing, quantity))
+    return Stated(fact, interval, quantity.span.quote, quantity.scale, figure=quantity.span)
+
+
+def _percent_figures(briefing: Briefing, question: str) -> list[tuple[Metric, Decimal, Span]]:
+    """The figures in percent a claim may be about, best first: rates and changes.
+
+    A rate ("the utilization rate of solar power remained above 98%") and a change
+    ("up 10.8% year on year") compete on how many of the claim's subject words
+    their own words hold; a claim with a word of growth prefers a change, one
+    without prefers a rate, and a rate is a change only where the text says it
+    rose or fell. Only figures that hold at least one subject word.
+    """
+    grows = has_any(question, [*claim_words().direction["up"], *claim_words().direction["down"]])
+    found: list[tuple[tuple[int, bool], Metric, Decimal, Span]] = []
+    for metric in briefing.metrics:
+        level = metric.quantity.unit == "percent"
+        if level and grows and not written_as_increase(briefing, metric.quantity.span):
+            level = False  # "Did carbon emissions fall 3%?" is no claim about a share of 60%
+        if level:
+            overlap = subject_overlap(briefing, question, metric, metric.quantity.span)
+            found.append(
+                ((overlap, not grows), metric, metric.quantity.value, metric.quantity.span)
+            )
+        if metric.change is not None and metric.change.unit == "percent":
+            overlap = subject_overlap(briefing, question, metric, metric.change.span)
+            found.append(((overlap, grows), metric, metric.change.value, metric.change.span))
+    found = [f for f in found if f[0][0] > 0]
+    found.sort(key=lambda f: f[0], reverse=True)
+    return [(metric, value, span) for _, metric, value, span in found]
 
 
 def _in_dollars(
@@ -334,9 +344,20 @@ def _with_quantities(
             found.append((measure, measure.count))
     if unit is None:
         return [
-            (f, q) for f, q in found if not q.is_money and q.unit not in ("percent", "metric_ton")
+            (f, q)
+            for f, q in found
+            if not q.is_money and _unit_code(q.unit) not in ("percent", "metric_ton")
         ]
-    return [(f, q) for f, q in found if q.unit == unit]
+    return [(f, q) for f, q in found if _unit_code(q.unit) == unit]
+
+
+def _unit_code(unit: str) -> str:
+    """A quantity's unit as the words file codes it: a figure read in "tonnes" is metric_ton."""
+    spelled = unit.replace("_", " ").casefold()
+    for code, spellings in claim_words().units.items():
+        if spelled in spellings:
+            return code
+    return unit
 
 
 _SHARE = re.compile(

@@ -34,7 +34,7 @@ def judge_headcount(
     if numbers[0].relation is Relation.UNREAD:
         return None
     either = has_any(question, words.headcount_either)
-    present = {"attend", "attended", "appear", "appeared", "present"}
+    present = set(words.presence_words)  # being there is not briefing
     briefed = [w for w in words.roles["speaker"] if w not in present and has_phrase(question, w)]
     if either and briefed:  # "Did four officials brief the press?": those who briefed
         people, noun = briefing.speakers, "speakers"

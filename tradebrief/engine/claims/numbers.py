@@ -101,6 +101,9 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
             for name, spellings in words.scales.items():
                 if word in spellings:
                     scale, end = Scale.from_word(name), match.end("scale")
+        glued_word = lowered[match.end("num") : match.end("num") + 1].isalpha()
+        if glued_word and scale is Scale.ONE and not match["pct"]:
+            continue  # "5G", "6G": a name with a digit, not a claimed figure
         is_year = scale is Scale.ONE and not match["pct"] and not match["dollar"]
         unit_follows = re.match(r"\s*(?:yuan|dollars|tons|metric)", lowered[match.end("num") :])
         if is_year and "." not in match["num"] and 1900 <= value <= 2100 and not unit_follows:
@@ -144,7 +147,8 @@ def read_numbers(question: str) -> list[ClaimedNumber]:
 
 
 _MULTIPLIED = re.compile(
-    r"\b(?:double|doubled|twice|triple|tripled|treble|thrice|quadruple|half|halved|times)"
+    r"\b(?:double|doubled|twice|triple|tripled|treble|thrice|quadruple|(?<!first )(?<!second )half"
+    r"|halved|times)"
     r"(?:\s+(?:the|of|as|much|many|that|than))*$"
 )
 _DURATION = re.compile(r"\s*(?:calendar\s+)?(?:months?|weeks?|days?|years?|quarters?|hours?)\b")

@@ -15,6 +15,13 @@ from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
+from tradebrief.engine.claims.posts import (
+    claimed_body,
+    judge_body,
+    judge_head,
+    posts_of,
+    title_names_body,
+)
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,
@@ -181,8 +188,8 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if person is None and (chairs or spoke):
         person = _person_by_post(briefing, question)  # "Did the vice minister chair it?"
     if person is None:
-        other = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", question[3:])
-        if chairs and chair is not None and other and not _is_known_phrase(briefing, other[1]):
+        other = _named_chair(question)
+        if chairs and chair is not None and other and not _is_known_phrase(briefing, other):
             line = cite(briefing, chair.span)
             return verdict_answer(
                 question, Verdict.NO, f"{chair.full_name} chaired the briefing.", (line,)
@@ -200,15 +207,20 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
     if re.search(r"\b(?:a|one of the|among the)\s+speakers?\b", question, re.IGNORECASE):
         verdict = Verdict.YES if person.role is Role.SPEAKER else Verdict.NO
         return verdict_answer(question, verdict, title, (line,), person)
-    named_post = has_any(re.sub(r"spokes(?:man|woman)", "spokesperson", question), words.posts)
+    named_post = has_any(
+        re.sub(r"spokes(?:man|woman)", "spokesperson", question), posts_of(briefing)
+    )
     if has_any(question, words.roles["speaker"]) and not named_post:
         # "Did Wang appear as the minister?" claims a post: the post decides, not the speaking
         spoke = any(p.speaker == person.id for p in briefing.paragraphs)
         verdict = Verdict.YES if spoke or person.role is Role.SPEAKER else Verdict.NO
+        if verdict is Verdict.YES and _ON_A_TOPIC.search(question):
+            verdict = Verdict.NOT_STATED  # "answer questions about tariffs": the topic is unsaid
         return verdict_answer(question, verdict, title, (line,), person)
     return _post(briefing, question, person, line)
 
 
+_ON_A_TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(?!the briefing\b)\w", re.I)
 _AFTER_A_PREPOSITION = re.compile(
     r"\b(?:after|before|by|with|to|from|than|of|for|beside|besides|alongside)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -242,7 +254,7 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
         return person
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     orgs = [o for o in briefing.organizations if names_org(question, o)]
-    for post in sorted(words.posts, key=len, reverse=True):
+    for post in posts_of(briefing):
         if not has_phrase(text, post):
             continue
         holders = [p for p in briefing.people if has_phrase(p.title, post)]
@@ -255,7 +267,7 @@ def _person_by_post(briefing: Briefing, question: str) -> Person | None:
     """The one person whose title holds the post a claim names ("the vice minister")."""
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
     deputy = "|".join(re.escape(d) for d in claim_words().deputy)
-    for post in sorted(claim_words().posts, key=len, reverse=True):
+    for post in posts_of(briefing):
         if has_phrase(text, f"the {post}"):
             # "the minister" is not the vice minister: a plain post needs a plain holder
             holders = [p for p in briefing.people if _holds_plain(p.title, post, deputy)]
@@ -271,29 +283,44 @@ def _holds_plain(title: str, post: str, deputy: str) -> bool:
     return False
 
 
+def _named_chair(question: str) -> str:
+    """The capitalised name a claim says chaired: "Did Li Qiang chair ...?", "chaired by ..."."""
+    roles = "|".join(re.escape(w) for w in claim_words().roles["chairperson"])
+    name = r"([A-Z][a-z]+ [A-Z][a-z]+)"
+    found = re.search(
+        rf"^\s*(?:did|was|is|were|has|had)\s+{name}\s+(?:the\s+|a\s+)?(?:{roles})\b", question, re.I
+    ) or re.search(rf"\b(?:{roles})\s+by\s+{name}", question, re.IGNORECASE)
+    return found[1] if found else ""
+
+
 def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
-    return any(has_phrase(o.name, phrase) for o in briefing.organizations) or phrase.split()[0] in {
-        "The",
-        "Did",
-        "Was",
-        "Is",
-        "Were",
-        "Does",
-        "Smart",
-        "Free",
-        "Trade",
-        "State",
-    }
+    """Whether a capitalised pair is no person: the name of a body, or a sentence's opener."""
+    first = phrase.split()[0].casefold()
+    return (
+        any(has_phrase(o.name, phrase) for o in briefing.organizations)
+        or first in claim_words().openers
+        or first == "the"
+    )
 
 
 def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
     words = claim_words()
     text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
-    posts = sorted(words.posts, key=len, reverse=True)
-    post = next((p for p in posts if has_phrase(text, p)), None)
+    post = next((p for p in posts_of(briefing) if has_phrase(text, p)), None)
     orgs = [o for o in briefing.organizations if names_org(question, o)]
-    org_ok = all(names_org(person.title, o) for o in orgs)
+    # "vice minister of culture and tourism" is of the Ministry of Culture and Tourism
+    org_ok = all(names_org(person.title, o) or title_names_body(person.title, o.name) for o in orgs)
     said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
+    head = judge_head(question, person)  # "a deputy head of the NEA" for "vice administrator"
+    if head is not None:
+        if head is Verdict.YES:
+            head = _office_part(question, person, briefing) if org_ok else Verdict.NO
+        return verdict_answer(question, head, said, (line,), person)
+    member = _MEMBER.search(question)
+    body = claimed_body(question, member.end()) if member and not orgs else ""
+    if body:  # "represent the Ministry of Commerce": a body the briefing may never name
+        verdict = judge_body(question, body, person, briefing)
+        return verdict_answer(question, verdict, said, (line,), person)
     if post is None:
         parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
         if not (orgs or parts) or not _MEMBER.search(question):

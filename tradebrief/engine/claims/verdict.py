@@ -19,6 +19,13 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.engine.claims.clauses import (
+    claim_part,
+    names_stated_period,
+    subject_overlap,
+    unmatched_words,
+    written_as_increase,
+)
 from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
@@ -30,6 +37,19 @@ from tradebrief.engine.claims.facts import (
     pick_metric,
     said_by,
     verdict_answer,
+)
+from tradebrief.engine.claims.figurewords import (
+    SPAN_OF_TIME,
+    Judged,
+    counted_noun,
+    counts,
+    figure_of_speech,
+    names_a_thing,
+    only_growth,
+    part_of_year,
+    periods,
+    quantities,
+    unit_name,
 )
 from tradebrief.engine.claims.headcount import judge_headcount
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
@@ -48,6 +68,7 @@ from tradebrief.engine.claims.statements import (
     judge_superlative,
 )
 from tradebrief.engine.claims.subjects import narrower_subject, qualified_trade
+from tradebrief.engine.claims.trends import judge_trend
 from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import (
     claim_words,
@@ -59,9 +80,8 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
-from tradebrief.engine.compose import cite
-from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
-from tradebrief.quantities import Quantity, Scale
+from tradebrief.model import Briefing, Metric
+from tradebrief.quantities import Scale
 
 __all__ = ["answer_claim"]
 
@@ -115,6 +135,10 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     if answer is not None:
         return answer
     subject = not_given(question, numbers=bool(numbers))
+    if subject is not None and names_stated_period(
+        briefing, question, subject.words, subject.absent
+    ):
+        subject = None  # "in the first half" on a briefing whose figures are for the first half
     if subject is not None:
         return _not_given(briefing, question, subject.what, numbers)
     answer = judge_exclusive(briefing, question)
@@ -132,7 +156,11 @@ def _judge(briefing: Briefing, question: str) -> Answer | None:
     answer = judge_superlative(briefing, question)
     if answer is not None:
         return answer
-    return judge_direction_or_record(briefing, question) or judge_contained(briefing, question)
+    return (
+        judge_direction_or_record(briefing, question)
+        or judge_trend(briefing, question)  # "Did the number of migrant workers fall?"
+        or judge_contained(briefing, question)
+    )
 
 
 _THAN = re.compile(
@@ -180,6 +208,10 @@ def _not_given(
 
 def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) -> Answer | None:
     """Every claimed number judged on its own; one No makes the claim No."""
+    named = [n for n in numbers if names_a_thing(briefing, question, n)]
+    if named and len(named) < len(numbers):
+        # "the 12345 hotline", "the three social insurance funds": a name, as the text has it
+        numbers = [n for n in numbers if n not in named]
     judged = [j for n in numbers if (j := _figure(briefing, question, numbers, n)) is not None]
     if not judged:
         return None
@@ -191,80 +223,16 @@ def _figures(briefing: Briefing, question: str, numbers: list[ClaimedNumber]) ->
     return None  # pragma: no cover - every verdict is one of the three
 
 
-_Judged = tuple[Verdict, str, Citation, Metric | PolicyMeasure | Statement]
-
-
-def _counted_noun(question: str, number: ClaimedNumber) -> tuple[str, ...]:
-    """What a claimed number counts: the words of the noun phrase after it.
-
-    "10,000 foreign trade practitioners" counts foreign trade practitioners, "10
-    cities to block trade" counts cities, "thousands of practitioners" counts
-    practitioners.
-    """
-    following = words_of(question[question.find(number.text) + len(number.text) :])
-    if number.unit is not None:  # "10,000 tons of prohibited items" counts prohibited items
-        unit = {w for s in claim_words().units.get(number.unit, ()) for w in words_of(s)}
-        while following[:1] and following[0] in unit:
-            following = following[1:]
-    if following[:1] == ["of"]:
-        following = following[1:]
-    phrase: list[str] = []
-    for word in following:
-        ends = claim_words().phrase_ends
-        if word in ends or word in claim_words().purpose_words or (phrase and word.endswith("ed")):
-            break  # "measures rolled out": a participle after the noun ends the phrase
-        phrase.append(word)
-    return tuple(phrase)
-
-
-def _counts(fact: Metric | PolicyMeasure, phrase: tuple[str, ...]) -> bool:
-    """Whether a fact's figure counts what ``phrase`` names: its unit, keywords or evidence."""
-    named = " ".join((*_quantity_units(fact), *fact.keywords, fact.name, fact.evidence.quote))
-    known = words_of(named)
-    stems = [w.rstrip("s")[:5] for w in phrase if len(w) > 3]
-    return bool(stems) and all(any(w.startswith(stem) for w in known) for stem in stems)
-
-
-def _quantity_units(fact: Metric | PolicyMeasure) -> list[str]:
-    return [q.unit.replace("_", " ") for q in _quantities(fact)]
-
-
-def _figure_of_speech(briefing: Briefing, question: str, number: ClaimedNumber) -> _Judged | None:
-    """A count claimed of something the briefing only describes with a figure of speech.
-
-    "More than 10,000 practitioners?" against "thousands upon thousands of
-    practitioners": the text gives no count, so the claim is not stated, and the
-    answer quotes the words that are said.
-    """
-    phrases = claim_words().figures_of_speech
-    asked = {w for word in _counted_noun(question, number) for w in (word, word.rstrip("s"))}
-    for statement in briefing.statements:
-        quote = statement.evidence.quote
-        if not has_any(quote, phrases):
-            continue
-        if asked & set(words_of(quote)):
-            citation = cite(briefing, statement.evidence)
-            text = (
-                f'The briefing says only "{quote}" {said_by(citation)}: a figure of speech, '
-                "not a count."
-            )
-            return Verdict.NOT_STATED, text, citation, statement
-    return None
-
-
 def _figure(
     briefing: Briefing, question: str, numbers: list[ClaimedNumber], number: ClaimedNumber
-) -> _Judged | None:
+) -> Judged | None:
     words = claim_words()
     money_words = (*words.trade_words, *words.threshold_words)
     if number.unit is None and number.scale >= Scale.BILLION and has_any(question, money_words):
         number = replace(number, unit="CNY")  # "passed the 43 trillion mark": trade is in yuan
     if number.unit == "CNY" and any(n.unit == "USD" for n in numbers):
         return None  # "was 42 trillion yuan worth $5.74 trillion?" is judged on the dollars
-    if (
-        number.unit is None
-        and (spoken := _figure_of_speech(briefing, question, number)) is not None
-    ):
+    if number.unit is None and (spoken := figure_of_speech(briefing, question, number)) is not None:
         return spoken
     stated = pick_fact_for_number(briefing, question, number)
     if stated is None:
@@ -280,9 +248,17 @@ def _figure(
             f"The briefing gives {description} {said_by(citation)}; {speaker.full_name} does not."
         )
         return Verdict.NOT_STATED, text, citation, fact
-    period = next((p for p in _periods() if has_phrase(question, p)), None)
-    span = _SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
-    if period is None and span is not None and span[0].casefold() not in _WHOLE_YEAR:
+    period = next((p for p in periods() if has_phrase(question, p)), None)
+    if period is not None and has_phrase(f"{fact.name} {fact.evidence.quote}", period):
+        period = None  # "average monthly income" is the figure's own: a month's, as stated
+    span = SPAN_OF_TIME.search(question)  # "in the first 11 months": not the whole year
+    in_text = span is not None and has_phrase(fact.evidence.quote, span[0])  # "within 48 hours"
+    if (
+        period is None
+        and span is not None
+        and span[0].casefold() not in words.whole_year
+        and not in_text
+    ):
         period = f"for {span[0]}"
     if period is not None:  # "88.38 million forms in a single day": a year's figure decides no day
         text = f"{said} It gives no figure {period}; its figure is for the whole period."
@@ -295,9 +271,20 @@ def _figure(
             f"{', '.join(repr(w) for w in narrower)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
+    part = claim_part(question, number.text) if len(numbers) > 1 else question
+    other = (
+        unmatched_words(briefing, part, fact, stated.figure, number.text) if stated.figure else ()
+    )
+    if other:
+        # "wind power capacity alone" against the total capacity: another figure's subject
+        text = (
+            f"The briefing gives {description} {said_by(citation)}, but says nothing there of "
+            f"{', '.join(repr(w) for w in other)}."
+        )
+        return Verdict.NOT_STATED, text, citation, fact
     measured = number.unit in (None, "metric_ton")  # counts and weights name what they count
-    counted = _counted_noun(question, number) if measured else ()
-    if counted and not _counts(fact, counted):
+    counted = counted_noun(question, number) if measured else ()
+    if counted and not counts(fact, counted):
         # "5 million people" is not refuted by 88.38 million forms: it is another count.
         kind = "weight" if number.unit == "metric_ton" else "count"
         text = (
@@ -306,7 +293,7 @@ def _figure(
         )
         return Verdict.NOT_STATED, text, citation, fact
     money_or_rate = number.unit in ("CNY", "USD", "percent")
-    named = any(n.value == q.value for n in numbers for q in _quantities(fact))
+    named = any(n.value == q.value for n in numbers for q in quantities(fact))
     increment = "increment" in fact.keywords and any(  # "did the increase top 2.5 trillion?"
         has_phrase(question, w) for w in ("increment", "increase", "rise", "gain", "growth")
     )
@@ -314,11 +301,13 @@ def _figure(
         named
         or increment
         or any(has_phrase(question, w) for w in (*words.trade_words, *words.threshold_words))
-        or (number.unit == "percent" and _only_growth(question))
+        or (number.unit == "percent" and only_growth(question))
+        # every subject word of the claim is the figure's own ("the vacancy rate")
+        or (stated.figure is not None and subject_overlap(briefing, part, fact, stated.figure) > 0)
     )
     if money_or_rate and not about_trade:
         text = (
-            f"The only figure in {_unit_name(number)} the briefing gives for this is the "
+            f"The only figure in {unit_name(number)} the briefing gives for this is the "
             f"{fact.name[0].lower()}{fact.name[1:]}: {description} {said_by(citation)}."
         )
         return Verdict.NOT_STATED, text, citation, fact
@@ -332,7 +321,7 @@ def _figure(
     period = period or (total.period if total is not None else None)
     period_years = re.findall(r"\b\d{4}\b", period or "")
     other_years = [y for y in years_in(question) if period and str(y) not in period_years]
-    part = _part_of_year(period or "")
+    part = part_of_year(period or "")
     if part and not other_years and years_in(question) and not has_phrase(question, part):
         # "in 2025" against "the first three quarters of 2025": the year is not stated whole.
         text = (
@@ -356,7 +345,11 @@ def _figure(
                     f"{worked.result.describe()}: derived, not stated."
                 )
         return Verdict.NOT_STATED, text, citation, fact
-    increase = "increment" in fact.keywords  # the stated increase is a rise
+    increase = "increment" in fact.keywords or (  # the stated increase is a rise
+        stated.figure is not None
+        and number.unit != "percent"
+        and written_as_increase(briefing, stated.figure)
+    )
     if (about_change or increase) and has_any(question, words.direction["down"]):
         number = replace(number, value=-number.value)  # "fell by 2.1 trillion" is not "grew by"
     claimed = claimed_interval(number, stated.scale, words.about_tolerance)
@@ -381,45 +374,3 @@ def _figure(
     elif verdict is Verdict.NO and len(numbers) > 1:
         said += f" That refutes {number.text!r}."
     return verdict, said, citation, fact
-
-
-def _only_growth(question: str) -> bool:
-    """Whether a claim names nothing but growth ("Was growth below 4%?"), so the stated rate.
-
-    "Did clearance times fall by 10%?" names clearance times: another subject.
-    """
-    words = claim_words()
-    plain = {*words.claim_stopwords, *words.plain_words, *words.growth_words}
-    plain |= {"rate", "percent", "%"}
-    for group in (*words.direction.values(), *words.comparisons.values(), *words.units.values()):
-        plain |= {w for phrase in group for w in words_of(phrase)}
-    rest = [w for w in words_of(question) if w not in plain and not w[0].isdigit()]
-    return not rest and has_any(question, words.growth_words)
-
-
-_SPAN_OF_TIME = re.compile(r"\b\d+\s+(?:months?|weeks?|days?|quarters?|hours?)\b", re.I)
-_WHOLE_YEAR = {"12 months", "52 weeks", "365 days", "366 days", "4 quarters"}
-
-
-def _part_of_year(period: str) -> str:
-    """The part of a year a period names, or "" for a whole year.
-
-    "first three quarters of 2025" → "first three quarters"; "2024" → "".
-    """
-    return re.sub(r"\s*\b(?:of|in)?\s*\b\d{4}\b", "", period).strip()
-
-
-def _periods() -> list[str]:
-    """Phrases that put a figure per day, hour or month, or in one such period."""
-    words = claim_words()
-    return [*(p for group in words.per_period.values() for p in group), *words.single_periods]
-
-
-def _quantities(fact: Metric | PolicyMeasure) -> list[Quantity]:
-    if isinstance(fact, Metric):
-        return [q for q in (fact.quantity, fact.equivalent) if q is not None]
-    return [fact.count] if fact.count is not None else []
-
-
-def _unit_name(number: ClaimedNumber) -> str:
-    return {"CNY": "yuan", "USD": "dollars", "percent": "percent"}.get(number.unit or "", "")

@@ -192,6 +192,24 @@ class ClaimWords(BaseModel):
     increment_route: tuple[str, ...] = Field(description="Words asking to subtract the increment.")
     posts: tuple[str, ...] = Field(description="Posts a title may give.")
     deputy: tuple[str, ...] = Field(description="Words making a post a deputy one.")
+    head_words: tuple[str, ...] = Field(
+        default=(), description="Words a claim uses for whoever leads a body: 'head', 'chief'."
+    )
+    leading_posts: tuple[str, ...] = Field(
+        default=(), description="Posts that lead a body or part: 'minister', 'administrator'."
+    )
+    body_words: tuple[str, ...] = Field(
+        default=(), description="Words naming a government body: 'ministry', 'bureau'."
+    )
+    body_generic: tuple[str, ...] = Field(
+        default=(), description="Words in a body's name that set no body apart: 'national'."
+    )
+    presence_words: tuple[str, ...] = Field(
+        default=(), description="Words of being at the briefing, not briefing: 'attended'."
+    )
+    whole_year: tuple[str, ...] = Field(
+        default=(), description="Spans of time that are a whole year: '12 months'."
+    )
     countries: tuple[str, ...] = Field(default=(), description="Country names, lower case.")
     office_parts: tuple[str, ...] = Field(
         default=(), description="Parts of an organisation a title names: 'department'."
@@ -245,6 +263,21 @@ class ClaimWords(BaseModel):
     measure_words: tuple[str, ...] = Field(
         default=(), description="Words asking for a thing's value or size."
     )
+    stated_bounds: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Qualifier ('more_than', 'at_least', 'less_than', 'about') -> words that, "
+        "right before a stated figure, bound it: 'stayed above 190 million'.",
+    )
+    clause_openers: tuple[str, ...] = Field(
+        default=(), description="Words that open a clause with its own subject: 'the', 'in'."
+    )
+    comparison_verbs: tuple[str, ...] = Field(
+        default=(), description="Comparison words that are verbs: 'reach', 'top'."
+    )
+    frame_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words a figure claim holds beside its subject: periods, verbs of amounting.",
+    )
     not_given: tuple[NotGiven, ...] = Field(description="Subjects with no figure.")
     opposites: tuple[Opposites, ...] = Field(default=(), description="Words of opposite sense.")
     superlatives: tuple[Superlative, ...] = Field(default=(), description="Superlatives.")
@@ -263,6 +296,17 @@ class ClaimWords(BaseModel):
         unknown = set(value) - {"day", "month", "hour"}
         if unknown:
             raise ValueError(f"per_period knows day, month and hour, not {sorted(unknown)}")
+        return value
+
+    @field_validator("stated_bounds")
+    @classmethod
+    def _known_bounds(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = set(value) - {"more_than", "at_least", "less_than", "about"}
+        if unknown:
+            raise ValueError(
+                f"stated_bounds knows more_than, at_least, less_than and about, not "
+                f"{sorted(unknown)}"
+            )
         return value
 
     @field_validator("direction")

@@ -1,0 +1,404 @@
+"""The clause a stated figure sits in: the words that bound it and the subject it measures.
+
+Part of checking a claim (:mod:`tradebrief.engine.claims.verdict`). A figure
+read from an uncurated transcript may come without its bound ("stayed above
+190 million tons" read as exactly 190 million) and names its subject only in
+its own clause ("Pension insurance covered 412 million people and injury
+insurance covered 288 million"). :func:`stated_qualifier` re-reads the bound
+from the words right before the figure; :func:`unmatched_words` finds the words
+of a claim that name something the figure's clause, name and keywords do not
+("wind power capacity alone" against the total installed capacity), so the
+claim is about another figure: not stated, never yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from functools import cache
+
+from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
+from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.text import analyze
+from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
+from tradebrief.quantities import Qualifier, Quantity
+from tradebrief.spans import Span
+
+__all__ = [
+    "claim_part",
+    "claims_increase",
+    "figure_clause",
+    "names_stated_period",
+    "stated_qualifier",
+    "subject_overlap",
+    "unmatched_words",
+    "written_as_increase",
+]
+
+_LOOK_BACK = 40  # characters before a figure searched for its bound
+_STEM = 5  # words sharing this many first letters are taken for forms of one word
+_SHORT = 2  # words this short carry no subject
+# Where a clause ends: a semicolon, a comma or "and"/"while"/"whereas" before a new subject.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|whereas|but)\s+|\s+(?:and|while|whereas)\s+|,(?!\d{3})"
+)
+
+
+def stated_qualifier(briefing: Briefing, quantity: Quantity) -> Qualifier:
+    """The figure's qualifier, or the bound written right before it when it was read as exact.
+
+    Example:
+        >>> import tradebrief
+        >>> from pathlib import Path
+        >>> b = tradebrief.load_briefing(Path("tests/transcripts/press_energy.txt"))
+        >>> coal = next(m for m in b.metrics if "Coal" in m.name)
+        >>> coal.quantity.qualifier.value, stated_qualifier(b, coal.quantity).value
+        ('exact', 'more_than')
+    """
+    if quantity.qualifier is not Qualifier.EXACT:
+        return quantity.qualifier
+    before = briefing.source[max(0, quantity.span.start - _LOOK_BACK) : quantity.span.start]
+    before = before.casefold().rstrip()
+    for name, phrases in _bounds():
+        for phrase in phrases:
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}$", before):
+                return Qualifier(name)
+    return quantity.qualifier
+
+
+@cache
+def _bounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The stated bounds, longest phrase first across every qualifier."""
+    pairs = [(n, p) for n, ps in claim_words().stated_bounds.items() for p in ps]
+    pairs.sort(key=lambda pair: len(pair[1]), reverse=True)
+    return tuple((n, (p,)) for n, p in pairs)
+
+
+def claim_part(question: str, number_text: str) -> str:
+    """The part of a claim naming several figures that holds ``number_text``.
+
+    "Did customs handle 88.38 million forms and oversee 39.917 million vehicle
+    crossings?" gives "oversee 39.917 million vehicle crossings?" for the second.
+    """
+    at = question.find(number_text)
+    if at < 0:
+        return question
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(question, 0, at):
+        start = found.end()
+    after = _CLAUSE_BREAK.search(question, at + len(number_text))
+    return question[start : after.start() if after else len(question)]
+
+
+def figure_clause(briefing: Briefing, evidence: Span, figure: Span) -> str:
+    """The clause of ``evidence`` that holds ``figure``: the pieces about it and no other figure.
+
+    The sentence is cut at semicolons, commas and "and"/"while"; a piece with no
+    figure of its own ("In the first half", "By the end of June") belongs to its
+    neighbour, and so does a partitive "Of the 3,641 sections" before its share.
+    "Pension insurance covered 412 million people and injury insurance covered
+    288 million." gives "injury insurance covered 288 million." for the 288.
+    """
+    if not (evidence.start <= figure.start and figure.end <= evidence.end):
+        return evidence.quote
+    text = briefing.source[evidence.start : evidence.end]
+    at, end = figure.start - evidence.start, figure.end - evidence.start
+    cuts = [0, *(c for f in _CLAUSE_BREAK.finditer(text) for c in (f.start(), f.end())), len(text)]
+    pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
+    home = next(k for k, (a, b) in enumerate(pieces) if a <= at < b or (a <= at and b >= end))
+    first, last = home, home
+    while first > 0 and _joins(text[slice(*pieces[first - 1])]):
+        first -= 1
+    while last + 1 < len(pieces) and not re.search(r"\d", text[slice(*pieces[last + 1])]):
+        last += 1
+    clause = text[pieces[first][0] : pieces[last][1]]
+    opening = _ELIDED.match(text[slice(*pieces[home])])
+    if first == home and home > 0 and opening and opening[1] not in claim_words().clause_openers:
+        # ... that opens no phrase of its own ("spent 5.87 trillion") is a verb: the subject
+        # "... handled 186,000 cases and recovered 2.3 billion yuan": the shared subject
+        before = text[slice(*pieces[home - 1])]
+        clause = re.split(r"\d", before, maxsplit=1)[0] + " " + clause
+    if _PRONOUN.search(clause):  # "96.5% of them were settled": them is the sentence's
+        return text
+    return clause
+
+
+_ELIDED = re.compile(r"\s*([a-z][\w'-]*)")  # a clause opening on a lower-case word ...
+# "96.5% of them", "revenue from these shows", "such vehicles": the sentence says what
+_PRONOUN = re.compile(r"\b(?:of them|of which|of it|these|those|such)\b", re.IGNORECASE)
+
+
+def _joins(piece: str) -> bool:
+    """Whether a piece before a figure's own belongs to its clause: no figure, or "Of the ..."."""
+    return not re.search(r"\d", piece) or re.match(r"\s*of\b", piece, re.IGNORECASE) is not None
+
+
+def _known(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool = False
+) -> frozenset[str]:
+    """The words that name the figure's subject: its name, aliases, keywords, clause, title.
+
+    ``own`` keeps only its name, aliases, keywords and clause (no context around it).
+    Worked out once per figure, beside the briefing's index.
+    """
+    cache = _KNOWN.setdefault(index_for(briefing), {})
+    key = (fact.id, figure.start, figure.end, own)
+    known = cache.get(key)
+    if known is None:
+        known = cache[key] = frozenset(_known_words(briefing, fact, figure, own=own))
+    return known
+
+
+_KNOWN: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[str, int, int, bool], frozenset[str]]]
+_KNOWN = weakref.WeakKeyDictionary()
+
+
+def _known_words(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool
+) -> set[str]:
+    if (
+        isinstance(fact, Metric)
+        and fact.change is not None
+        and figure == fact.change.span
+        and fact.quantity.unit != "percent"
+    ):
+        figure = fact.quantity.span  # "..., up 9.8%": the change of what the figure measures
+    clause = figure_clause(briefing, fact.evidence, figure)
+    if written_as_increase(briefing, figure):  # ", an increase of 3.6 million tons": the rise
+        clause = fact.evidence.quote  # of what the sentence's level measures
+    parts = [fact.name, *fact.aliases, *fact.keywords, clause]
+    if own:
+        return _terms(briefing, " ".join(parts))
+    parts.append(briefing.title)
+    paragraph = briefing.paragraph_at(fact.evidence.start)
+    if paragraph is not None:  # "Did the GACC introduce 16 measures?": the speaker's own body
+        speaker = briefing.speaker_of(paragraph)
+        parts.append(speaker.title if isinstance(speaker, Person) else speaker.name)
+        # the paragraph's opening sentence names its topic: "Inbound tourism continued ..."
+        parts.append(re.split(r"(?<=[.!?])\s", paragraph.text, maxsplit=1)[0])
+    if isinstance(fact, Metric):
+        parts.append(fact.quantity.unit.replace("_", " "))
+        if fact.change is not None:
+            parts.append(fact.change.span.quote)
+    elif fact.count is not None:
+        parts.append(fact.count.unit.replace("_", " "))
+    return _terms(briefing, " ".join(parts))
+
+
+def _terms(briefing: Briefing, text: str) -> set[str]:
+    """``text``'s words, and their terms as retrieval reads them (synonyms mapped, stemmed)."""
+    index = index_for(briefing)
+    written = words_of(text)
+    irregular = claim_words().irregular_verbs  # "spent" is a form of "spend"
+    return {*written, *(irregular.get(w, w) for w in written), *analyze(text, index.lexicon)}
+
+
+def _frame(briefing: Briefing) -> frozenset[str]:
+    """Words that never name a figure's subject: the claim's own vocabulary, people's names.
+
+    Worked out once per briefing (it analyses every metric's name), beside its index.
+    """
+    index = index_for(briefing)
+    frame = _FRAMES.get(index)
+    if frame is None:
+        frame = _FRAMES[index] = _frame_of(briefing)
+    return frame
+
+
+def _frame_of(briefing: Briefing) -> frozenset[str]:
+    words = claim_words()
+    phrases = [
+        *words.frame_words,
+        *words.claim_stopwords,
+        *words.openers,
+        *words.negations,
+        *words.increment_words,
+        *words.threshold_words,
+        *words.saying_words,
+        *words.reporting_words,
+        *words.claim_prefixes,
+        *words.claim_suffixes,
+        *words.small_numbers,
+        *words.word_numbers,
+        *words.first_person,
+        *(p for group in words.comparisons.values() for p in group),
+        *(p for group in words.units.values() for p in group),
+        *(p for group in words.scales.values() for p in group),
+        *(p for group in words.direction.values() for p in group),
+        *(p for group in words.per_period.values() for p in group),
+        *(p for person in briefing.people for p in (person.full_name, person.reference)),
+    ]
+    # Everyday words ("spend", "introduce") name nothing, unless a figure is named by one:
+    # "total spending" is the subject of a figure where a figure's name says "spending".
+    index = index_for(briefing)
+    named = " ".join(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords))
+    naming = set(analyze(named, index.lexicon))
+    return frozenset(words_of(" ".join(phrases))) | (index.neutral - naming)
+
+
+_FRAMES: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _same(word: str, known: set[str] | frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether ``word`` or a form or same-sense word of it is among ``known``."""
+    words = claim_words()
+    base = words.irregular_verbs.get(word, word)
+    forms = {word, base, *analyze(word, lexicon)}
+    for group in words.same_sense:
+        if word in group:
+            forms |= set(group)
+    if forms & known:
+        return True
+    stems = {f[:_STEM] for f in forms if len(f) >= _STEM}
+    return any(k[:_STEM] in stems for k in known if len(k) >= _STEM)
+
+
+def _content(briefing: Briefing, question: str) -> list[str]:
+    """The claim's subject words: neither its vocabulary nor a word retrieval drops as filler."""
+    frame = _frame(briefing)
+    index = index_for(briefing)
+    return [
+        w
+        for w in dict.fromkeys(words_of(require_text(question)))
+        if w not in frame
+        and len(w) > _SHORT
+        and re.search(r"[a-z]", w) is not None  # "pm2.5" and "5g" are names, "2024" no word
+        and not re.fullmatch(r"\d+(?:'s|s)?", w)
+        and (_compound(w) or _names_something(w, frame, index.lexicon))
+    ]
+
+
+def _compound(word: str) -> bool:
+    """A hyphenated word ("state-owned", "work-related") is specific as a whole.
+
+    A number spelled out ("twenty-five") is a number, not a subject.
+    """
+    numbers = claim_words().small_numbers
+    parts = word.strip("-").split("-")
+    return len(parts) > 1 and not all(p in numbers for p in parts)
+
+
+def _names_something(word: str, frame: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether retrieval keeps a term of ``word`` that is no frame word ("introduce" has none)."""
+    terms = analyze(word, lexicon)
+    return bool(terms) and not any(t in frame for t in terms)
+
+
+def unmatched_words(
+    briefing: Briefing,
+    question: str,
+    fact: Metric | PolicyMeasure,
+    figure: Span,
+    number_text: str = "",
+) -> tuple[str, ...]:
+    """Words of the claim that name something the stated figure's words do not.
+
+    Example:
+        >>> import tradebrief
+        >>> from pathlib import Path
+        >>> b = tradebrief.load_briefing(Path("tests/transcripts/press_energy.txt"))
+        >>> total = b.metrics[0]
+        >>> claim = "Did wind power capacity alone reach 1 billion kW?"
+        >>> unmatched_words(b, claim, total, total.quantity.span)
+        ('wind', 'alone')
+    """
+    known, lexicon = set(_known(briefing, fact, figure)), index_for(briefing).lexicon
+    at = question.find(number_text) if number_text else -1
+    if at >= 0 and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
+        known |= set(words_of(question[at + len(number_text) :])[:_NEAR])
+    if at >= 0 and re.match(r"\s*(?:did|does|do|has|have|had)\b", question, re.IGNORECASE):
+        written = words_of(number_text)
+        verb = words_of(question[:at])[-1:]
+        contrasted = bool(verb) and _contrasted(briefing, fact, figure, verb[0])
+        if written and written[0] not in claim_words().comparison_verbs and not contrasted:
+            # "Did cinemas earn more than 12 billion?": the word before is the claim's verb
+            known |= set(verb)
+    return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
+
+
+def _contrasted(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, verb: str) -> bool:
+    """Whether the sentence puts ``verb`` to another figure than this one, which has its own.
+
+    "the funds took in 6.41 trillion yuan ... and spent 5.87 trillion": "spend" is the
+    other figure's verb, so a claim that they spent 6 trillion is not about the 6.41.
+    "251 million were covered by ... and 306 million by ...": the 306 has no verb of
+    its own and shares "covered".
+    """
+    clause = figure_clause(briefing, fact.evidence, figure)
+    lead = clause[: max(0, clause.find(figure.quote))]
+    if not [w for w in words_of(lead) if w not in claim_words().clause_openers]:
+        return False  # "306 million by ...": no verb of its own
+    lexicon = index_for(briefing).lexicon
+    rest = fact.evidence.quote.replace(clause, " ")
+    return _same(verb, _terms(briefing, rest), lexicon) and not _same(
+        verb, _terms(briefing, clause), lexicon
+    )
+
+
+_BARE_COUNT = "count"  # the unit of a figure read with no noun after it
+_NEAR = 2  # words after a claimed count that name what it counts
+
+
+def _unit_of(fact: Metric | PolicyMeasure) -> str:
+    if isinstance(fact, Metric):
+        return fact.quantity.unit
+    return fact.count.unit if fact.count is not None else ""
+
+
+def subject_overlap(
+    briefing: Briefing,
+    question: str,
+    fact: Metric | PolicyMeasure,
+    figure: Span,
+    *,
+    own: bool = False,
+) -> int:
+    """How many of the claim's subject words the stated figure's words hold.
+
+    ``own``: only its own words (name, keywords, clause), not the paragraph's or title's.
+    """
+    known, lexicon = _known(briefing, fact, figure, own=own), index_for(briefing).lexicon
+    return sum(_same(w, known, lexicon) for w in _content(briefing, question))
+
+
+def _moves() -> str:
+    words = claim_words()
+    moved = [*words.direction["up"], *words.direction["down"], *words.increment_named]
+    return "|".join(re.escape(w) for w in sorted(moved, key=len, reverse=True))
+
+
+def written_as_increase(briefing: Briefing, figure: Span) -> bool:
+    """Whether the text states ``figure`` as a rise: "an increase of 3.6 million tons"."""
+    before = briefing.source[max(0, figure.start - _LOOK_BACK) : figure.start].casefold()
+    return re.search(rf"\b(?:{_moves()})(?:\s+(?:by|of))?\s*$", before) is not None
+
+
+def claims_increase(question: str, number_text: str) -> bool:
+    """Whether a claim puts its number as the size of a rise: "increase by 3.6 million tons"."""
+    written = re.escape(number_text)
+    return (
+        re.search(rf"\b(?:{_moves()})\s+(?:by|of)\s+{written}", question, re.IGNORECASE) is not None
+    )
+
+
+def names_stated_period(
+    briefing: Briefing, question: str, phrases: tuple[str, ...], absent: tuple[str, ...] = ()
+) -> bool:
+    """Whether a phrase of ``phrases`` the claim names is a stated figure's period or name.
+
+    "the first half" is no period of the bundled 2024 briefing, whose figures are for
+    the year; on a briefing about the first half of 2023 it is the figures' own. So is
+    "monthly" where a figure is "average monthly income". A name holding one of
+    ``absent`` ("imports and exports" for "exports") names something else.
+    """
+    periods = " | ".join(m.period for m in briefing.metrics if m.period)
+    names = " | ".join(
+        " ".join((m.name, *m.keywords))
+        for m in briefing.metrics
+        if not any(has_phrase(m.name, a) for a in absent)
+    )
+    return any(
+        has_phrase(question, p) and (has_phrase(periods, p) or has_phrase(names, p))
+        for p in phrases
+    )
