@@ -1029,3 +1029,19 @@ def test_who_said_a_name_asks_the_speaker_not_the_named(commission: Briefing) ->
     assert answer.found
     assert answer.citations[0].speaker is not None
     assert answer.citations[0].speaker.full_name == "Gao Jianping"
+
+
+def test_per_ask_remembers_within_one_ask_only() -> None:
+    from tradebrief.engine.rank import one_ask, per_ask
+
+    calls: list[int] = []
+
+    def make() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert per_ask("k", make) == 1 and per_ask("k", make) == 2  # outside an ask: every time
+    with one_ask():
+        assert per_ask("k", make) == 3 and per_ask("k", make) == 3
+    with one_ask():
+        assert per_ask("k", make) == 4  # a new ask reads afresh

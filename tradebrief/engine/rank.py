@@ -22,10 +22,11 @@ import contextlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
@@ -50,7 +51,9 @@ from tradebrief.engine.question import (
 from tradebrief.engine.text import analyze
 from tradebrief.quantities import find_numbers
 
-__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "search"]
+__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "per_ask", "search"]
+
+T = TypeVar("T")
 
 _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
 EVERYDAY_SPECIFICITY = 0.6
@@ -135,6 +138,9 @@ _ONE_ASK: ContextVar[dict[tuple[int, str, int], Retrieval] | None] = ContextVar(
 )
 
 
+_PER_ASK: ContextVar[dict[Hashable, object] | None] = ContextVar("tradebrief_per_ask", default=None)
+
+
 @contextmanager
 def one_ask() -> Iterator[None]:
     """Share rankings within one ask: claims, derivations and retrieval rank the same question.
@@ -142,10 +148,26 @@ def one_ask() -> Iterator[None]:
     Nothing is kept after the ask, so a question asked again is ranked afresh.
     """
     token = _ONE_ASK.set({})
+    kept = _PER_ASK.set({})
     try:
         yield
     finally:
+        _PER_ASK.reset(kept)
         _ONE_ASK.reset(token)
+
+
+def per_ask(key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, computed once per ask for ``key`` inside :func:`one_ask`, else every time.
+
+    For readings of the question that several stages repeat; like rankings, nothing
+    outlives the ask.
+    """
+    kept = _PER_ASK.get()
+    if kept is None:
+        return make()
+    if key not in kept:
+        kept[key] = make()
+    return cast(T, kept[key])
 
 
 def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:

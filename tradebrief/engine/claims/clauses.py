@@ -20,6 +20,7 @@ from functools import cache
 from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
 from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.lexicon import Lexicon
+from tradebrief.engine.rank import per_ask
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity
@@ -240,8 +241,16 @@ def _frame_of(briefing: Briefing) -> frozenset[str]:
 _FRAMES: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def _same(word: str, known: set[str] | frozenset[str], lexicon: Lexicon) -> bool:
-    """Whether ``word`` or a form or same-sense word of it is among ``known``."""
+def _same(
+    word: str,
+    known: set[str] | frozenset[str],
+    lexicon: Lexicon,
+    known_stems: frozenset[str] | None = None,
+) -> bool:
+    """Whether ``word`` or a form or same-sense word of it is among ``known``.
+
+    ``known_stems`` (:func:`_stems` of ``known``) saves recomputing them word by word.
+    """
     words = claim_words()
     base = words.irregular_verbs.get(word, word)
     forms = {word, base, *analyze(word, lexicon)}
@@ -250,23 +259,33 @@ def _same(word: str, known: set[str] | frozenset[str], lexicon: Lexicon) -> bool
             forms |= set(group)
     if forms & known:
         return True
-    stems = {f[:_STEM] for f in forms if len(f) >= _STEM}
-    return any(k[:_STEM] in stems for k in known if len(k) >= _STEM)
+    return bool(_stems(forms) & (_stems(known) if known_stems is None else known_stems))
+
+
+def _stems(words: set[str] | frozenset[str]) -> frozenset[str]:
+    """The first ``_STEM`` letters of each word long enough to have them."""
+    return frozenset(w[:_STEM] for w in words if len(w) >= _STEM)
 
 
 def _content(briefing: Briefing, question: str) -> list[str]:
     """The claim's subject words: neither its vocabulary nor a word retrieval drops as filler."""
-    frame = _frame(briefing)
+    # A derivation weighs every figure against the same question: read its words once.
     index = index_for(briefing)
-    return [
+    return list(per_ask(("claim content", id(index), question), lambda: _read(briefing, question)))
+
+
+def _read(briefing: Briefing, question: str) -> tuple[str, ...]:
+    frame = _frame(briefing)
+    lexicon = index_for(briefing).lexicon
+    return tuple(
         w
         for w in dict.fromkeys(words_of(require_text(question)))
         if w not in frame
         and len(w) > _SHORT
         and re.search(r"[a-z]", w) is not None  # "pm2.5" and "5g" are names, "2024" no word
         and not re.fullmatch(r"\d+(?:'s|s)?", w)
-        and (_compound(w) or _names_something(w, frame, index.lexicon))
-    ]
+        and (_compound(w) or _names_something(w, frame, lexicon))
+    )
 
 
 def _compound(word: str) -> bool:
@@ -314,7 +333,8 @@ def unmatched_words(
         if written and written[0] not in claim_words().comparison_verbs and not contrasted:
             # "Did cinemas earn more than 12 billion?": the word before is the claim's verb
             known |= set(verb)
-    return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon))
+    stems = _stems(known)
+    return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon, stems))
 
 
 def _contrasted(briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, verb: str) -> bool:
@@ -359,7 +379,8 @@ def subject_overlap(
     ``own``: only its own words (name, keywords, clause), not the paragraph's or title's.
     """
     known, lexicon = _known(briefing, fact, figure, own=own), index_for(briefing).lexicon
-    return sum(_same(w, known, lexicon) for w in _content(briefing, question))
+    stems = _stems(known)
+    return sum(_same(w, known, lexicon, stems) for w in _content(briefing, question))
 
 
 def _moves() -> str:
