@@ -1045,3 +1045,12 @@ def test_per_ask_remembers_within_one_ask_only() -> None:
         assert per_ask("k", make) == 3 and per_ask("k", make) == 3
     with one_ask():
         assert per_ask("k", make) == 4  # a new ask reads afresh
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How large were pork stockpiles over the winter?", "What level did pork inventories reach?"],
+)
+def test_stockpiles_and_inventories_are_stocks(commission: Briefing, question: str) -> None:
+    answer = commission.ask(question)
+    assert answer.found and "1.1 million tonnes" in answer.text
