@@ -23,11 +23,13 @@ BLIND_SETS = {
     "blind_f": "written blind; first read beside E, same code",
     "blind_g": "written blind; first read after the fixes found reading E and F",
     "blind_h": "written blind; first read at the end of the session after G",
+    "blind_i": "written blind; first read at the end of the session after H",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
     "blind_claims2": BENCH / "blind_claims2",
     "blind_claims3": BENCH / "blind_claims3",
+    "blind_claims4": BENCH / "blind_claims4",
 }
 
 
@@ -106,6 +108,7 @@ UNCURATED_SETS = {
     "blind_uncurated2": BENCH / "blind_uncurated2",
     "blind_uncurated3": BENCH / "blind_uncurated3",
     "blind_uncurated4": BENCH / "blind_uncurated4",
+    "blind_uncurated5": BENCH / "blind_uncurated5",
 }
 
 
