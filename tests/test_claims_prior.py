@@ -117,3 +117,38 @@ def test_answer_prior_never_raises(briefings: dict[str, Briefing], question: str
 def test_answer_prior_wants_text(briefings: dict[str, Briefing], bad: object) -> None:
     with pytest.raises(TypeError, match="must be a str"):
         answer_prior(briefings["energy"], bad)  # type: ignore[arg-type]
+
+
+# --- a figure for part of a year ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def commission() -> tradebrief.Briefing:
+    return tradebrief.load_briefing(Path(__file__).parent / "transcripts/roster_posts.txt")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much was invested in grain storage facilities in the whole of 2024?",
+        "How much was invested in grain storage facilities in 2024?",
+    ],
+)
+def test_a_part_year_figure_gives_no_whole_year_before(
+    commission: tradebrief.Briefing, question: str
+) -> None:
+    # January to October 2025, up 8.1%, works back to January to October 2024 only.
+    answer = commission.ask(question)
+    assert not answer.found and answer.derivation is None
+    assert "January to October only" in answer.text
+
+
+def test_the_same_months_a_year_earlier_are_derived_and_named(
+    commission: tradebrief.Briefing,
+) -> None:
+    answer = commission.ask(
+        "What was investment in grain storage facilities from January to October a year earlier?"
+    )
+    assert answer.derivation is not None
+    assert answer.derivation.expression == "36.4 / (1 + 8.1%)"
+    assert "(for January to October)" in answer.text

@@ -100,7 +100,42 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
         return refusal(
             briefing, question, f"{_name(metric)} in {when}; it states no change to work back from"
         )
+    part = _part_of_year(metric)
+    named_year = bool(years_in(question)) and not _names_part(question, part)
+    if part and not rise and (_WHOLE_YEAR.search(question) or named_year):
+        # "in the whole of 2024" from a January-to-August figure would be January to August.
+        return refusal(
+            briefing, question, f"{_name(metric)} over a whole year (it gives {part} only)"
+        )
     return _rise(briefing, question, metric) if rise else _year_before(briefing, question, metric)
+
+
+def _part_of_year(metric: Metric) -> str:
+    """The span of months a figure covers ("January to August"), or "".
+
+    A point in time ("end of June") or a whole year is no part: its year before is the
+    same point a year earlier, or the year before.
+    """
+    period = " ".join(re.sub(r"\b\d{4}\b", " ", metric.period or "").strip(" ,").split())
+    return period if _SPAN.search(period) else ""
+
+
+_SPAN = re.compile(r"\b(?:to|through|first|half|quarters?|months)\b", re.IGNORECASE)
+
+
+def _names_part(question: str, part: str) -> bool:
+    """Whether the question asks about the same part of the year ("by the end of August")."""
+    words = [w for w in re.findall(r"[a-z]+", part.casefold()) if w not in _LINKS]
+    asked = question.casefold()
+    return bool(words) and any(re.search(rf"\b{w}\b", asked) for w in words)
+
+
+_LINKS = frozenset({"to", "the", "of", "from", "through", "and", "end", "by"})
+_WHOLE_YEAR = re.compile(
+    r"\b(?:whole|full|entire|all)\s+(?:of\s+)?(?:the\s+)?(?:year|\d{4})\b"
+    r"|\bannual\b|\bfor the year\b",
+    re.IGNORECASE,
+)
 
 
 def _names_amount(question: str, metric: Metric) -> bool:
@@ -191,7 +226,8 @@ def _year_before(briefing: Briefing, question: str, metric: Metric) -> Answer:
         scale = quantity.scale
         expression = f"{quantity.value:f} / (1 + {change:f}%)"
     result = rounded_result(prior, scale, quantity.unit)
-    what = f"{_name(metric)} the year before"
+    part = _part_of_year(metric)
+    what = f"{_name(metric)} the year before" + (f" (for {part})" if part else "")
     return derived_answer(question, expression, result, inputs, what)
 
 
