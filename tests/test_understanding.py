@@ -1054,3 +1054,10 @@ def test_per_ask_remembers_within_one_ask_only() -> None:
 def test_stockpiles_and_inventories_are_stocks(commission: Briefing, question: str) -> None:
     answer = commission.ask(question)
     assert answer.found and "1.1 million tonnes" in answer.text
+
+
+def test_an_everyday_verb_alone_is_no_topic(commission: Briefing) -> None:
+    # "took" is the briefing's ("Inspectors took samples"), "photo" is not: the question
+    # is about a photo, which the briefing never mentions.
+    answer = commission.ask("Who took the photo?")
+    assert not answer.found and "photo" in answer.text

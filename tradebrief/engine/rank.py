@@ -385,7 +385,10 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         unknown_weight=min(1.0, unknown_weight),
         unknown_specific=tuple(unknown_specific),
         unknown_topic=tuple(unknown)
-        if unknown and all(w.term in index.frame_terms for w in weighed if w.matches)
+        if unknown
+        and all(
+            w.term in index.frame_terms or w.term in index.neutral for w in weighed if w.matches
+        )
         else (),
         said_by=query.said_by,
         # "What did Wang say?" asks for all his words; "... about the last form?" has a
