@@ -1061,3 +1061,14 @@ def test_an_everyday_verb_alone_is_no_topic(commission: Briefing) -> None:
     # is about a photo, which the briefing never mentions.
     answer = commission.ask("Who took the photo?")
     assert not answer.found and "photo" in answer.text
+
+
+def test_which_airlines_needs_airlines_named(networks: Briefing) -> None:
+    declined = networks.ask("Which three airlines offer in-flight 5G service?")
+    assert not declined.found and "names no airlines" in declined.text
+
+
+def test_cargo_flights_are_not_passenger_flights(networks: Briefing) -> None:
+    assert networks.ask("How many passenger flights with 5G service operate every week?").found
+    declined = networks.ask("How many cargo flights with 5G service operate every week?")
+    assert not declined.found and "'passenger' instead" in declined.text
