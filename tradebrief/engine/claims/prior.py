@@ -21,10 +21,12 @@ total is stated) is refused, naming the words. Trade as a whole (the metric
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from decimal import Decimal
 
 from tradebrief.answer import Answer
+from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.claims.arithmetic import derived_answer, refusal, rounded_result
 from tradebrief.engine.claims.clauses import subject_overlap, unmatched_words, written_as_increase
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
@@ -36,6 +38,8 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.rank import search
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import ChangeBasis, Quantity
 
@@ -76,7 +80,7 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
         and subject_overlap(briefing, question, total, total.quantity.span)
     ):
         return None  # a whole year's total: derive.py works it out, with its own notes
-    levels = [m for m in briefing.metrics if m.quantity.unit != "percent"]  # a rate has no /(1+r)
+    levels = [m for m in _candidates(briefing, question) if m.quantity.unit != "percent"]
     scored = [(subject_overlap(briefing, question, m, m.quantity.span), m) for m in levels]
     best = max((score for score, _ in scored), default=0)
     if best == 0:
@@ -174,10 +178,9 @@ def _change_of(briefing: Briefing, metric: Metric) -> Decimal | Quantity | None:
         and change.basis is not ChangeBasis.PREVIOUS_PERIOD
     ):
         return change.value
-    for other in briefing.metrics:
-        same = other.evidence == metric.evidence and other is not metric
+    for other in _same_evidence(briefing).get(_where(metric), ()):
         if (
-            same
+            other is not metric
             and other.quantity.unit == metric.quantity.unit
             and written_as_increase(briefing, other.quantity.span)
         ):
@@ -185,13 +188,59 @@ def _change_of(briefing: Briefing, metric: Metric) -> Decimal | Quantity | None:
     return None
 
 
+def _where(metric: Metric) -> tuple[int, int]:
+    return metric.evidence.start, metric.evidence.end
+
+
+def _same_evidence(briefing: Briefing) -> dict[tuple[int, int], list[Metric]]:
+    """The briefing's metrics grouped by the sentence they are read from; built once."""
+    index = index_for(briefing)
+    groups = _GROUPS.get(index)
+    if groups is None:
+        groups = {}
+        for metric in briefing.metrics:
+            groups.setdefault(_where(metric), []).append(metric)
+        _GROUPS[index] = groups
+    return groups
+
+
+_GROUPS: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[int, int], list[Metric]]] = (
+    weakref.WeakKeyDictionary()
+)
+_FULL_SCAN = 300  # metrics weighed one by one; a larger library weighs the ranked ones only
+
+
+def _candidates(briefing: Briefing, question: str) -> list[Metric]:
+    """The metrics a question may ask about: all of a briefing's, or a library's ranked ones.
+
+    Weighing each of 29,000 metrics against the question cost a third of a second per
+    ask; beyond ``_FULL_SCAN`` the ranking's shortlist (as rank does with common words)
+    names the candidates.
+    """
+    metrics = briefing.metrics
+    if len(metrics) <= _FULL_SCAN:
+        return list(metrics)
+    ranked = search(index_for(briefing), question, limit=_SHORTLISTED).ranked
+    ids = [r.candidate.ref for r in ranked if r.candidate.kind is CandidateKind.FACT]
+    return [m for i in ids if (m := metrics.get(i)) is not None]
+
+
+_SHORTLISTED = 12
+
+
 def period_year(briefing: Briefing, metric: Metric) -> int | None:
     """The year ``metric`` is for: its period's, else the one most of the briefing's are for."""
     own = years_in(metric.period or "")
     if own:
         return own[-1]
-    years = Counter(y for m in briefing.metrics for y in years_in(m.period or ""))
-    return years.most_common(1)[0][0] if years else None
+    index = index_for(briefing)
+    if index not in _COMMON_YEAR:
+        years = Counter(y for m in briefing.metrics for y in years_in(m.period or ""))
+        _COMMON_YEAR[index] = years.most_common(1)[0][0] if years else None
+    return _COMMON_YEAR[index]
+
+
+_COMMON_YEAR: weakref.WeakKeyDictionary[SearchIndex, int | None] = weakref.WeakKeyDictionary()
 
 
 def _asks_year_before(briefing: Briefing, question: str, metric: Metric) -> bool:
