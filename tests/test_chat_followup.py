@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import tradebrief
-from cli_chat import followup
+from cli_chat import followup, said
 from tradebrief import Answer, Citation
 
 BRIEFING = tradebrief.load_briefing()
@@ -246,3 +246,21 @@ def test_a_found_answer_about_a_person_becomes_the_topic() -> None:
     assert who.found
     assert not dollars.found and dollars.citations == ()
     assert "Wang Lingjun" in dollars.text or dollars.suggestions
+
+
+def test_what_did_x_say_on_several_pages_names_the_page_of_each_quote() -> None:
+    pages = [f"tests/transcripts/trade_p{n}.txt" for n in (1, 2, 3)]
+    briefing = tradebrief.load_briefing(pages)
+    peng = said.find_person(briefing, "Peng Ruoyu")
+    assert peng is not None
+    reply = said.said_by(briefing, peng, "What did Peng Ruoyu say?")
+    assert reply.found
+    expected = [(p.number, p.page) for p in briefing.paragraphs if p.speaker == peng.id]
+    assert [(c.paragraph, c.page) for c in reply.citations] == expected
+    assert {page for _, page in expected} == {1, 3}
+    more = said.said_by(briefing, peng, "what else did she say?", exclude=[1, 8])
+    assert not more.found
+    assert more.text == (
+        "Peng Ruoyu says nothing else on the 3 loaded pages: "
+        "only paragraphs 1 and 8, shown already."
+    )
