@@ -213,7 +213,9 @@ def run_interactive(
 
     The prompt is drawn first; the briefing (``load``, by default the bundled
     one) loads behind it and its welcome screen appears above the prompt
-    (:mod:`cli_chat.startup`).
+    (:mod:`cli_chat.startup`). The bundled briefing's welcome offers the fixed
+    examples; a briefing from ``load`` is offered questions it answers
+    (:func:`cli_chat.examples.examples_for`).
     """
     from prompt_toolkit.history import History, InMemoryHistory
     from prompt_toolkit.patch_stdout import patch_stdout
@@ -236,6 +238,7 @@ def run_interactive(
             history = InMemoryHistory()
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
     consoles: list[Console] = []
+    examples: list[tuple[str, ...]] = []
 
     def load_bundled() -> Briefing:  # on the loading thread: pydantic and the models load here
         from tradebrief.load import load_briefing
@@ -244,9 +247,12 @@ def run_interactive(
 
     def welcome(briefing: Briefing) -> None:  # on the loading thread, above the prompt
         from cli_chat import render
+        from cli_chat.examples import examples_for
 
+        # The bundled briefing answers the fixed examples; another is asked for its own.
+        examples.append(EXAMPLE_QUESTIONS if load is None else examples_for(briefing))
         consoles.append(make_console(no_color=no_color))
-        consoles[0].print(render.welcome(briefing, EXAMPLE_QUESTIONS))
+        consoles[0].print(render.welcome(briefing, examples[0]))
 
     background = Background(load or load_bundled, welcome)
     prompt = build_prompt_session(background.peek, history=history, color=not no_color)
@@ -261,7 +267,12 @@ def run_interactive(
     from cli_chat.session import ChatSession
 
     chat = ChatSession(
-        briefing, prompt=prompt, console=consoles[0], json_mode=json_mode, notices=notices
+        briefing,
+        prompt=prompt,
+        console=consoles[0],
+        examples=examples[0],
+        json_mode=json_mode,
+        notices=notices,
     )
     return chat.run(first_line=first, welcome=False)
 
@@ -301,8 +312,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and args.ask is None:
         # The chat draws its prompt first and loads the briefing behind it.
+        bundled = args.transcript is None and args.facts is None
         return run_interactive(
-            json_mode=args.json, no_color=args.no_color, load=lambda: load_from_args(args)
+            json_mode=args.json,
+            no_color=args.no_color,
+            load=None if bundled else lambda: load_from_args(args),
         )
     briefing = load_from_args(args)
     if args.ask is not None:

@@ -206,8 +206,11 @@ def welcome(briefing: Briefing, examples: Sequence[str]) -> RenderableType:
         chair.append(clean(speaker_label(briefing.chairperson)))
         parts.append(chair)
     parts.append(Text())
-    parts.append(Text("Ask a question, or type a number to try one of these:"))
-    parts.extend(_numbered(examples))
+    if examples:
+        parts.append(Text("Ask a question, or type a number to try one of these:"))
+        parts.extend(_numbered(examples))
+    else:
+        parts.append(Text("Ask a question about the briefing."))
     parts.append(Text())
     parts.append(Text("/help lists the commands · Ctrl-D quits", style="dim"))
     return Panel(Group(*parts), title=Text("tradebrief"), title_align="left", box=box.ROUNDED)

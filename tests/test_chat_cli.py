@@ -315,3 +315,33 @@ def test_an_error_is_one_line_even_when_a_file_name_holds_a_line_break(
     err = capsys.readouterr().err
     assert status != 0
     assert err.count("\n") == 1 and err.startswith("tradebrief-chat: ")
+
+
+@pytest.mark.slow
+def test_another_transcript_in_a_real_terminal_offers_its_own_examples(
+    env: dict[str, str],
+) -> None:
+    env["TERM"] = "xterm-256color"
+    page = str(Path(__file__).parent / "transcripts" / "trade_p1.txt")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "cli_chat", "--transcript", page],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=30,
+    )
+    try:
+        welcome = expect_answering_cursor_requests(child, "Ctrl-D quits")
+        assert "SCIO briefing on foreign trade in the first three quarters of 2025" in welcome
+        assert "2. Who is Shen Weiguo?" in welcome
+        assert "Wang Lingjun" not in welcome  # the bundled briefing's examples are not offered
+        expect_answering_cursor_requests(child, "ask>")
+        child.send("2\r")
+        answer = expect_answering_cursor_requests(child, "Confidence")
+        assert "Mr. Shen Weiguo was a speaker at the briefing" in answer
+        expect_answering_cursor_requests(child, "ask>")
+        quit_answering_cursor_requests(child)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
