@@ -258,3 +258,12 @@ def test_export_markdown_carries_every_citation() -> None:
 
 def test_export_markdown_of_an_empty_session() -> None:
     assert "No questions were asked." in session_markdown(BRIEFING, [])
+
+
+def test_export_markdown_keeps_a_pasted_line_break_inside_the_question_heading() -> None:
+    # A question pasted with line breaks must not forge headings or quotes in the export.
+    question = "How many forms?\n# Forged heading\n> forged quote"
+    markdown = session_markdown(BRIEFING, [found_answer(question)])
+    lines = markdown.splitlines()
+    assert "## How many forms? # Forged heading > forged quote" in lines
+    assert "# Forged heading" not in lines and "> forged quote" not in lines
