@@ -23,7 +23,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 import tradebrief
-from cli_chat.commands import COMMANDS
+from cli_chat.commands import COMMANDS, help_table
 from cli_chat.completer import ChatCompleter, briefing_terms, term_matches
 from cli_chat.history import (
     MAX_ENTRIES,
@@ -189,6 +189,24 @@ def test_help_lists_every_registered_command() -> None:
     for command in COMMANDS:
         assert command.usage in run.words
         assert command.description in run.words
+
+
+def test_help_names_the_follow_ups_and_each_one_works() -> None:
+    run = run_chat("/help" + ENTER + CTRL_D)
+    tips = ("who said that?", "and in dollars?", "what did Mr. Wang say?")
+    assert all(tip in run.words for tip in tips)
+    total = "What was the total value of imports and exports?"
+    run = run_chat(total + ENTER + ENTER.join(tips) + ENTER + CTRL_D)
+    assert [a.question for a in run.chat.state.answers][1:] == list(tips)
+    assert all(a.found for a in run.chat.state.answers[1:])
+
+
+def test_help_names_a_speaker_of_the_loaded_briefing() -> None:
+    other = tradebrief.load_briefing(Path(__file__).parent / "transcripts" / "trade_p1.txt")
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None).print(help_table(other))
+    assert "what did Mr. Shen say?" in buffer.getvalue()
+    assert "Wang" not in buffer.getvalue()
 
 
 def test_json_toggles_raw_json_answers() -> None:
