@@ -3,7 +3,7 @@
 Three modes:
 
 * ``--ask QUESTION`` answers once and exits 0 when found, 1 when not
-  (:func:`run_ask`, which ``tradebrief ask`` reuses).
+  (:func:`run_ask`, which ``tradebrief ask`` reuses); an error exits 2.
 * When stdin is not a terminal, each input line is a question; answers are
   printed as plain text, or JSON Lines with ``--json`` (:func:`run_batch`).
 * Otherwise, the interactive chat (:mod:`cli_chat.session`).
@@ -43,9 +43,10 @@ __all__ = [
 PROG = "tradebrief-chat"
 EXIT_FOUND = 0
 EXIT_NOT_FOUND = 1
-EXIT_ERROR = 1
+EXIT_ERROR = 2  # as `tradebrief`: a script can tell a failure from "the briefing does not say"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as `tradebrief` and a shell report it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -303,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (e.g. `| head`); nothing left to say
-        return EXIT_ERROR
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the edge of the program: one readable line, no traceback
         _error(_describe(error))
         return EXIT_ERROR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -143,7 +144,7 @@ def test_main_reports_errors_in_one_line(
         raise RuntimeError("the index is \x1b[31mgone")
 
     monkeypatch.setattr("cli_chat.app.run_ask", broken)
-    assert main(["--ask", "anything"]) == 1
+    assert main(["--ask", "anything"]) == 2  # an error, not "the briefing does not say" (1)
     captured = capsys.readouterr()
     assert captured.err == (
         "tradebrief-chat: unexpected error: RuntimeError: the index is \\x1b[31mgone\n"
@@ -313,7 +314,7 @@ def test_an_error_is_one_line_even_when_a_file_name_holds_a_line_break(
 
     status = chat_main(["--ask", "total trade?", "--transcript", str(tmp_path / "a\nb.txt")])
     err = capsys.readouterr().err
-    assert status != 0
+    assert status == 2
     assert err.count("\n") == 1 and err.startswith("tradebrief-chat: ")
 
 
@@ -345,3 +346,35 @@ def test_another_transcript_in_a_real_terminal_offers_its_own_examples(
     finally:
         child.close()
     assert child.exitstatus == 0
+
+
+def test_an_error_exits_two_so_a_script_can_tell_it_from_not_found(env: dict[str, str]) -> None:
+    missing = chat("--ask", FORMS_Q, "--transcript", "no-such-page.txt", env=env)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr == "tradebrief-chat: no-such-page.txt: No such file or directory\n"
+    assert chat("--ask", GDP_Q, env=env).returncode == 1  # the briefing does not say
+
+
+def test_a_reader_that_goes_away_ends_the_batch_quietly_with_141(env: dict[str, str]) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli_chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(FORMS_Q + "\n")
+    process.stdin.flush()
+    assert process.stdout.readline().startswith("Q: ")
+    process.stdout.close()  # as `| head -1` does
+    with contextlib.suppress(BrokenPipeError):  # it may have gone already
+        process.stdin.write((FORMS_Q + "\n") * 50)
+        process.stdin.flush()
+    with contextlib.suppress(BrokenPipeError):
+        process.stdin.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr is not None
+    with process.stderr:
+        assert process.stderr.read() == ""
