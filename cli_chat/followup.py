@@ -69,6 +69,7 @@ _OTHER_PERIOD = re.compile(
     r"|prior\s+year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_YEAR_BEFORE = re.compile(r"year\s+(?:before|earlier|prior)|previous\s+year|prior\s+year")
 _CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|eur|yen|pounds?|rmb|yuan|cny)\b", re.IGNORECASE)
 
 
@@ -260,12 +261,35 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def _asks_beyond(question: str, answer: Answer) -> str | None:
-    """The period or currency a follow-up asks for that the answer's quotes never state."""
+def _derived_for(wanted: str, answer: Answer, topic: Answer) -> bool:
+    """Whether ``answer`` derives its figure for the year ``wanted`` names, and says so.
+
+    "and in 2023?" after the 2024 total is answered by the 2023 total derived from
+    the 2024 one; its quotes give 2024, but the derivation names 2023. "The year
+    before" is the year before one the topic's answer names.
+    """
+    if answer.derivation is None:
+        return False
+    derived_years = set(_YEAR.findall(answer.text)) - set(_YEAR.findall(topic.text))
+    if wanted.isdecimal():
+        return wanted in derived_years
+    if not _YEAR_BEFORE.fullmatch(wanted):  # one year back only, never "two years before"
+        return False
+    return any(str(int(year) + 1) in topic.text for year in derived_years)
+
+
+def _asks_beyond(question: str, answer: Answer, topic: Answer) -> str | None:
+    """The period or currency a follow-up asks for that the answer never states.
+
+    A stated figure must carry it in its quotes; a derived one may name it in
+    its derivation (the year before the topic's, say).
+    """
     quoted = " ".join(c.quote for c in answer.citations).casefold()
     for match in (*_OTHER_PERIOD.finditer(question), *_CURRENCY.finditer(question)):
         wanted = match.group().casefold()
         if wanted.isdecimal() and wanted in quoted:
+            continue
+        if _derived_for(wanted, answer, topic):
             continue
         if not wanted.isdecimal() and _CURRENCY.fullmatch(wanted):
             symbol = "$" if wanted.startswith(("dollar", "usd")) else "yuan"
@@ -286,7 +310,7 @@ def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answ
     name = _lower_first(fact_name(topic) or "the last answer")
     offer = getattr(topic.fact, "question", None) or ""
     if _about_topic(reply, topic):
-        beyond = _asks_beyond(question, reply)
+        beyond = _asks_beyond(question, reply, topic)
         if beyond is None:
             return reply
         text = (

@@ -194,6 +194,27 @@ def test_a_follow_up_answered_with_the_same_figure_for_another_year_is_declined(
     assert "year before" in before.text
 
 
+@pytest.mark.parametrize("follow_up", ["what about 2023?", "and the year before?", "and in 2023?"])
+def test_the_year_before_the_total_is_derived_as_a_direct_question_is(follow_up: str) -> None:
+    direct = BRIEFING.ask("What was the total value of imports and exports in 2023?")
+    assert direct.derivation is not None
+    total, before = converse("What was total trade in 2024?", follow_up)
+    assert total.found and before.found
+    assert before.question == follow_up
+    assert before.derivation is not None
+    assert before.derivation.result == direct.derivation.result
+    assert "2023" in before.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and in 2019?", "and the month before?", "and two years before?"]
+)
+def test_a_period_the_briefing_cannot_give_for_the_total_is_declined(follow_up: str) -> None:
+    _, reply = converse("What was total trade in 2024?", follow_up)
+    assert not reply.found and reply.derivation is None
+    assert "43.85" not in reply.text
+
+
 def test_a_follow_up_at_the_start_is_declined_with_its_reason() -> None:
     (reply,) = converse("and in dollars?")
     assert not reply.found
