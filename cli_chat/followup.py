@@ -85,6 +85,8 @@ class Context:
     last: Answer | None = None
     topic: Answer | None = None
     person: Person | None = None
+    shown: frozenset[int] = frozenset()
+    """Paragraphs already quoted while ``person`` was the person spoken of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,8 +360,10 @@ def resolve(
     elif step.kind == "who" and context.last is not None:
         answer = who_said(question, context.last)
     elif step.kind == "said" and step.person is not None:
-        shown = {c.paragraph for c in (context.last.citations if context.last else ())}
-        exclude = {n for n in shown if n is not None} if step.also else set()
+        # "what else?" leaves out everything quoted so far about this person,
+        # so asking it again after "nothing else" does not start over.
+        earlier = context.shown if step.person == context.person else frozenset()
+        exclude = (earlier | _cited(context.last)) if step.also else frozenset()
         answer = said_by(briefing, step.person, question, exclude=exclude)
     elif step.kind == "contextual" and topic is not None:
         answer = _contextual(step, topic, ask)
@@ -372,4 +376,13 @@ def resolve(
     person = _person_of(answer) if answer.found else None
     if step.kind == "said" and step.person is not None:
         person = step.person
-    return answer, replace(context, last=answer, topic=topic, person=person or context.person)
+    person = person or context.person
+    shown = (context.shown if person == context.person else frozenset()) | _cited(answer)
+    return answer, replace(context, last=answer, topic=topic, person=person, shown=shown)
+
+
+def _cited(answer: Answer | None) -> frozenset[int]:
+    """The paragraphs an answer quotes."""
+    if answer is None:
+        return frozenset()
+    return frozenset(c.paragraph for c in answer.citations if c.paragraph is not None)

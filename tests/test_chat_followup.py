@@ -257,6 +257,16 @@ def test_what_else_did_he_say_excludes_what_was_shown() -> None:
     assert all(BRIEFING.paragraphs[str(n)].speaker == "wang-lingjun" for n in numbers)
 
 
+def test_what_else_after_nothing_else_still_says_nothing_else() -> None:
+    _, listed, more, again = converse(
+        "Who is Wang Lingjun?", "what did he say?", "what else did he say?", "what else did he say?"
+    )
+    assert listed.found and len(listed.citations) == 8
+    for reply in (more, again):
+        assert not reply.found and reply.citations == ()
+        assert "Wang Lingjun says nothing else on this page" in reply.text
+
+
 def test_what_else_did_she_say_without_a_person_is_declined() -> None:
     (reply,) = converse("what else did she say?")
     assert not reply.found and "name the person" in reply.text
