@@ -4,8 +4,9 @@ Three modes:
 
 * ``--ask QUESTION`` answers once and exits 0 when found, 1 when not
   (:func:`run_ask`, which ``tradebrief ask`` reuses); an error exits 2.
-* When stdin is not a terminal, each input line is a question; answers are
-  printed as plain text, or JSON Lines with ``--json`` (:func:`run_batch`).
+* When stdin or stdout is not a terminal, each input line is a question;
+  answers are printed as plain text, or JSON Lines with ``--json``
+  (:func:`run_batch`).
 * Otherwise, the interactive chat (:mod:`cli_chat.session`).
 
 Heavy modules (rich, prompt_toolkit, the briefing) are imported inside the
@@ -311,8 +312,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if sys.stdin.isatty() and args.ask is None:
-        # The chat draws its prompt first and loads the briefing behind it.
+    if sys.stdin.isatty() and sys.stdout.isatty() and args.ask is None:
+        # The chat draws its prompt first and loads the briefing behind it. With output
+        # to a file or pipe, its prompt and toolbar would go there instead of the screen,
+        # so typed lines are answered one by one, as piped ones are.
         bundled = args.transcript is None and args.facts is None
         return run_interactive(
             json_mode=args.json,

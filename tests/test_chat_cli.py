@@ -378,3 +378,28 @@ def test_a_reader_that_goes_away_ends_the_batch_quietly_with_141(env: dict[str, 
     assert process.stderr is not None
     with process.stderr:
         assert process.stderr.read() == ""
+
+
+def test_typed_questions_with_output_to_a_file_get_plain_answers(env: dict[str, str]) -> None:
+    # `tradebrief-chat > notes.txt` on a terminal: the chat's prompt and toolbar would go
+    # into the file and leave the screen blank, so each typed line is answered as in a pipe.
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cli_chat"],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        os.write(controller, b"Who chaired the briefing?\n\x04")
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == 0, err
+    text = out.decode("utf-8")
+    assert text.startswith("Q: Who chaired the briefing?\nA: Ms. Xing Huina was the chairperson")
+    assert "\x1b" not in text and "ask>" not in text and "\r" not in text
