@@ -139,7 +139,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("/speakers", "/speakers", "List the people at the briefing.", _speakers),
     Command("/metrics", "/metrics", "List the figures the briefing gives.", _metrics),
     Command("/measures", "/measures", "List the policy measures it describes.", _measures),
-    Command("/source", "/source N", "Show paragraph N in full, with its speaker.", _source),
+    Command("/source", "/source N", "Show paragraph N in full, cited.", _source),
     Command("/json", "/json", "Toggle showing answers as raw JSON.", _json),
     Command(
         "/export",

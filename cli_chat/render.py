@@ -272,10 +272,26 @@ def measures_table(briefing: Briefing) -> Table:
 
 
 def paragraph_panel(briefing: Briefing, paragraph: Paragraph) -> Panel:
-    """Show paragraph N in full, titled with its number and speaker."""
+    """Show paragraph N in full, titled with its number and speaker, and cited below.
+
+    The citation line (speaker, post, paragraph, page when several are loaded,
+    date, publisher) wraps rather than being cut off as a long title is.
+    """
+    from tradebrief.answer import Citation
+
     speaker = briefing.speaker_of(paragraph.number)
-    title = Text(clean(f"Paragraph {paragraph.number} · {speaker_label(speaker)}"))
-    return Panel(Text(clean(paragraph.text)), title=title, title_align="left", box=box.ROUNDED)
+    name = speaker.full_name if speaker is not None and speaker.kind == "person" else None
+    title = Text(clean(f"Paragraph {paragraph.number} · {name or speaker_label(speaker)}"))
+    cited = Citation(
+        quote=paragraph.text,
+        start=paragraph.span.start,
+        end=paragraph.span.end,
+        paragraph=paragraph.number,
+        speaker=speaker,
+        page=paragraph.page,
+    )
+    body = Group(Text(clean(paragraph.text)), Text(citation_line(cited, briefing), style="italic"))
+    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
 
 
 def message(text: str, *, style: str = "") -> Text:
