@@ -168,8 +168,9 @@ def run_batch(
     """Answer each non-blank line as a question, in order; return 0.
 
     A line that is only ``quit`` or ``exit`` (with or without the slash) ends the
-    batch, as it ends the chat; ``help`` or ``/help`` is not a question and is
-    skipped (a plain-text batch says so in one line).
+    batch, as it ends the chat; ``help`` and the chat's other slash commands
+    (``/export`` ...) are not questions and are skipped (a plain-text batch says
+    so in one line). A bare number asks that suggestion of the previous answer.
     Follow-ups ("who said that?") lean on the previous line's answer, as in the
     chat. Plain answers are separated by a blank line; JSON answers are one per
     line. Output is flushed after every answer, so a pipe sees it at once.
@@ -177,6 +178,7 @@ def run_batch(
     from cli_chat import render
     from cli_chat.followup import Context, resolve
     from tradebrief import load_briefing
+    from tradebrief.render import one_line
 
     briefing = briefing or load_briefing()
     context = Context()
@@ -188,9 +190,21 @@ def run_batch(
         command = question.casefold().removeprefix("/")
         if command in _BATCH_STOP:
             break
+        note = None
         if command == "help":
+            note = _BATCH_HELP
+        elif question.startswith("/"):  # /export, /source ...: the chat's, not a question
+            name = question.split()[0]
+            note = f"({name} works only in the interactive chat; each piped line is a question)"
+        elif question.isdecimal():  # a number asks the last answer's numbered suggestion
+            choices = context.last.suggestions if context.last is not None else ()
+            if 1 <= int(question) <= len(choices):
+                question = choices[int(question) - 1]
+            else:
+                note = f"(there is no suggestion {question} to ask; type a question)"
+        if note is not None:
             if not json_mode:
-                write(("" if first else "\n") + _BATCH_HELP + "\n")
+                write(("" if first else "\n") + one_line(note) + "\n")
                 flush()
                 first = False
             continue
