@@ -178,7 +178,8 @@ def plan(question: str, context: Context, briefing: Briefing) -> Plan:
         last = context.last
         if last is None:
             return Plan("unresolved", question, reason="There is no earlier answer to attribute.")
-        if not last.found or not last.citations:
+        # A "not stated" verdict still quotes what the briefing does say: that has a speaker.
+        if not last.citations or (not last.found and last.verdict is None):
             reason = (
                 "The last question was not answered from the briefing, so there is nobody to name."
             )

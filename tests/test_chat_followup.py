@@ -295,3 +295,10 @@ def test_what_did_x_say_on_several_pages_names_the_page_of_each_quote() -> None:
         "Peng Ruoyu says nothing else on the 3 loaded pages: "
         "only paragraphs 1 and 8, shown already."
     )
+
+
+def test_who_said_after_a_not_stated_verdict_names_who_said_the_quoted_figure() -> None:
+    claim, who = converse("Did China's GDP grow 5%?", "who said that?")
+    assert claim.verdict is tradebrief.Verdict.NOT_STATED and claim.citations
+    assert who.found and who.citations == claim.citations[:1]
+    assert who.text.startswith("Wang Lingjun (Mr. Wang)")
