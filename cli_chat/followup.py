@@ -244,12 +244,18 @@ def who_said(question: str, last: Answer) -> Answer:
     )
 
 
-def _about_topic(answer: Answer, topic: Answer) -> bool:
-    """Whether a follow-up's answer is about the topic rather than some other figure."""
+def _about_topic(answer: Answer, topic: Answer, question: str = "") -> bool:
+    """Whether a follow-up's answer is about the topic rather than some other figure.
+
+    A figure in another currency quoted from the very words the topic quoted
+    ("702.6 billion yuan ($96.5 billion)") is the topic's figure, converted.
+    """
     if not answer.found:
         return False
     mine, theirs = answer.fact, topic.fact
     if mine is not None and theirs is not None and (mine.kind, mine.id) == (theirs.kind, theirs.id):
+        return True
+    if isinstance(mine, Metric) and _CURRENCY.search(question) and _same_words(answer, topic):
         return True
     near = {c.paragraph for c in topic.citations if c.paragraph is not None}
     if answer.derivation is not None:  # computed from the topic's own figure, cited
@@ -257,6 +263,12 @@ def _about_topic(answer: Answer, topic: Answer) -> bool:
     if isinstance(mine, Metric | Person):
         return False  # a different figure or person is a different answer, not more of this one
     return any(c.paragraph in near for c in answer.citations)
+
+
+def _same_words(answer: Answer, topic: Answer) -> bool:
+    """Whether the answer quotes the very span of the source that the topic quoted."""
+    spans = {(c.start, c.end) for c in topic.citations}
+    return bool(spans) and all((c.start, c.end) in spans for c in answer.citations)
 
 
 def _lower_first(name: str) -> str:
@@ -312,7 +324,7 @@ def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answ
     reply = ask(step.expanded).model_copy(update={"question": question})
     name = _lower_first(fact_name(topic) or "the last answer")
     offer = getattr(topic.fact, "question", None) or ""
-    if _about_topic(reply, topic):
+    if _about_topic(reply, topic, question):
         beyond = _asks_beyond(question, reply, topic)
         if beyond is None:
             return reply

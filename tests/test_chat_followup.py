@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -302,3 +303,25 @@ def test_who_said_after_a_not_stated_verdict_names_who_said_the_quoted_figure() 
     assert claim.verdict is tradebrief.Verdict.NOT_STATED and claim.citations
     assert who.found and who.citations == claim.citations[:1]
     assert who.text.startswith("Wang Lingjun (Mr. Wang)")
+
+
+def test_in_dollars_after_a_figure_stated_in_both_currencies_gives_the_dollars() -> None:
+    holiday = tradebrief.load_briefing(
+        Path(__file__).parent / "transcripts" / "holiday_figures.txt"
+    )
+    context = followup.Context()
+    spent, context = followup.resolve(
+        "How much did travelers spend?", context, holiday.ask, holiday
+    )
+    dollars, context = followup.resolve("and in dollars?", context, holiday.ask, holiday)
+    trips, context = followup.resolve(
+        "How many domestic trips did travelers make?", context, holiday.ask, holiday
+    )
+    no_dollars, _ = followup.resolve("and in dollars?", context, holiday.ask, holiday)
+    assert spent.found and "702.6 billion yuan ($96.5 billion)" in spent.citations[0].quote
+    assert dollars.found
+    assert [(c.start, c.end) for c in dollars.citations] == [
+        (c.start, c.end) for c in spent.citations
+    ]
+    assert isinstance(dollars.fact, tradebrief.Metric) and dollars.fact.quantity.unit == "USD"
+    assert trips.found and not no_dollars.found  # trips have no dollar value
