@@ -65,7 +65,11 @@ def examples_for(briefing: Briefing, fixed: Sequence[str] = ()) -> tuple[str, ..
             break
         if not question.strip() or question in chosen or (about_a_figure and have_figure):
             continue
-        if briefing.ask(question).found:
+        try:
+            found = briefing.ask(question).found
+        except Exception:  # an example the engine fails on is not offered; the chat starts
+            found = False
+        if found:
             chosen.append(question)
             have_figure = have_figure or about_a_figure
     return tuple(chosen)

@@ -64,3 +64,21 @@ def test_examples_for_takes_only_a_sequence_of_questions(fixed: object) -> None:
     else:
         with pytest.raises(TypeError, match="examples_for"):
             examples_for(BUNDLED, fixed)  # type: ignore[arg-type]
+
+
+def test_an_example_the_engine_fails_on_is_left_out_and_the_others_stay() -> None:
+    class Failing:
+        """Stands in for a briefing whose engine fails on one question."""
+
+        metrics = BUNDLED.metrics
+        speakers = BUNDLED.speakers
+        chairperson = BUNDLED.chairperson
+
+        def ask(self, question: str) -> tradebrief.Answer:
+            if question == EXAMPLE_QUESTIONS[0]:
+                raise RuntimeError("the index is gone")
+            return BUNDLED.ask(question)
+
+    examples = examples_for(Failing(), EXAMPLE_QUESTIONS)  # type: ignore[arg-type]
+    assert EXAMPLE_QUESTIONS[0] not in examples
+    assert examples[:2] == EXAMPLE_QUESTIONS[1:] and len(examples) == MAX_EXAMPLES
