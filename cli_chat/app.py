@@ -3,9 +3,10 @@
 Three modes:
 
 * ``--ask QUESTION`` answers once and exits 0 when found, 1 when not
-  (:func:`run_ask`, which ``tradebrief ask`` reuses).
-* When stdin is not a terminal, each input line is a question; answers are
-  printed as plain text, or JSON Lines with ``--json`` (:func:`run_batch`).
+  (:func:`run_ask`, which ``tradebrief ask`` reuses); an error exits 2.
+* When stdin or stdout is not a terminal, each input line is a question;
+  answers are printed as plain text, or JSON Lines with ``--json``
+  (:func:`run_batch`).
 * Otherwise, the interactive chat (:mod:`cli_chat.session`).
 
 Heavy modules (rich, prompt_toolkit, the briefing) are imported inside the
@@ -43,9 +44,10 @@ __all__ = [
 PROG = "tradebrief-chat"
 EXIT_FOUND = 0
 EXIT_NOT_FOUND = 1
-EXIT_ERROR = 1
+EXIT_ERROR = 2  # as `tradebrief`: a script can tell a failure from "the briefing does not say"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as `tradebrief` and a shell report it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,8 +168,9 @@ def run_batch(
     """Answer each non-blank line as a question, in order; return 0.
 
     A line that is only ``quit`` or ``exit`` (with or without the slash) ends the
-    batch, as it ends the chat; ``help`` or ``/help`` is not a question and is
-    skipped (a plain-text batch says so in one line).
+    batch, as it ends the chat; ``help`` and the chat's other slash commands
+    (``/export`` ...) are not questions and are skipped (a plain-text batch says
+    so in one line). A bare number asks that suggestion of the previous answer.
     Follow-ups ("who said that?") lean on the previous line's answer, as in the
     chat. Plain answers are separated by a blank line; JSON answers are one per
     line. Output is flushed after every answer, so a pipe sees it at once.
@@ -175,6 +178,7 @@ def run_batch(
     from cli_chat import render
     from cli_chat.followup import Context, resolve
     from tradebrief import load_briefing
+    from tradebrief.render import one_line
 
     briefing = briefing or load_briefing()
     context = Context()
@@ -186,9 +190,21 @@ def run_batch(
         command = question.casefold().removeprefix("/")
         if command in _BATCH_STOP:
             break
+        note = None
         if command == "help":
+            note = _BATCH_HELP
+        elif question.startswith("/"):  # /export, /source ...: the chat's, not a question
+            name = question.split()[0]
+            note = f"({name} works only in the interactive chat; each piped line is a question)"
+        elif question.isdecimal():  # a number asks the last answer's numbered suggestion
+            choices = context.last.suggestions if context.last is not None else ()
+            if 1 <= int(question) <= len(choices):
+                question = choices[int(question) - 1]
+            else:
+                note = f"(there is no suggestion {question} to ask; type a question)"
+        if note is not None:
             if not json_mode:
-                write(("" if first else "\n") + _BATCH_HELP + "\n")
+                write(("" if first else "\n") + one_line(note) + "\n")
                 flush()
                 first = False
             continue
@@ -213,7 +229,9 @@ def run_interactive(
 
     The prompt is drawn first; the briefing (``load``, by default the bundled
     one) loads behind it and its welcome screen appears above the prompt
-    (:mod:`cli_chat.startup`).
+    (:mod:`cli_chat.startup`). The bundled briefing's welcome offers the fixed
+    examples; a briefing from ``load`` is offered questions it answers
+    (:func:`cli_chat.examples.examples_for`).
     """
     from prompt_toolkit.history import History, InMemoryHistory
     from prompt_toolkit.patch_stdout import patch_stdout
@@ -236,6 +254,7 @@ def run_interactive(
             history = InMemoryHistory()
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
     consoles: list[Console] = []
+    examples: list[tuple[str, ...]] = []
 
     def load_bundled() -> Briefing:  # on the loading thread: pydantic and the models load here
         from tradebrief.load import load_briefing
@@ -244,9 +263,12 @@ def run_interactive(
 
     def welcome(briefing: Briefing) -> None:  # on the loading thread, above the prompt
         from cli_chat import render
+        from cli_chat.examples import examples_for
 
+        # The bundled briefing answers the fixed examples; another is asked for its own.
+        examples.append(EXAMPLE_QUESTIONS if load is None else examples_for(briefing))
         consoles.append(make_console(no_color=no_color))
-        consoles[0].print(render.welcome(briefing, EXAMPLE_QUESTIONS))
+        consoles[0].print(render.welcome(briefing, examples[0]))
 
     background = Background(load or load_bundled, welcome)
     prompt = build_prompt_session(background.peek, history=history, color=not no_color)
@@ -261,7 +283,12 @@ def run_interactive(
     from cli_chat.session import ChatSession
 
     chat = ChatSession(
-        briefing, prompt=prompt, console=consoles[0], json_mode=json_mode, notices=notices
+        briefing,
+        prompt=prompt,
+        console=consoles[0],
+        examples=examples[0],
+        json_mode=json_mode,
+        notices=notices,
     )
     return chat.run(first_line=first, welcome=False)
 
@@ -292,17 +319,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (e.g. `| head`); nothing left to say
-        return EXIT_ERROR
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the edge of the program: one readable line, no traceback
         _error(_describe(error))
         return EXIT_ERROR
 
 
 def _run(args: argparse.Namespace) -> int:
-    if sys.stdin.isatty() and args.ask is None:
-        # The chat draws its prompt first and loads the briefing behind it.
+    if sys.stdin.isatty() and sys.stdout.isatty() and args.ask is None:
+        # The chat draws its prompt first and loads the briefing behind it. With output
+        # to a file or pipe, its prompt and toolbar would go there instead of the screen,
+        # so typed lines are answered one by one, as piped ones are.
+        bundled = args.transcript is None and args.facts is None
         return run_interactive(
-            json_mode=args.json, no_color=args.no_color, load=lambda: load_from_args(args)
+            json_mode=args.json,
+            no_color=args.no_color,
+            load=None if bundled else lambda: load_from_args(args),
         )
     briefing = load_from_args(args)
     if args.ask is not None:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import RenderableType
@@ -19,7 +20,12 @@ from rich.text import Text
 
 from cli_chat import render
 from cli_chat.export import session_markdown
+from cli_chat.said import pronoun
 from cli_chat.state import ChatState
+from tradebrief.render import clean
+
+if TYPE_CHECKING:
+    from tradebrief.model import Briefing
 
 __all__ = [
     "ALIASES",
@@ -55,7 +61,7 @@ class Command:
 
 
 def _help(state: ChatState, argument: str) -> Reply:
-    return Reply((render.loaded_note(state.briefing), help_table()))
+    return Reply((render.loaded_note(state.briefing), help_table(state.briefing)))
 
 
 def _speakers(state: ChatState, argument: str) -> Reply:
@@ -133,11 +139,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("/speakers", "/speakers", "List the people at the briefing.", _speakers),
     Command("/metrics", "/metrics", "List the figures the briefing gives.", _metrics),
     Command("/measures", "/measures", "List the policy measures it describes.", _measures),
-    Command("/source", "/source N", "Show paragraph N in full, with its speaker.", _source),
+    Command("/source", "/source N", "Show paragraph N in full, cited.", _source),
     Command("/json", "/json", "Toggle showing answers as raw JSON.", _json),
     Command(
         "/export",
-        "/export FILE",
+        "/export FILE [--force]",
         "Save the conversation as Markdown (private; --force replaces a file).",
         _export,
     ),
@@ -157,8 +163,14 @@ def find_command(name: str) -> Command | None:
     return next((c for c in COMMANDS if c.name == wanted), None)
 
 
-def help_table() -> Table:
-    """Tabulate the commands with their descriptions, then tips on numbers, follow-ups and keys."""
+def help_table(briefing: Briefing | None = None) -> Table:
+    """Tabulate the commands with their descriptions, then tips on numbers, follow-ups and keys.
+
+    The follow-up tip names the ``briefing``'s first speaker (``what did Mr. Wang say?``).
+    """
+    speaker = briefing.speakers[0] if briefing is not None and briefing.speakers else None
+    someone = clean(speaker.reference) if speaker is not None else "Mr. Wang"
+    he = pronoun(speaker) if speaker is not None else "he"
     table = Table(box=box.SIMPLE, show_header=False, title=Text("Commands"), title_justify="left")
     table.add_column(Text("Command"), style="bold", no_wrap=True)
     table.add_column(Text("What it does"))
@@ -166,6 +178,17 @@ def help_table() -> Table:
         table.add_row(Text(command.usage), Text(command.description))
     table.add_row(Text("help, quit, exit"), Text("Work without the slash too."))
     table.add_row(Text("1, 2, 3"), Text("Ask a numbered example or suggestion."))
+    table.add_row(
+        Text("who said that?"), Text("Name the speaker of the last answer, with the quote.")
+    )
+    table.add_row(
+        Text("and in dollars?"),
+        Text("Follow up on the last figure (also: and the year before?)."),
+    )
+    table.add_row(
+        Text(f"what did {someone} say?"),
+        Text(f"List a person's paragraphs (then: what else did {he} say?)."),
+    )
     table.add_row(Text("Tab"), Text("Complete commands, names and figures."))
     table.add_row(Text("Ctrl-C"), Text("Clear the line."))
     table.add_row(Text("Ctrl-D"), Text("Quit."))

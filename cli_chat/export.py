@@ -26,7 +26,9 @@ def _blockquote(text: str) -> list[str]:
 
 
 def _answer_markdown(answer: Answer, briefing: Briefing) -> list[str]:
-    lines = [f"## {clean(answer.question)}", ""]
+    # One heading line, as the chat's panel title shows it: a pasted line break can
+    # never start a forged heading or quote.
+    lines = [f"## {' '.join(clean(answer.question).split())}", ""]
     if answer.verdict is not None:
         lines.extend([f"**Verdict: {verdict_label(answer.verdict)}**", ""])
     lines.extend([clean(answer.text), ""])

@@ -69,6 +69,7 @@ _OTHER_PERIOD = re.compile(
     r"|prior\s+year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_YEAR_BEFORE = re.compile(r"year\s+(?:before|earlier|prior)|previous\s+year|prior\s+year")
 _CURRENCY = re.compile(r"\b(?:dollars?|usd|euros?|eur|yen|pounds?|rmb|yuan|cny)\b", re.IGNORECASE)
 
 
@@ -84,6 +85,8 @@ class Context:
     last: Answer | None = None
     topic: Answer | None = None
     person: Person | None = None
+    shown: frozenset[int] = frozenset()
+    """Paragraphs already quoted while ``person`` was the person spoken of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,8 @@ def plan(question: str, context: Context, briefing: Briefing) -> Plan:
         last = context.last
         if last is None:
             return Plan("unresolved", question, reason="There is no earlier answer to attribute.")
-        if not last.found or not last.citations:
+        # A "not stated" verdict still quotes what the briefing does say: that has a speaker.
+        if not last.citations or (not last.found and last.verdict is None):
             reason = (
                 "The last question was not answered from the briefing, so there is nobody to name."
             )
@@ -240,12 +244,18 @@ def who_said(question: str, last: Answer) -> Answer:
     )
 
 
-def _about_topic(answer: Answer, topic: Answer) -> bool:
-    """Whether a follow-up's answer is about the topic rather than some other figure."""
+def _about_topic(answer: Answer, topic: Answer, question: str = "") -> bool:
+    """Whether a follow-up's answer is about the topic rather than some other figure.
+
+    A figure in another currency quoted from the very words the topic quoted
+    ("702.6 billion yuan ($96.5 billion)") is the topic's figure, converted.
+    """
     if not answer.found:
         return False
     mine, theirs = answer.fact, topic.fact
     if mine is not None and theirs is not None and (mine.kind, mine.id) == (theirs.kind, theirs.id):
+        return True
+    if isinstance(mine, Metric) and _CURRENCY.search(question) and _same_words(answer, topic):
         return True
     near = {c.paragraph for c in topic.citations if c.paragraph is not None}
     if answer.derivation is not None:  # computed from the topic's own figure, cited
@@ -255,17 +265,46 @@ def _about_topic(answer: Answer, topic: Answer) -> bool:
     return any(c.paragraph in near for c in answer.citations)
 
 
+def _same_words(answer: Answer, topic: Answer) -> bool:
+    """Whether the answer quotes the very span of the source that the topic quoted."""
+    spans = {(c.start, c.end) for c in topic.citations}
+    return bool(spans) and all((c.start, c.end) in spans for c in answer.citations)
+
+
 def _lower_first(name: str) -> str:
     """``Total trade`` becomes ``total trade``; ``GACC staff`` stays as it is."""
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def _asks_beyond(question: str, answer: Answer) -> str | None:
-    """The period or currency a follow-up asks for that the answer's quotes never state."""
+def _derived_for(wanted: str, answer: Answer, topic: Answer) -> bool:
+    """Whether ``answer`` derives its figure for the year ``wanted`` names, and says so.
+
+    "and in 2023?" after the 2024 total is answered by the 2023 total derived from
+    the 2024 one; its quotes give 2024, but the derivation names 2023. "The year
+    before" is the year before one the topic's answer names.
+    """
+    if answer.derivation is None:
+        return False
+    derived_years = set(_YEAR.findall(answer.text)) - set(_YEAR.findall(topic.text))
+    if wanted.isdecimal():
+        return wanted in derived_years
+    if not _YEAR_BEFORE.fullmatch(wanted):  # one year back only, never "two years before"
+        return False
+    return any(str(int(year) + 1) in topic.text for year in derived_years)
+
+
+def _asks_beyond(question: str, answer: Answer, topic: Answer) -> str | None:
+    """The period or currency a follow-up asks for that the answer never states.
+
+    A stated figure must carry it in its quotes; a derived one may name it in
+    its derivation (the year before the topic's, say).
+    """
     quoted = " ".join(c.quote for c in answer.citations).casefold()
     for match in (*_OTHER_PERIOD.finditer(question), *_CURRENCY.finditer(question)):
         wanted = match.group().casefold()
         if wanted.isdecimal() and wanted in quoted:
+            continue
+        if _derived_for(wanted, answer, topic):
             continue
         if not wanted.isdecimal() and _CURRENCY.fullmatch(wanted):
             symbol = "$" if wanted.startswith(("dollar", "usd")) else "yuan"
@@ -285,8 +324,8 @@ def _contextual(step: Plan, topic: Answer, ask: Callable[[str], Answer]) -> Answ
     reply = ask(step.expanded).model_copy(update={"question": question})
     name = _lower_first(fact_name(topic) or "the last answer")
     offer = getattr(topic.fact, "question", None) or ""
-    if _about_topic(reply, topic):
-        beyond = _asks_beyond(question, reply)
+    if _about_topic(reply, topic, question):
+        beyond = _asks_beyond(question, reply, topic)
         if beyond is None:
             return reply
         text = (
@@ -334,8 +373,10 @@ def resolve(
     elif step.kind == "who" and context.last is not None:
         answer = who_said(question, context.last)
     elif step.kind == "said" and step.person is not None:
-        shown = {c.paragraph for c in (context.last.citations if context.last else ())}
-        exclude = {n for n in shown if n is not None} if step.also else set()
+        # "what else?" leaves out everything quoted so far about this person,
+        # so asking it again after "nothing else" does not start over.
+        earlier = context.shown if step.person == context.person else frozenset()
+        exclude = (earlier | _cited(context.last)) if step.also else frozenset()
         answer = said_by(briefing, step.person, question, exclude=exclude)
     elif step.kind == "contextual" and topic is not None:
         answer = _contextual(step, topic, ask)
@@ -348,4 +389,13 @@ def resolve(
     person = _person_of(answer) if answer.found else None
     if step.kind == "said" and step.person is not None:
         person = step.person
-    return answer, replace(context, last=answer, topic=topic, person=person or context.person)
+    person = person or context.person
+    shown = (context.shown if person == context.person else frozenset()) | _cited(answer)
+    return answer, replace(context, last=answer, topic=topic, person=person, shown=shown)
+
+
+def _cited(answer: Answer | None) -> frozenset[int]:
+    """The paragraphs an answer quotes."""
+    if answer is None:
+        return frozenset()
+    return frozenset(c.paragraph for c in answer.citations if c.paragraph is not None)

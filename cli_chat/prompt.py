@@ -19,6 +19,9 @@ from prompt_toolkit.completion import Completer, DynamicCompleter
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.history import History, InMemoryHistory
 from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.key_binding.bindings.mouse import load_mouse_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import ColorDepth, Output
 
 from tradebrief.render import clean, format_date
@@ -33,6 +36,7 @@ __all__ = [
     "PROMPT",
     "TOOLBAR_KEYS",
     "build_prompt_session",
+    "literal_escape_bindings",
     "toolbar",
 ]
 
@@ -78,6 +82,30 @@ def toolbar(briefing: Briefing, width: int) -> StyleAndTextTuples:
     ]
 
 
+def literal_escape_bindings() -> KeyBindings:
+    r"""Key bindings that keep a typed escape sequence as text instead of crashing the prompt.
+
+    prompt_toolkit reads ``ESC [ 31 m`` (an ANSI colour code, typed or pasted
+    without bracketed paste) as a mouse report, and its mouse handler fails on
+    it with a traceback on the screen and "Press ENTER to continue". The chat
+    never turns mouse reporting on, but a real report is still passed on to
+    prompt_toolkit; anything it cannot parse is inserted into the line as the
+    text it was, so the answer shows it escaped (``\x1b[31m``).
+    """
+    mouse = load_mouse_bindings().get_bindings_for_keys((Keys.Vt100MouseEvent,))[0].handler
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Vt100MouseEvent)
+    def _mouse_or_text(event: KeyPressEvent) -> object:
+        try:
+            return mouse(event)
+        except (ValueError, KeyError, IndexError):  # not a mouse report: text typed or pasted
+            event.current_buffer.insert_text(event.data)
+            return None
+
+    return bindings
+
+
 LOADING = " loading the briefing… "
 """The toolbar's left-hand side until the briefing has loaded."""
 
@@ -121,6 +149,7 @@ def build_prompt_session(
         auto_suggest=AutoSuggestFromHistory(),
         completer=DynamicCompleter(completer),
         complete_while_typing=False,
+        key_bindings=literal_escape_bindings(),
         bottom_toolbar=bottom_toolbar,
         color_depth=None if color else ColorDepth.DEPTH_1_BIT,
         input=input,

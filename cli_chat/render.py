@@ -206,8 +206,11 @@ def welcome(briefing: Briefing, examples: Sequence[str]) -> RenderableType:
         chair.append(clean(speaker_label(briefing.chairperson)))
         parts.append(chair)
     parts.append(Text())
-    parts.append(Text("Ask a question, or type a number to try one of these:"))
-    parts.extend(_numbered(examples))
+    if examples:
+        parts.append(Text("Ask a question, or type a number to try one of these:"))
+        parts.extend(_numbered(examples))
+    else:
+        parts.append(Text("Ask a question about the briefing."))
     parts.append(Text())
     parts.append(Text("/help lists the commands · Ctrl-D quits", style="dim"))
     return Panel(Group(*parts), title=Text("tradebrief"), title_align="left", box=box.ROUNDED)
@@ -269,10 +272,26 @@ def measures_table(briefing: Briefing) -> Table:
 
 
 def paragraph_panel(briefing: Briefing, paragraph: Paragraph) -> Panel:
-    """Show paragraph N in full, titled with its number and speaker."""
+    """Show paragraph N in full, titled with its number and speaker, and cited below.
+
+    The citation line (speaker, post, paragraph, page when several are loaded,
+    date, publisher) wraps rather than being cut off as a long title is.
+    """
+    from tradebrief.answer import Citation
+
     speaker = briefing.speaker_of(paragraph.number)
-    title = Text(clean(f"Paragraph {paragraph.number} · {speaker_label(speaker)}"))
-    return Panel(Text(clean(paragraph.text)), title=title, title_align="left", box=box.ROUNDED)
+    name = speaker.full_name if speaker is not None and speaker.kind == "person" else None
+    title = Text(clean(f"Paragraph {paragraph.number} · {name or speaker_label(speaker)}"))
+    cited = Citation(
+        quote=paragraph.text,
+        start=paragraph.span.start,
+        end=paragraph.span.end,
+        paragraph=paragraph.number,
+        speaker=speaker,
+        page=paragraph.page,
+    )
+    body = Group(Text(clean(paragraph.text)), Text(citation_line(cited, briefing), style="italic"))
+    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
 
 
 def message(text: str, *, style: str = "") -> Text:

@@ -92,15 +92,16 @@ def said_by(
     own = [p for p in briefing.paragraphs if p.speaker == person.id]
     rest = [p for p in own if p.number not in exclude]
     who = f"{person.full_name} ({person.title})"
+    where = "this page" if len(briefing.pages) <= 1 else f"the {len(briefing.pages)} loaded pages"
     if not own:
         text = (
-            f"{who} is on the roster, but no paragraph of this page is "
+            f"{who} is on the roster, but no paragraph of {where} is "
             f"{person.full_name}'s turn, so there is nothing {pronoun(person)} said to quote."
         )
         return Answer(question=question, found=False, text=text, score=1.0, fact=person)
     if not rest:
         shown = _numbers(sorted(p.number for p in own))
-        text = f"{person.full_name} says nothing else on this page: only {shown}, shown already."
+        text = f"{person.full_name} says nothing else on {where}: only {shown}, shown already."
         return Answer(question=question, found=False, text=text, score=1.0, fact=person)
     citations = []
     for paragraph in rest[:MAX_QUOTED]:
@@ -112,6 +113,7 @@ def said_by(
                 end=end,
                 paragraph=paragraph.number,
                 speaker=person,
+                page=paragraph.page,
             )
         )
     also = " also" if exclude else ""

@@ -29,3 +29,23 @@ def test_help_is_not_asked_as_a_question(asked: str) -> None:
     assert [json.loads(line)["question"] for line in rows] == ["Who were the speakers?"]
     plain = _run([asked], json_mode=False)
     assert "quit or exit ends the input" in plain and "does not say" not in plain
+
+
+@pytest.mark.parametrize("command", ["/export notes.md", "/source 5", "/speakers", "/nope"])
+def test_a_chat_command_is_not_asked_as_a_question(command: str) -> None:
+    # Before: "/export notes.md" was asked, and declined as never mentioning 'notes.md'.
+    rows = _run([command, "Who were the speakers?"], json_mode=True).splitlines()
+    assert [json.loads(line)["question"] for line in rows] == ["Who were the speakers?"]
+    plain = _run([command], json_mode=False)
+    name = command.split()[0]
+    assert plain == f"({name} works only in the interactive chat; each piped line is a question)\n"
+
+
+def test_a_number_asks_the_previous_answers_suggestion() -> None:
+    out = _run(["What was the trade surplus?", "1", "7"], json_mode=True)
+    declined, suggested = (json.loads(line) for line in out.splitlines())
+    assert not declined["found"] and declined["suggestions"]
+    assert suggested["question"] == declined["suggestions"][0] and suggested["found"]
+    plain = _run(["What was the trade surplus?", "7"], json_mode=False)
+    assert plain.endswith("\n\n(there is no suggestion 7 to ask; type a question)\n")
+    assert _run(["1"], json_mode=False) == "(there is no suggestion 1 to ask; type a question)\n"

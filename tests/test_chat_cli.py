@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -143,7 +144,7 @@ def test_main_reports_errors_in_one_line(
         raise RuntimeError("the index is \x1b[31mgone")
 
     monkeypatch.setattr("cli_chat.app.run_ask", broken)
-    assert main(["--ask", "anything"]) == 1
+    assert main(["--ask", "anything"]) == 2  # an error, not "the briefing does not say" (1)
     captured = capsys.readouterr()
     assert captured.err == (
         "tradebrief-chat: unexpected error: RuntimeError: the index is \\x1b[31mgone\n"
@@ -313,5 +314,92 @@ def test_an_error_is_one_line_even_when_a_file_name_holds_a_line_break(
 
     status = chat_main(["--ask", "total trade?", "--transcript", str(tmp_path / "a\nb.txt")])
     err = capsys.readouterr().err
-    assert status != 0
+    assert status == 2
     assert err.count("\n") == 1 and err.startswith("tradebrief-chat: ")
+
+
+@pytest.mark.slow
+def test_another_transcript_in_a_real_terminal_offers_its_own_examples(
+    env: dict[str, str],
+) -> None:
+    env["TERM"] = "xterm-256color"
+    page = str(Path(__file__).parent / "transcripts" / "trade_p1.txt")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "cli_chat", "--transcript", page],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=30,
+    )
+    try:
+        welcome = expect_answering_cursor_requests(child, "Ctrl-D quits")
+        assert "SCIO briefing on foreign trade in the first three quarters of 2025" in welcome
+        assert "2. Who is Shen Weiguo?" in welcome
+        assert "Wang Lingjun" not in welcome  # the bundled briefing's examples are not offered
+        expect_answering_cursor_requests(child, "ask>")
+        child.send("2\r")
+        answer = expect_answering_cursor_requests(child, "Confidence")
+        assert "Mr. Shen Weiguo was a speaker at the briefing" in answer
+        expect_answering_cursor_requests(child, "ask>")
+        quit_answering_cursor_requests(child)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+
+
+def test_an_error_exits_two_so_a_script_can_tell_it_from_not_found(env: dict[str, str]) -> None:
+    missing = chat("--ask", FORMS_Q, "--transcript", "no-such-page.txt", env=env)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr == "tradebrief-chat: no-such-page.txt: No such file or directory\n"
+    assert chat("--ask", GDP_Q, env=env).returncode == 1  # the briefing does not say
+
+
+def test_a_reader_that_goes_away_ends_the_batch_quietly_with_141(env: dict[str, str]) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli_chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(FORMS_Q + "\n")
+    process.stdin.flush()
+    assert process.stdout.readline().startswith("Q: ")
+    process.stdout.close()  # as `| head -1` does
+    with contextlib.suppress(BrokenPipeError):  # it may have gone already
+        process.stdin.write((FORMS_Q + "\n") * 50)
+        process.stdin.flush()
+    with contextlib.suppress(BrokenPipeError):
+        process.stdin.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr is not None
+    with process.stderr:
+        assert process.stderr.read() == ""
+
+
+def test_typed_questions_with_output_to_a_file_get_plain_answers(env: dict[str, str]) -> None:
+    # `tradebrief-chat > notes.txt` on a terminal: the chat's prompt and toolbar would go
+    # into the file and leave the screen blank, so each typed line is answered as in a pipe.
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cli_chat"],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        os.write(controller, b"Who chaired the briefing?\n\x04")
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == 0, err
+    text = out.decode("utf-8")
+    assert text.startswith("Q: Who chaired the briefing?\nA: Ms. Xing Huina was the chairperson")
+    assert "\x1b" not in text and "ask>" not in text and "\r" not in text

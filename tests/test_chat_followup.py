@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 import tradebrief
-from cli_chat import followup
+from cli_chat import followup, said
 from tradebrief import Answer, Citation
 
 BRIEFING = tradebrief.load_briefing()
@@ -194,6 +195,27 @@ def test_a_follow_up_answered_with_the_same_figure_for_another_year_is_declined(
     assert "year before" in before.text
 
 
+@pytest.mark.parametrize("follow_up", ["what about 2023?", "and the year before?", "and in 2023?"])
+def test_the_year_before_the_total_is_derived_as_a_direct_question_is(follow_up: str) -> None:
+    direct = BRIEFING.ask("What was the total value of imports and exports in 2023?")
+    assert direct.derivation is not None
+    total, before = converse("What was total trade in 2024?", follow_up)
+    assert total.found and before.found
+    assert before.question == follow_up
+    assert before.derivation is not None
+    assert before.derivation.result == direct.derivation.result
+    assert "2023" in before.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and in 2019?", "and the month before?", "and two years before?"]
+)
+def test_a_period_the_briefing_cannot_give_for_the_total_is_declined(follow_up: str) -> None:
+    _, reply = converse("What was total trade in 2024?", follow_up)
+    assert not reply.found and reply.derivation is None
+    assert "43.85" not in reply.text
+
+
 def test_a_follow_up_at_the_start_is_declined_with_its_reason() -> None:
     (reply,) = converse("and in dollars?")
     assert not reply.found
@@ -236,6 +258,16 @@ def test_what_else_did_he_say_excludes_what_was_shown() -> None:
     assert all(BRIEFING.paragraphs[str(n)].speaker == "wang-lingjun" for n in numbers)
 
 
+def test_what_else_after_nothing_else_still_says_nothing_else() -> None:
+    _, listed, more, again = converse(
+        "Who is Wang Lingjun?", "what did he say?", "what else did he say?", "what else did he say?"
+    )
+    assert listed.found and len(listed.citations) == 8
+    for reply in (more, again):
+        assert not reply.found and reply.citations == ()
+        assert "Wang Lingjun says nothing else on this page" in reply.text
+
+
 def test_what_else_did_she_say_without_a_person_is_declined() -> None:
     (reply,) = converse("what else did she say?")
     assert not reply.found and "name the person" in reply.text
@@ -246,3 +278,50 @@ def test_a_found_answer_about_a_person_becomes_the_topic() -> None:
     assert who.found
     assert not dollars.found and dollars.citations == ()
     assert "Wang Lingjun" in dollars.text or dollars.suggestions
+
+
+def test_what_did_x_say_on_several_pages_names_the_page_of_each_quote() -> None:
+    pages = [f"tests/transcripts/trade_p{n}.txt" for n in (1, 2, 3)]
+    briefing = tradebrief.load_briefing(pages)
+    peng = said.find_person(briefing, "Peng Ruoyu")
+    assert peng is not None
+    reply = said.said_by(briefing, peng, "What did Peng Ruoyu say?")
+    assert reply.found
+    expected = [(p.number, p.page) for p in briefing.paragraphs if p.speaker == peng.id]
+    assert [(c.paragraph, c.page) for c in reply.citations] == expected
+    assert {page for _, page in expected} == {1, 3}
+    more = said.said_by(briefing, peng, "what else did she say?", exclude=[1, 8])
+    assert not more.found
+    assert more.text == (
+        "Peng Ruoyu says nothing else on the 3 loaded pages: "
+        "only paragraphs 1 and 8, shown already."
+    )
+
+
+def test_who_said_after_a_not_stated_verdict_names_who_said_the_quoted_figure() -> None:
+    claim, who = converse("Did China's GDP grow 5%?", "who said that?")
+    assert claim.verdict is tradebrief.Verdict.NOT_STATED and claim.citations
+    assert who.found and who.citations == claim.citations[:1]
+    assert who.text.startswith("Wang Lingjun (Mr. Wang)")
+
+
+def test_in_dollars_after_a_figure_stated_in_both_currencies_gives_the_dollars() -> None:
+    holiday = tradebrief.load_briefing(
+        Path(__file__).parent / "transcripts" / "holiday_figures.txt"
+    )
+    context = followup.Context()
+    spent, context = followup.resolve(
+        "How much did travelers spend?", context, holiday.ask, holiday
+    )
+    dollars, context = followup.resolve("and in dollars?", context, holiday.ask, holiday)
+    trips, context = followup.resolve(
+        "How many domestic trips did travelers make?", context, holiday.ask, holiday
+    )
+    no_dollars, _ = followup.resolve("and in dollars?", context, holiday.ask, holiday)
+    assert spent.found and "702.6 billion yuan ($96.5 billion)" in spent.citations[0].quote
+    assert dollars.found
+    assert [(c.start, c.end) for c in dollars.citations] == [
+        (c.start, c.end) for c in spent.citations
+    ]
+    assert isinstance(dollars.fact, tradebrief.Metric) and dollars.fact.quantity.unit == "USD"
+    assert trips.found and not no_dollars.found  # trips have no dollar value

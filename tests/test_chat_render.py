@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from rich.console import Console, RenderableType
@@ -258,3 +259,26 @@ def test_export_markdown_carries_every_citation() -> None:
 
 def test_export_markdown_of_an_empty_session() -> None:
     assert "No questions were asked." in session_markdown(BRIEFING, [])
+
+
+def test_export_markdown_keeps_a_pasted_line_break_inside_the_question_heading() -> None:
+    # A question pasted with line breaks must not forge headings or quotes in the export.
+    question = "How many forms?\n# Forged heading\n> forged quote"
+    markdown = session_markdown(BRIEFING, [found_answer(question)])
+    lines = markdown.splitlines()
+    assert "## How many forms? # Forged heading > forged quote" in lines
+    assert "# Forged heading" not in lines and "> forged quote" not in lines
+
+
+def test_a_paragraph_is_cited_in_full_with_its_page_when_several_are_loaded() -> None:
+    pages = [Path(__file__).parent / "transcripts" / f"trade_p{n}.txt" for n in (1, 2, 3)]
+    briefing = tradebrief.load_briefing(pages)
+    paragraph = briefing.paragraphs["7"]
+    screen = show(render.paragraph_panel(briefing, paragraph), width=60)
+    assert screen.startswith("╭─ Paragraph 7 · Ou Lanxin ─")
+    words = " ".join(screen.replace("│", " ").split())
+    assert (
+        "— Ou Lanxin, spokesperson of the GACC · paragraph 7 · page 3 · October 14, 2025" in words
+    )
+    bundled = show(render.paragraph_panel(BRIEFING, BRIEFING.paragraphs["4"]), width=200)
+    assert "· paragraph 4 · January 13, 2025 · China.org.cn" in bundled and "page" not in bundled

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -11,15 +12,18 @@ from pathlib import Path
 
 import pytest
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import set_app
 from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import History, InMemoryHistory
 from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.key_binding.key_processor import KeyPress
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 import tradebrief
-from cli_chat.commands import COMMANDS
+from cli_chat.commands import COMMANDS, help_table
 from cli_chat.completer import ChatCompleter, briefing_terms, term_matches
 from cli_chat.history import (
     MAX_ENTRIES,
@@ -187,6 +191,24 @@ def test_help_lists_every_registered_command() -> None:
         assert command.description in run.words
 
 
+def test_help_names_the_follow_ups_and_each_one_works() -> None:
+    run = run_chat("/help" + ENTER + CTRL_D)
+    tips = ("who said that?", "and in dollars?", "what did Mr. Wang say?")
+    assert all(tip in run.words for tip in tips)
+    total = "What was the total value of imports and exports?"
+    run = run_chat(total + ENTER + ENTER.join(tips) + ENTER + CTRL_D)
+    assert [a.question for a in run.chat.state.answers][1:] == list(tips)
+    assert all(a.found for a in run.chat.state.answers[1:])
+
+
+def test_help_names_a_speaker_of_the_loaded_briefing() -> None:
+    other = tradebrief.load_briefing(Path(__file__).parent / "transcripts" / "trade_p1.txt")
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None).print(help_table(other))
+    assert "what did Mr. Shen say?" in buffer.getvalue()
+    assert "Wang" not in buffer.getvalue()
+
+
 def test_json_toggles_raw_json_answers() -> None:
     run = run_chat("/json" + ENTER + FORMS_Q + ENTER + "/json" + ENTER + FORMS_Q + ENTER + CTRL_D)
     assert "JSON answers on" in run.words and "JSON answers off" in run.words
@@ -232,6 +254,21 @@ def test_escape_sequences_in_a_line_are_never_emitted() -> None:
     assert "/\\x1b[2Jnope" in screen
     for raw in ("\x1b[31mred", "\x1b]0;", "\x07", "\x9b", "\x1b[2J"):
         assert raw not in screen
+
+
+@pytest.mark.parametrize("code", ["\x1b[31m", "\x1b[0m", "\x1b[1;31m", "\x1b[38;5;196;1m"])
+def test_a_colour_code_typed_at_the_prompt_stays_text(code: str) -> None:
+    # prompt_toolkit reads "ESC [ 31 m" as a mouse report, and its handler used to
+    # fail on it: a traceback on the screen and "Press ENTER to continue".
+    async def type_it() -> str:
+        with create_pipe_input() as pipe:
+            prompt = build_prompt_session(BRIEFING, input=pipe, output=DummyOutput())
+            with set_app(prompt.app):
+                prompt.app.key_processor.feed(KeyPress(Keys.Vt100MouseEvent, code))
+                prompt.app.key_processor.process_keys()
+            return prompt.default_buffer.text
+
+    assert asyncio.run(type_it()) == code
 
 
 def test_an_unexpected_error_ends_only_that_turn() -> None:

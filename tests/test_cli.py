@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -476,3 +477,24 @@ def test_an_error_naming_a_file_never_sends_a_bidi_override_to_the_terminal(
     assert status == 2 and out == ""
     assert "\u202e" not in err and "\\u202e" in err
     assert err.count("\n") == 1
+
+
+def test_draft_facts_from_a_title_with_control_characters_is_valid_toml(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = (TESTS / "transcripts" / "trade_p1.txt").read_text(encoding="utf-8")
+    title = "SCIO briefing on foreign trade in the first three quarters of 2025"
+    transcript = tmp_path / "page.txt"
+    transcript.write_text(page.replace(title, title + " \x1b[31mred\x07 \u202eok"), "utf-8")
+    status, out, err = run(capsys, "draft-facts", str(transcript))
+    assert (status, err) == (0, "")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[[metrics]]" in out and tomllib.loads(out)["metrics"]
+    facts = tmp_path / "facts.toml"
+    facts.write_text(out, encoding="utf-8")
+    question = "What did imports and exports total?"
+    status, out, err = run(
+        capsys, "ask", question, "--transcript", str(transcript), "--facts", str(facts)
+    )
+    assert (status, err) == (0, "")
+    assert "33.6 trillion yuan" in out

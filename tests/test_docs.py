@@ -266,3 +266,14 @@ def test_recorded_chat_sessions_match_the_chat(path: Path) -> None:
             raise AssertionError(f"{block.where}: the recorded chat no longer matches:\n{diff}")
         bar = "".join(text for _, text in toolbar(tradebrief.load_briefing(), width))
         assert shown_toolbar.rstrip() == bar.rstrip(), f"{block.where}: the toolbar differs"
+
+
+@pytest.mark.parametrize("guide", ["README.md", "docs/getting-started.md"])
+def test_the_requirements_name_every_runtime_dependency(guide: str) -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [re.split(r"[<>=!~ \[;]", spec, maxsplit=1)[0] for spec in project["dependencies"]]
+    requirements = (REPO / guide).read_text(encoding="utf-8").split("## Requirements", 1)[1]
+    requirements = requirements.split("\n## ", 1)[0]
+    assert [n for n in names if n not in " ".join(requirements.split())] == []

@@ -17,6 +17,7 @@ from tradebrief.extract import extract_metrics
 from tradebrief.model import Briefing, Metric
 from tradebrief.parse import slugify
 from tradebrief.quantities import Qualifier
+from tradebrief.render import one_line
 from tradebrief.spans import Span, occurrences
 
 __all__ = ["draft_facts"]
@@ -106,12 +107,14 @@ def draft_facts(briefing: Briefing) -> str:
             fact_id, n = f"{base}-{n}", n + 1
         entry = _entry(briefing, metric, fact_id)
         if entry is None:
-            skipped.append(f"# not drafted (its words are not unique): {metric.name}")
+            skipped.append(f"# not drafted (its words are not unique): {one_line(metric.name)}")
             continue
         used.add(fact_id)
         entries.append(entry)
+    # A TOML comment may hold no control character: the title is shown escaped, on one line.
     header = [
-        f"# Facts drafted by `tradebrief draft-facts` from: {briefing.title} ({briefing.date}).",
+        f"# Facts drafted by `tradebrief draft-facts` from: {one_line(briefing.title)} "
+        f"({briefing.date}).",
         "# Every figure below was found in the text automatically; check each one, then",
         "# rename, reword the questions and add aliases. Quotes must stay verbatim.",
         *skipped,
