@@ -413,13 +413,27 @@ def names_stated_period(
     "monthly" where a figure is "average monthly income". A name holding one of
     ``absent`` ("imports and exports" for "exports") names something else.
     """
-    periods = " | ".join(m.period for m in briefing.metrics if m.period)
-    names = " | ".join(
-        " ".join((m.name, *m.keywords))
-        for m in briefing.metrics
-        if not any(has_phrase(m.name, a) for a in absent)
-    )
-    return any(
-        has_phrase(question, p) and (has_phrase(periods, p) or has_phrase(names, p))
-        for p in phrases
-    )
+    named = [p for p in phrases if has_phrase(question, p)]
+    if not named:
+        return False  # most questions name none: no need to read every figure
+    periods, names = _periods_and_names(briefing, absent)
+    return any(has_phrase(periods, p) or has_phrase(names, p) for p in named)
+
+
+def _periods_and_names(briefing: Briefing, absent: tuple[str, ...]) -> tuple[str, str]:
+    """Every figure's period, and the names of those naming none of ``absent``; built once."""
+    kept = _STATED.setdefault(index_for(briefing), {})
+    if absent not in kept:
+        periods = " | ".join(m.period for m in briefing.metrics if m.period)
+        names = " | ".join(
+            " ".join((m.name, *m.keywords))
+            for m in briefing.metrics
+            if not any(has_phrase(m.name, a) for a in absent)
+        )
+        kept[absent] = (periods, names)
+    return kept[absent]
+
+
+_STATED: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[str, ...], tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
