@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import tradebrief
 from tradebrief import (
     Briefing,
     NotABriefingError,
@@ -462,3 +463,12 @@ def test_paragraph_before_any_label_names_the_line() -> None:
         NotABriefingError, match=rf"^TB1\d\d: line {line}: a paragraph comes before"
     ):
         parse_transcript(source)
+
+
+def test_pages_of_two_briefings_are_refused_not_mixed() -> None:
+    # Two briefings given as one would credit the second's speakers wrongly.
+    here = Path(__file__).parent / "transcripts"
+    with pytest.raises(tradebrief.NotABriefingError, match=r"ports_2024\.txt: starts another"):
+        tradebrief.load_briefing([here / "trade_p1.txt", here / "ports_2024.txt"])
+    pages = tradebrief.load_briefing([here / f"trade_p{n}.txt" for n in (1, 2, 3)])
+    assert len(pages.pages) == 3  # one briefing's later pages carry no roster of their own

@@ -86,6 +86,7 @@ def parse_pages(pages: Sequence[str], names: Sequence[str] | None = None) -> Bri
     texts = [html_to_text(p) if looks_like_html(p) else p for p in pages]
     for text, label in zip(texts, labels, strict=True):
         _check_text(text, label)
+    _one_briefing(texts, labels)
     source, starts = join_pages(texts) if len(texts) > 1 else (texts[0], [0])
     if len(source) > MAX_SOURCE_CHARS:
         raise NotABriefingError(
@@ -104,6 +105,30 @@ def parse_pages(pages: Sequence[str], names: Sequence[str] | None = None) -> Bri
         raise
     warnings = tuple(locate(w) for w in briefing.warnings)
     return briefing.model_copy(update={"warnings": warnings})
+
+
+# A roster heading on its own line ("Speakers:", "Chairperson:") and a title line.
+_ROSTER_HEADING = re.compile(
+    r"^[ \t]*(?:Speakers?|Chairperson|Chair|Host)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
+_TITLE_LINE = re.compile(r"^.*\b(?:briefing|press conference)\b.*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _one_briefing(texts: list[str], labels: list[str]) -> None:
+    """Refuse pages of different briefings given as one: their speakers would be mixed up.
+
+    A later page of the same briefing carries no roster of its own; a page with its
+    own roster under another title opens another briefing.
+    """
+    first = _TITLE_LINE.search(texts[0])
+    title = " ".join(first[0].split()) if first else ""
+    for text, label in zip(texts[1:], labels[1:], strict=True):
+        own = _TITLE_LINE.search(text)
+        if _ROSTER_HEADING.search(text) and own and " ".join(own[0].split()) != title:
+            raise NotABriefingError(
+                f"{label}: starts another briefing (its own title and speakers); load "
+                "different briefings with tradebrief.load_library, one entry per briefing"
+            )
 
 
 def parse_transcript(source: str) -> Briefing:
