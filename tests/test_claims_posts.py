@@ -138,3 +138,19 @@ def test_the_words_file_rejects_an_unknown_bound() -> None:
     data["stated_bounds"]["roughly_more"] = ["about over"]
     with pytest.raises(ValidationError, match="stated_bounds knows"):
         ClaimWords.model_validate(data)
+
+
+def test_when_a_post_was_taken_up_is_not_stated() -> None:
+    briefing = tradebrief.load_briefing()
+    answer = briefing.ask("Did Wang Lingjun become vice minister of the GACC during 2024?")
+    assert answer.verdict is not None and answer.verdict.value == "not_stated"
+    assert "does not say when" in answer.text
+    assert briefing.ask("Is Wang Lingjun vice minister of the GACC?").verdict.value == "yes"
+
+
+def test_a_topic_year_is_not_the_date_claimed() -> None:
+    # "the briefing on 2024 trade ... on Jan. 13, 2025": 2024 names the topic.
+    answer = tradebrief.load_briefing().ask(
+        "Was the SCIO briefing on 2024 trade held on Jan. 13, 2025?"
+    )
+    assert answer.verdict is not None and answer.verdict.value == "yes"

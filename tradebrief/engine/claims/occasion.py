@@ -66,10 +66,15 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
             rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month[:3]}", text
         )
 
+    # "the briefing on 2024 trade held on Jan. 13, 2025": the year written with the day
+    # is the date's; another names the topic.
+    dated_year = re.match(r",?\s+(\d{4})\b", text[day.end() :]) if day is not None else None
+    years = [int(dated_year[1])] if dated_year else years_in(question)
+
     def matches(date: dt.date) -> bool:
         ok = month is None or _MONTHS.index(month) + 1 == date.month
         ok = ok and (day is None or int(day.group(1)) == date.day)
-        ok = ok and all(y == date.year for y in years_in(question))
+        ok = ok and all(y == date.year for y in years)
         return ok and (weekday is None or _WEEKDAYS.index(weekday) == date.weekday())
 
     on_page = published and briefing.published is not None

@@ -217,9 +217,19 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         if verdict is Verdict.YES and _ON_A_TOPIC.search(question):
             verdict = Verdict.NOT_STATED  # "answer questions about tariffs": the topic is unsaid
         return verdict_answer(question, verdict, title, (line,), person)
-    return _post(briefing, question, person, line)
+    judged = _post(briefing, question, person, line)
+    if judged is not None and judged.verdict is Verdict.YES and _TOOK_UP.search(question):
+        # "Did Wang become vice minister during 2024?": the roster says what he is, not since when.
+        text = f"{title} It does not say when that post was taken up."
+        return verdict_answer(question, Verdict.NOT_STATED, text, (line,), person)
+    return judged
 
 
+_TOOK_UP = re.compile(
+    r"\b(?:become|became|appointed|promoted|named|elected|took office|take office|"
+    r"took up|take up|since|until)\b",
+    re.IGNORECASE,
+)
 _ON_A_TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(?!the briefing\b)\w", re.I)
 _AFTER_A_PREPOSITION = re.compile(
     r"\b(?:after|before|by|with|to|from|than|of|for|beside|besides|alongside)\s+(?:the\s+)?$",
