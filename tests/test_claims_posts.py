@@ -154,3 +154,12 @@ def test_a_topic_year_is_not_the_date_claimed() -> None:
         "Was the SCIO briefing on 2024 trade held on Jan. 13, 2025?"
     )
     assert answer.verdict is not None and answer.verdict.value == "yes"
+
+
+@pytest.mark.parametrize(
+    "question", ["Is it true that total trade?", "Is it true that customs declaration forms?"]
+)
+def test_a_that_clause_with_no_verb_claims_nothing(question: str) -> None:
+    # Every word of "total trade" is in a passage, but nothing is said of it.
+    answer = tradebrief.load_briefing().ask(question)
+    assert answer.verdict is None or answer.verdict.value == "not_stated"

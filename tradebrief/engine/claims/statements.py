@@ -263,6 +263,9 @@ def judge_contained(briefing: Briefing, question: str) -> Answer | None:
     ]
     if len(content) < 2 or any(w in words.negations for w in words_of(question)):
         return None
+    claimed = _THAT.match(question)
+    if claimed is not None and not _has_verb(claimed[1]):
+        return None  # "Is it true that total trade?" claims nothing to hold or not
     for span in passages(briefing, question, limit=3):
         said = words_of(span.quote)
         citation = cite(briefing, span)
@@ -351,6 +354,22 @@ def contrary_words(briefing: Briefing, question: str, span: Span) -> list[str]:
             if any(_same_word(o, v) for o in group.other for v in said):
                 found.append(word)
     return found
+
+
+_THAT = re.compile(
+    r"\s*(?:is|was)\s+it\s+(?:true|correct|right|the case|so)\s+that\s+(.*)", re.IGNORECASE
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|should|must)\b"
+    r"|\b\w{3,}ed\b",
+    re.IGNORECASE,
+)
+
+
+def _has_verb(clause: str) -> bool:
+    """Whether a "that" clause says something: an auxiliary, a past form, or an irregular verb."""
+    irregular = claim_words().irregular_verbs
+    return _FINITE.search(clause) is not None or any(w in irregular for w in words_of(clause))
 
 
 _WORD_PAIRS = 1 << 16  # bounded: the words come from questions
