@@ -100,20 +100,8 @@ def measure(folder: Path = FOLDER) -> dict[str, Any]:
     misses: dict[str, list[str]] = {"alone": [], "library": []}
     for name, question in rows:
         briefing = alone[name]
-        single = briefing.ask(question.question)
-        top = single.citations[0].quote if single.citations else ""
-        lib = library.ask(question.question)
-        lib_top = lib.citations[0].citation.quote if lib.citations else ""
-        for mode, answer_found, right in (
-            ("alone", single.found, single.found and is_correct(question, single.text, top)),
-            (
-                "library",
-                lib.found,
-                lib.found
-                and lib.briefing == names.index(name)
-                and is_correct(question, lib.text, lib_top),
-            ),
-        ):
+        outcomes = _outcomes(question, briefing, library, names.index(name))
+        for mode, answer_found, right in outcomes:
             counts = tally[mode]
             if question.expect:
                 counts[1] += 1
@@ -134,6 +122,27 @@ def measure(folder: Path = FOLDER) -> dict[str, Any]:
         }
         for mode, c in tally.items()
     }
+
+
+def _outcomes(
+    question: Question, briefing: tradebrief.Briefing, library: tradebrief.Library, own: int
+) -> tuple[tuple[str, bool, bool], ...]:
+    """(mode, found, right) for the question asked of its briefing alone and of the library.
+
+    In the library it is right only when answered from its own briefing, number ``own``.
+    """
+    single = briefing.ask(question.question)
+    top = single.citations[0].quote if single.citations else ""
+    lib = library.ask(question.question)
+    lib_top = lib.citations[0].citation.quote if lib.citations else ""
+    return (
+        ("alone", single.found, single.found and is_correct(question, single.text, top)),
+        (
+            "library",
+            lib.found,
+            lib.found and lib.briefing == own and is_correct(question, lib.text, lib_top),
+        ),
+    )
 
 
 def measure_together(folders: list[Path]) -> dict[str, Any]:
@@ -158,20 +167,7 @@ def measure_together(folders: list[Path]) -> dict[str, Any]:
     library = tradebrief.Library(briefings=(*loaded.values(), tradebrief.load_briefing()))
     tally = {"alone": [0, 0, 0, 0], "library": [0, 0, 0, 0]}
     for key, question in rows:
-        single = loaded[key].ask(question.question)
-        top = single.citations[0].quote if single.citations else ""
-        lib = library.ask(question.question)
-        lib_top = lib.citations[0].citation.quote if lib.citations else ""
-        for mode, found, right in (
-            ("alone", single.found, single.found and is_correct(question, single.text, top)),
-            (
-                "library",
-                lib.found,
-                lib.found
-                and lib.briefing == keys.index(key)
-                and is_correct(question, lib.text, lib_top),
-            ),
-        ):
+        for mode, found, right in _outcomes(question, loaded[key], library, keys.index(key)):
             counts = tally[mode]
             if question.expect:
                 counts[1] += 1
