@@ -6,7 +6,8 @@ import re
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.candidates import CandidateKind
-from tradebrief.engine.lexicon import Intent, load_lexicon
+from tradebrief.engine.index import index_for
+from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.question import counted_noun
 from tradebrief.engine.rank import Ranked
 from tradebrief.model import (
@@ -183,7 +184,7 @@ def _roster_count(briefing: Briefing, question: str) -> tuple[list[Person], str]
     included, holds it. A body the question names ("from the NDRC") narrows
     either count to the people whose post is in it. When nobody fits, it says so.
     """
-    lexicon = load_lexicon()
+    lexicon = index_for(briefing).lexicon
     words = [w for w in counted_noun(question, lexicon).split() if w not in lexicon.attendees]
     bodies = [
         name
