@@ -1032,7 +1032,7 @@ def test_who_said_a_name_asks_the_speaker_not_the_named(commission: Briefing) ->
 
 
 def test_per_ask_remembers_within_one_ask_only() -> None:
-    from tradebrief.engine.rank import one_ask, per_ask
+    from tradebrief.engine.memo import one_ask, per_ask
 
     calls: list[int] = []
 

@@ -22,9 +22,10 @@ from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.memo import one_ask
 from tradebrief.engine.modifiers import unmet_modifier
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare, without_unwanted
-from tradebrief.engine.rank import Ranked, Retrieval, one_ask, search
+from tradebrief.engine.rank import Ranked, Retrieval, search
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric
 

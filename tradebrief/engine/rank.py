@@ -22,11 +22,7 @@ import contextlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +32,7 @@ from tradebrief.engine.casual import tidy
 from tradebrief.engine.fit import Query, fit, intent_bonus
 from tradebrief.engine.index import SearchIndex
 from tradebrief.engine.lexicon import Intent, Lexicon
+from tradebrief.engine.memo import per_ask
 from tradebrief.engine.question import (
     _DEPUTY_WORD,
     MAX_QUESTION_CHARS,
@@ -51,9 +48,7 @@ from tradebrief.engine.question import (
 from tradebrief.engine.text import analyze
 from tradebrief.quantities import find_numbers
 
-__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "one_ask", "per_ask", "search"]
-
-T = TypeVar("T")
+__all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
 
 _MAX_TERMS = 32  # question terms read; the rest of a long question is ignored
 EVERYDAY_SPECIFICITY = 0.6
@@ -120,54 +115,10 @@ class Retrieval:
 def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
     """Rank ``index``'s candidates for ``question``; see the module docstring for how.
 
-    Inside :func:`one_ask` a ranking is computed once and shared by the stages
-    that consult it for the same question.
+    Inside :func:`~tradebrief.engine.memo.one_ask` a ranking is computed once and
+    shared by the stages that consult it for the same question.
     """
-    shared = _ONE_ASK.get()
-    if shared is None:
-        return _search(index, question, limit)
-    key = (id(index), question, limit)
-    found = shared.get(key)
-    if found is None:
-        found = shared[key] = _search(index, question, limit)
-    return found
-
-
-_ONE_ASK: ContextVar[dict[tuple[int, str, int], Retrieval] | None] = ContextVar(
-    "tradebrief_one_ask", default=None
-)
-
-
-_PER_ASK: ContextVar[dict[Hashable, object] | None] = ContextVar("tradebrief_per_ask", default=None)
-
-
-@contextmanager
-def one_ask() -> Iterator[None]:
-    """Share rankings within one ask: claims, derivations and retrieval rank the same question.
-
-    Nothing is kept after the ask, so a question asked again is ranked afresh.
-    """
-    token = _ONE_ASK.set({})
-    kept = _PER_ASK.set({})
-    try:
-        yield
-    finally:
-        _PER_ASK.reset(kept)
-        _ONE_ASK.reset(token)
-
-
-def per_ask(key: Hashable, make: Callable[[], T]) -> T:
-    """``make()``, computed once per ask for ``key`` inside :func:`one_ask`, else every time.
-
-    For readings of the question that several stages repeat; like rankings, nothing
-    outlives the ask.
-    """
-    kept = _PER_ASK.get()
-    if kept is None:
-        return make()
-    if key not in kept:
-        kept[key] = make()
-    return cast(T, kept[key])
+    return per_ask(("ranking", id(index), question, limit), lambda: _search(index, question, limit))
 
 
 def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:

@@ -20,7 +20,7 @@ from functools import cache
 from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
 from tradebrief.engine.index import SearchIndex, index_for
 from tradebrief.engine.lexicon import Lexicon
-from tradebrief.engine.rank import per_ask
+from tradebrief.engine.memo import per_ask
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity
