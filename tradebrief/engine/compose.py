@@ -166,10 +166,8 @@ def _acronyms_spelt_out(briefing: Briefing, title: str) -> str:
 
 
 def _roster_answer(briefing: Briefing) -> str:
-    speakers = [f"{p.full_name} ({p.title})" for p in briefing.speakers]
-    listed = (
-        speakers[0] if len(speakers) == 1 else ", ".join(speakers[:-1]) + " and " + speakers[-1]
-    )
+    speakers = list(briefing.speakers)
+    listed = _listed(speakers)
     noun = "speaker was" if len(speakers) == 1 else "speakers were"
     chair = briefing.chairperson
     tail = f" {chair.full_name} chaired." if chair else ""
