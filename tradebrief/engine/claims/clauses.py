@@ -14,13 +14,12 @@ claim is about another figure: not stated, never yes or no.
 from __future__ import annotations
 
 import re
-import weakref
 from functools import cache
 
 from tradebrief.engine.claims.words import claim_words, has_phrase, require_text, words_of
-from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Lexicon
-from tradebrief.engine.memo import per_ask
+from tradebrief.engine.memo import per_ask, per_briefing
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
 from tradebrief.quantities import Qualifier, Quantity
@@ -143,16 +142,10 @@ def _known(
     ``own`` keeps only its name, aliases, keywords and clause (no context around it).
     Worked out once per figure, beside the briefing's index.
     """
-    cache = _KNOWN.setdefault(index_for(briefing), {})
-    key = (fact.id, figure.start, figure.end, own)
-    known = cache.get(key)
-    if known is None:
-        known = cache[key] = frozenset(_known_words(briefing, fact, figure, own=own))
-    return known
-
-
-_KNOWN: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[str, int, int, bool], frozenset[str]]]
-_KNOWN = weakref.WeakKeyDictionary()
+    key = ("known words", fact.id, figure.start, figure.end, own)
+    return per_briefing(
+        briefing, key, lambda: frozenset(_known_words(briefing, fact, figure, own=own))
+    )
 
 
 def _known_words(
@@ -200,11 +193,7 @@ def _frame(briefing: Briefing) -> frozenset[str]:
 
     Worked out once per briefing (it analyses every metric's name), beside its index.
     """
-    index = index_for(briefing)
-    frame = _FRAMES.get(index)
-    if frame is None:
-        frame = _FRAMES[index] = _frame_of(briefing)
-    return frame
+    return per_briefing(briefing, "claim frame", lambda: _frame_of(briefing))
 
 
 def _frame_of(briefing: Briefing) -> frozenset[str]:
@@ -236,9 +225,6 @@ def _frame_of(briefing: Briefing) -> frozenset[str]:
     named = " ".join(p for m in briefing.metrics for p in (m.name, *m.aliases, *m.keywords))
     naming = set(analyze(named, index.lexicon))
     return frozenset(words_of(" ".join(phrases))) | (index.neutral - naming)
-
-
-_FRAMES: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _same(
@@ -422,18 +408,14 @@ def names_stated_period(
 
 def _periods_and_names(briefing: Briefing, absent: tuple[str, ...]) -> tuple[str, str]:
     """Every figure's period, and the names of those naming none of ``absent``; built once."""
-    kept = _STATED.setdefault(index_for(briefing), {})
-    if absent not in kept:
+
+    def read() -> tuple[str, str]:
         periods = " | ".join(m.period for m in briefing.metrics if m.period)
         names = " | ".join(
             " ".join((m.name, *m.keywords))
             for m in briefing.metrics
             if not any(has_phrase(m.name, a) for a in absent)
         )
-        kept[absent] = (periods, names)
-    return kept[absent]
+        return periods, names
 
-
-_STATED: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[str, ...], tuple[str, str]]] = (
-    weakref.WeakKeyDictionary()
-)
+    return per_briefing(briefing, ("periods and names", absent), read)

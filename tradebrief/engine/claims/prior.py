@@ -21,7 +21,6 @@ total is stated) is refused, naming the words. Trade as a whole (the metric
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from decimal import Decimal
 
@@ -38,7 +37,8 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
-from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.index import index_for
+from tradebrief.engine.memo import per_briefing
 from tradebrief.engine.rank import search
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import ChangeBasis, Quantity
@@ -194,19 +194,16 @@ def _where(metric: Metric) -> tuple[int, int]:
 
 def _same_evidence(briefing: Briefing) -> dict[tuple[int, int], list[Metric]]:
     """The briefing's metrics grouped by the sentence they are read from; built once."""
-    index = index_for(briefing)
-    groups = _GROUPS.get(index)
-    if groups is None:
-        groups = {}
+
+    def group() -> dict[tuple[int, int], list[Metric]]:
+        groups: dict[tuple[int, int], list[Metric]] = {}
         for metric in briefing.metrics:
             groups.setdefault(_where(metric), []).append(metric)
-        _GROUPS[index] = groups
-    return groups
+        return groups
+
+    return per_briefing(briefing, "metrics by sentence", group)
 
 
-_GROUPS: weakref.WeakKeyDictionary[SearchIndex, dict[tuple[int, int], list[Metric]]] = (
-    weakref.WeakKeyDictionary()
-)
 _FULL_SCAN = 300  # metrics weighed one by one; a larger library weighs the ranked ones only
 
 
@@ -233,14 +230,12 @@ def period_year(briefing: Briefing, metric: Metric) -> int | None:
     own = years_in(metric.period or "")
     if own:
         return own[-1]
-    index = index_for(briefing)
-    if index not in _COMMON_YEAR:
+
+    def commonest() -> int | None:
         years = Counter(y for m in briefing.metrics for y in years_in(m.period or ""))
-        _COMMON_YEAR[index] = years.most_common(1)[0][0] if years else None
-    return _COMMON_YEAR[index]
+        return years.most_common(1)[0][0] if years else None
 
-
-_COMMON_YEAR: weakref.WeakKeyDictionary[SearchIndex, int | None] = weakref.WeakKeyDictionary()
+    return per_briefing(briefing, "common year", commonest)
 
 
 def _asks_year_before(briefing: Briefing, question: str, metric: Metric) -> bool:

@@ -10,11 +10,11 @@ what "the largest trader of goods" says.
 from __future__ import annotations
 
 import re
-import weakref
 
 from tradebrief.engine.claims.facts import search
 from tradebrief.engine.claims.words import claim_words, words_of
 from tradebrief.engine.index import SearchIndex, index_for
+from tradebrief.engine.memo import per_briefing
 from tradebrief.engine.text import analyze
 from tradebrief.model import Briefing, Metric, PolicyMeasure, Statement
 
@@ -82,14 +82,9 @@ def _figure_words(briefing: Briefing) -> frozenset[str]:
     neither makes a claim about something the briefing has no figure for.
     Worked out once per briefing (it analyses every metric's words), beside its index.
     """
-    index = index_for(briefing)
-    known = _FIGURE_WORDS.get(index)
-    if known is None:
-        known = _FIGURE_WORDS[index] = _words_of_figures(briefing, index)
-    return known
-
-
-_FIGURE_WORDS: weakref.WeakKeyDictionary[SearchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+    return per_briefing(
+        briefing, "figure words", lambda: _words_of_figures(briefing, index_for(briefing))
+    )
 
 
 def _words_of_figures(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
