@@ -9,13 +9,13 @@ per day", not thousands), and the answer says so.
 from __future__ import annotations
 
 import itertools
-import weakref
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradebrief.answer import Answer, Citation, Derivation, DerivedQuantity
 from tradebrief.engine.claims.facts import search
 from tradebrief.engine.claims.words import claim_words, has_any, has_phrase, words_of
+from tradebrief.engine.memo import per_briefing
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 
@@ -193,7 +193,6 @@ def _key(word: str) -> str:
 
 
 _MetricWords = tuple[tuple[Metric, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
-_METRIC_WORDS: dict[int, _MetricWords] = {}
 
 
 def _metric_words(briefing: Briefing) -> _MetricWords:
@@ -202,9 +201,10 @@ def _metric_words(briefing: Briefing) -> _MetricWords:
     Built once per briefing and kept while it lives: a library of a thousand
     briefings holds tens of thousands of metrics, too many to scan on every ask.
     """
-    found = _METRIC_WORDS.get(id(briefing))
-    if found is not None:
-        return found
+    return per_briefing(briefing, "metric words", lambda: _index_metric_words(briefing))
+
+
+def _index_metric_words(briefing: Briefing) -> _MetricWords:
     speech = claim_words().figures_of_speech
     metrics = tuple(m for m in briefing.metrics if not has_any(m.quantity.span.quote, speech))
     by_unit: dict[str, list[int]] = {}
@@ -216,11 +216,8 @@ def _metric_words(briefing: Briefing) -> _MetricWords:
         for table, words in ((by_unit, units), (by_keyword, keywords)):
             for key in {_key(w) for w in words}:
                 table.setdefault(key, []).append(at)
-    built = (
+    return (
         metrics,
         {k: tuple(v) for k, v in by_unit.items()},
         {k: tuple(v) for k, v in by_keyword.items()},
     )
-    _METRIC_WORDS[id(briefing)] = built
-    weakref.finalize(briefing, _METRIC_WORDS.pop, id(briefing), None)
-    return built
