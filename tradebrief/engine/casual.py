@@ -202,6 +202,17 @@ def _uncontracted(word: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+_QUESTION_WORDS = ("who", "whom", "whose", "what", "which", "where", "when", "why", "how")
+
+
+def _question_word(word: str) -> str | None:
+    """The one question word an unlisted opening word is a slip of ("wich", "wat"), if any."""
+    if english.is_english(word):
+        return None
+    near = [q for q in _QUESTION_WORDS if OSA.distance(word, q) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _respelt(word: str, vocabulary: Vocabulary) -> str | None:
     """The English word ``word`` misspells, unless it is a slip of the briefing's own words."""
     respelt = english.respell(word, frozenset(vocabulary.counts))
@@ -277,6 +288,8 @@ def tidy(text: str, vocabulary: Vocabulary) -> str:
             replacement = plain
         elif (expanded := vocabulary.expand(word)) is not None:
             replacement = expanded
+        elif at == 0 and (asking := _question_word(word)) is not None:
+            replacement = asking  # "Wich official ...": a question opens with a question word
         elif _VOWEL.search(word) is None or (match[0][0].isupper() and match.start() > 0):
             replacement = None  # "GDP", "HK", "Hong Kong": an abbreviation or a name
         else:

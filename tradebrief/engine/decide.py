@@ -20,6 +20,7 @@ from tradebrief.engine.claims import (
 )
 from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
+from tradebrief.engine.handover import asks_about_handover, handover
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.memo import one_ask
@@ -86,6 +87,10 @@ def _answer(briefing: Briefing, question: str) -> Answer:
         asked = who_asked(briefing, question, index_for(briefing))
         if asked is not None:
             return asked
+    elif asks_about_handover(question):
+        handed = handover(briefing, question, index_for(briefing))
+        if handed is not None:
+            return handed
     asks = parts(question, index_for(briefing).lexicon)
     if asks:
         both = combine(question, [_answer(briefing, part) for part in asks])

@@ -112,7 +112,8 @@ def _answer_type(question: str, lexicon: Lexicon) -> str | None:
 def detect_intent(question: str, lexicon: Lexicon) -> Intent:
     """The kind of answer the question asks for, from its cue phrases."""
     folded = " " + " ".join(re.findall(r"[\w%'-]+", question.casefold())) + " "
-    first_word = folded.split()[0] if folded.strip() else ""
+    # "To whom ...", "who's doing ...": the question word behind a preposition or contraction.
+    first_word = _LEADING_PREPOSITION.sub("", folded.strip()).split(" ")[0].removesuffix("'s")
     if first_word in _ASKS_WHO or _asks_which_post(folded, lexicon):
         # "who said it grew 98 percent" asks for a person, not a percentage; so does
         # "which vice minister briefed journalists"
@@ -131,6 +132,7 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _ASKS_WHO = frozenset({"who", "whom", "whose"})
+_LEADING_PREPOSITION = re.compile(r"^(?:to|for|by|with|from) (?=who)")
 _WHICH_NOUN = re.compile(r"^ (?:which|what) (?:(\w+) )?(\w+)")
 
 
