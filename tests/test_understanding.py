@@ -14,7 +14,7 @@ from tradebrief.engine import english
 from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
-from tradebrief.engine.question import counted_noun, read
+from tradebrief.engine.question import basis_years, counted_noun, read
 from tradebrief.engine.text import analyze
 
 
@@ -1072,3 +1072,28 @@ def test_cargo_flights_are_not_passenger_flights(networks: Briefing) -> None:
     assert networks.ask("How many passenger flights with 5G service operate every week?").found
     declined = networks.ask("How many cargo flights with 5G service operate every week?")
     assert not declined.found and "'passenger' instead" in declined.text
+
+
+@pytest.mark.parametrize(
+    ("passage", "years"),
+    [
+        ("Trips returned to 96% of the level in the same period of 2019.", {"2019"}),
+        ("Passenger numbers are still below 2019.", {"2019"}),
+        ("Traffic is back to 2019 levels.", {"2019"}),
+        ("Output was up 5% compared with 2023.", {"2023"}),
+        ("In 2019, trips reached 30 million.", set()),  # the year of the figure itself
+    ],
+)
+def test_a_year_named_as_a_basis_is_told_from_the_figure_s_own(
+    passage: str, years: set[str]
+) -> None:
+    assert basis_years(passage) == years
+
+
+def test_a_noun_after_a_verb_is_not_the_name_asked_for() -> None:
+    lexicon = load_lexicon()
+    timed = read("Within what time must airlines respond to complaints?", lexicon)
+    assert not timed.wants_name and timed.intent is not Intent.WHEN
+    assert timed.dimension == "duration"
+    named = read("Which airlines fly the new jet?", lexicon)
+    assert named.wants_name and named.name_noun == "airlines"

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
-from tradebrief.engine.question import slot_of
+from tradebrief.engine.question import basis_years, slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
 from tradebrief.model import (
     Briefing,
@@ -94,6 +94,8 @@ class Candidate:
     """Units of the figures it gives ("metric_ton", "CNY"), and "month" if it names one."""
     slot: str = ""
     """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
+    basis_years: frozenset[str] = frozenset()
+    """Years it names only as a basis of comparison ("back to 2019 levels"), not its own."""
     items: int = 0
     """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
     approximate: bool = False
@@ -170,6 +172,8 @@ class _Builder:
             for words in _NEXT_WORDS.findall(numbers_from[m.end : m.end + _NOUN_REACH])[:1]
             for term in analyze(words, self.lexicon)
         }
+        years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
+        basis = basis_years(all_text)
         self.candidates.append(
             Candidate(
                 key=key,
@@ -180,7 +184,8 @@ class _Builder:
                 phrases=tuple(" ".join(analyze(p, self.lexicon)) for p in phrases),
                 question=question,
                 figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
-                years=frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year),
+                years=years - basis,
+                basis_years=basis & years,
                 months=months,
                 units=frozenset(given),
                 slot=slot,

@@ -166,7 +166,11 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
     years = query.years
-    if years and candidate.years and not years <= candidate.years:
+    own = candidate.years
+    if not own and candidate.basis_years and query.implied_year:
+        # "back to 96% of the 2019 level": the figure is of the briefing's year, not 2019
+        own = frozenset({query.implied_year})
+    if years and own and not years <= own:
         penalties.append((0.6, "is about another year"))
     ahead = query.ahead - (candidate.years or {query.implied_year})
     if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):

@@ -78,14 +78,24 @@ def _name_noun(question: str, lexicon: Lexicon) -> str:
     """The noun a which/what question asks a name for ("country"), or ""."""
     return next(
         (
-            word.casefold()
+            word
             for match in _ASKED_NOUN_PHRASE.finditer(question)
             if match[1].split()[0].casefold() not in _ATTRIBUTES
-            for word in match[1].split()
-            if word.casefold() in lexicon.named_types
+            for word in _noun_phrase(match[1].casefold().split(), lexicon)
+            if word in lexicon.named_types
         ),
         "",
     )
+
+
+def _noun_phrase(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The words of a phrase up to its first function word: "time" in "time must airlines"."""
+    head: list[str] = []
+    for word in words:
+        if head and word in lexicon.stopwords:
+            break  # "what time must airlines respond": the airlines are not what is asked
+        head.append(word)
+    return head
 
 
 _ATTRIBUTES = frozenset(
@@ -120,6 +130,8 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
         return Intent.WHO
     for intent in (Intent.ACRONYM, Intent.PERCENT, Intent.WHEN, Intent.WHO, Intent.HOW_MANY):
         cues = lexicon.intents.get(intent, ())
+        if intent is Intent.WHEN and _WITHIN_WHAT_TIME.search(folded):
+            continue  # "within what time must airlines reply" asks how long, not when
         if intent is Intent.WHEN and first_word in _OTHER_QUESTION_WORDS:
             # "what happens when prices fall": a "when" inside another question is a conjunction
             cues = tuple(cue for cue in cues if cue != "when")
@@ -132,6 +144,7 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _ASKS_WHO = frozenset({"who", "whom", "whose"})
+_WITHIN_WHAT_TIME = re.compile(r" (?:within|in) what time ")
 _LEADING_PREPOSITION = re.compile(r"^(?:to|for|by|with|from) (?=who)")
 _WHICH_NOUN = re.compile(r"^ (?:which|what) (?:(\w+) )?(\w+)")
 
@@ -237,15 +250,20 @@ _UNWANTED = re.compile(
 
 
 _BASIS_YEAR = re.compile(
-    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from)\s+(?:in\s+)?(?:that of\s+)?"
-    r"((?:19|20)\d\d)\b",
+    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from|below|above|"
+    r"(?:level|levels) (?:of|in)|same period (?:of|in))\s+(?:in\s+)?(?:that of\s+)?"
+    r"((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)(?:'s)? levels?\b",  # "back to 2019 levels"
     re.IGNORECASE,
 )
 
 
 def basis_years(text: str) -> frozenset[str]:
-    """Years a change is measured against ("up 5% compared with 2023"): a basis, not a figure."""
-    return frozenset(match[1] for match in _BASIS_YEAR.finditer(text))
+    """Years a change is measured against ("up 5% compared with 2023"): a basis, not a figure.
+
+    Also the year a level is recovered to ("96% of the level in the same period of 2019").
+    """
+    return frozenset(match[1] or match[2] for match in _BASIS_YEAR.finditer(text))
 
 
 def asks_yes_no(text: str) -> bool:
