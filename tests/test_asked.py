@@ -125,3 +125,15 @@ def test_who_answered_is_read_only_as_such() -> None:
     assert asks_who_answered("Which official responded to Reuters's question?")
     assert not asks_who_answered("Which outlet asked about 6G research?")
     assert not asks_who_answered("Who answered for the ministry's budget?")
+
+
+def test_the_rarer_shared_word_tells_two_reporters_questions_apart() -> None:
+    # Both questions say "wind"; only Reuters's says "offshore". "news" is no "new".
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        wind = tradebrief.load_briefing(TRANSCRIPTS / "outlets_wind.txt")
+    answer = wind.ask("Which news organization asked about offshore wind development?")
+    assert answer.found and isinstance(answer.fact, Organization)
+    assert answer.fact.name == "Reuters"
+    grid = wind.ask("Which outlet asked whether the grid could take in the new power?")
+    assert isinstance(grid.fact, Organization) and grid.fact.name == "Xinhua News Agency"

@@ -12,6 +12,7 @@ import re
 
 from tradebrief.answer import Answer
 from tradebrief.engine.compose import cite
+from tradebrief.engine.english import specificity
 from tradebrief.engine.index import SearchIndex
 from tradebrief.engine.text import analyze, sentence_spans
 from tradebrief.model import Briefing, OrgKind
@@ -20,7 +21,7 @@ from tradebrief.spans import Span
 __all__ = ["MIN_SHARED", "asks_who_answered", "asks_who_asked", "who_answered", "who_asked"]
 
 MIN_SHARED = 0.5
-"""Share of the question's own terms a reporter's question must hold to be the one meant."""
+"""Share of the question's own terms, weighted by rarity, a reporter's question must hold."""
 
 _WHO_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who|which|what)\b.*\bask(?:ed|s)?\b", re.IGNORECASE)
 
@@ -122,6 +123,15 @@ def _question_meant(
         wanted -= set(analyze(outlets[oid].name, index.lexicon))
     if not wanted and not named:
         return None
+
+    def weight(terms: set[str]) -> float:
+        # A rare shared word ("offshore") tells questions apart better than a common one.
+        # A word no reporter used weighs as much as it is specific in English at large.
+        return sum(
+            index.idf[term] if term in index.idf else index.max_idf * specificity(term)
+            for term in terms
+        )
+
     best, best_share, asker = None, 0.0, ""
     for paragraph in briefing.paragraphs:
         if paragraph.speaker not in outlets or (named and paragraph.speaker not in named):
@@ -136,7 +146,7 @@ def _question_meant(
         whole = Span.over(briefing.source, spans[0].start, asking[-1].end)
         for span in (*asking, whole):
             held = set(analyze(span.quote, index.lexicon, year=index.year))
-            share = len(wanted & held) / len(wanted) if wanted else 1.0
+            share = weight(wanted & held) / weight(wanted) if wanted else 1.0
             if share > best_share:
                 best, best_share, asker = span, share, paragraph.speaker
     if best is None or best_share < MIN_SHARED:
