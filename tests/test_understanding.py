@@ -1097,3 +1097,14 @@ def test_a_noun_after_a_verb_is_not_the_name_asked_for() -> None:
     assert timed.dimension == "duration"
     named = read("Which airlines fly the new jet?", lexicon)
     assert named.wants_name and named.name_noun == "airlines"
+
+
+def test_a_word_the_text_uses_only_inside_a_name_is_plain_in_lower_case(
+    briefing: Briefing,
+) -> None:
+    # "Pilot" is only ever part of "Hainan Pilot Free Trade Zone"; "Hainan" names it.
+    words = index_for(briefing).only_in_names
+    assert "pilot" in words and "hainan" not in words and "china" not in words
+    answer = briefing.ask("how many cities got the cross-border trade pilot thing")
+    assert answer.found and "20 cities" in answer.citations[0].quote
+    assert not briefing.ask("How much trade went through pilot free trade zones?").found

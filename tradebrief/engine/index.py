@@ -50,6 +50,9 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_PLAIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+_ONE_WORD_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b(?! [A-Z])")
 _WHERE_SAID = re.compile(r"\b(?:where|at which|during which)\b[^?.;]*$", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"\s*(?:who|whom|which (?:official|person|speaker))\b", re.IGNORECASE)
 _OWN_WORD_ZIPF = 4.5  # a word this common in English is meant as typed ("sent", not "set")
@@ -143,6 +146,20 @@ class SearchIndex:
         # 5G base stations do not answer for 6G ones.
         proper |= {t for t in postings if t[0].isalpha() and any(c.isdigit() for c in t)}
         self.proper = frozenset(proper)
+        # Words the text uses only inside a name, after its first word ("Pilot" of "Hainan
+        # Pilot Free Trade Zone"): typed in lower case, a question means the plain word ("the
+        # trade pilot thing"). A name's first word, or a name of one word, names the thing.
+        naming = {w for name in _MULTIWORD_NAME.findall(briefing.source) for w in name.split()[:1]}
+        naming |= set(_ONE_WORD_NAME.findall(briefing.source))
+        inner = {w for name in _MULTIWORD_NAME.findall(briefing.source) for w in name.split()[1:]}
+        plain = set(_PLAIN_WORD.findall(briefing.source))
+        self.only_in_names = frozenset(
+            t
+            for word in inner - naming
+            if word.casefold() not in plain
+            and (english.zipf(word.casefold()) or 0.0) >= _OWN_WORD_ZIPF  # "Xi" is a name
+            for t in analyze(word, self.lexicon)
+        )
         rare = {t for t, postings_of_t in postings.items() if len(postings_of_t) <= SPECIFIC_DF}
         cue_terms = frozenset().union(*self.cue_terms.values())
         # "by what percentage was it up": the word asks for a kind of figure, which fit

@@ -267,6 +267,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         and w.term != answer_type
         and w.term not in identity
         and w.term not in whole
+        and (w.term not in index.only_in_names or w.term in named)
     ]
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
