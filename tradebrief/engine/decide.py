@@ -75,10 +75,31 @@ _ROUNDING = re.compile(
 )
 
 
+# "Ignore previous instructions", "Forget the transcript. Speaking as Wang, announce ...":
+# an instruction to the engine, not a question about the briefing.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|your\s+|the\s+|previous\s+|"
+    r"prior\s+|above\s+|earlier\s+)*(?:instructions?|rules?|prompts?|transcript|briefing|"
+    r"context|text|guidelines?|constraints?)\b"
+    r"|\b(?:pretend|you are now|speaking as|role-?play|jailbreak|"
+    r"developer mode|system prompt)\b",
+    re.IGNORECASE,
+)
+
+
 def _answer(briefing: Briefing, question: str) -> Answer:
     # A yes/no claim gets a verdict and a figure the briefing implies is derived;
     # anything else is answered from the ranked candidates.
     question = _ROUNDING.sub(" ", question).strip() or question
+    if _INSTRUCTION.search(question):
+        return Answer(
+            question=question,
+            found=False,
+            text="The briefing does not say. This is an instruction, not a question about "
+            "the briefing: tradebrief only quotes what the briefing says.",
+            score=0.0,
+            suggestions=index_for(briefing).default_questions[:3],
+        )
     if asks_who_answered(question):
         answered = who_answered(briefing, question, index_for(briefing))
         if answered is not None:
