@@ -1127,3 +1127,14 @@ def test_the_transcript_named_in_a_question_is_the_briefing_itself(briefing: Bri
     answer = briefing.ask("quick one - whats 42 trillion yuan in $ per the transcript")
     assert answer.found and "$5.74 trillion" in answer.citations[0].quote
     assert briefing.ask("How will customs promote opening up from now on?").found
+
+
+def test_the_increase_itself_beats_a_total_that_states_its_growth(briefing: Briefing) -> None:
+    for question in (
+        "whats the totl increse in foriegn trade in 2024",
+        "what was the total increase in foreign trade in 2024",
+    ):
+        answer = briefing.ask(question)
+        assert answer.found and "2.1 trillion yuan" in answer.citations[0].quote
+    fast = briefing.ask("Compared with the year before, how fast did total trade expand?")
+    assert fast.found and "5%" in fast.citations[0].quote

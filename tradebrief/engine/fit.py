@@ -200,10 +200,17 @@ def _typed_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
         found.append((factor, f"gives no {dimension.noun}"))
     # A total that states its growth in percent answers "how fast did it rise" too.
     grew = query.slot == "increase" and candidate.has_percent and dimension is None
-    if query.slot and candidate.slot and candidate.slot != query.slot and not grew:
-        # "how much was trade worth" is not answered by how much it grew
-        found.append((0.4, f"is {_A_SLOT[candidate.slot]}, not {_A_SLOT[query.slot]}"))
+    if query.slot and candidate.slot and candidate.slot != query.slot:
+        if grew:
+            # ... but a figure of the increase itself, where there is one, answers better
+            found.append((_GREW_IN_PASSING, ""))
+        else:
+            # "how much was trade worth" is not answered by how much it grew
+            found.append((0.4, f"is {_A_SLOT[candidate.slot]}, not {_A_SLOT[query.slot]}"))
     return found
+
+
+_GREW_IN_PASSING = 0.9
 
 
 _BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)
