@@ -14,7 +14,7 @@ from tradebrief.engine import english
 from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
-from tradebrief.engine.question import basis_years, counted_noun, read
+from tradebrief.engine.question import basis_years, counted_noun, read, set_aside
 from tradebrief.engine.text import analyze
 
 
@@ -1138,3 +1138,18 @@ def test_the_increase_itself_beats_a_total_that_states_its_growth(briefing: Brie
         assert answer.found and "2.1 trillion yuan" in answer.citations[0].quote
     fast = briefing.ask("Compared with the year before, how fast did total trade expand?")
     assert fast.found and "5%" in fast.citations[0].quote
+
+
+def test_what_an_opening_clause_sets_aside_need_not_be_in_the_answer(
+    briefing: Briefing,
+) -> None:
+    answer = briefing.ask("Besides the central leadership, whose hard work was credited?")
+    assert answer.found and "practitioners" in answer.text
+    # the answer may stand beside what is set aside
+    beside = briefing.ask("Besides participants and enablers, what else has customs been?")
+    assert beside.found and "observers and recorders" in beside.citations[0].quote
+
+
+@given(st.text(max_size=120))
+def test_set_aside_is_part_of_the_question(text: str) -> None:
+    assert set_aside(text) in text

@@ -248,6 +248,14 @@ _UNWANTED = re.compile(
     re.IGNORECASE,
 )
 
+# "Apart from the top leadership, whose ...", "Beyond merely watching, what ...": an opening
+# clause that sets something aside, so that the answer is something else.
+_SET_ASIDE = re.compile(
+    r"^\s*(?:apart from|aside from|besides|beyond|other than|except for|in addition to)"
+    r"\s+(?P<aside>[^,;?]{1,80}),",
+    re.IGNORECASE,
+)
+
 
 _BASIS_YEAR = re.compile(
     r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from|below|above|"
@@ -317,6 +325,17 @@ def without_unwanted(text: str) -> str:
     words must neither match nor set the kind of answer.
     """
     return _TOLD_THE_PRESS.sub("said", _UNWANTED.sub(" ", text))
+
+
+def set_aside(text: str) -> str:
+    """What an opening clause sets aside ("the top leadership"), or "" if none.
+
+    "Apart from the top leadership, whose work ...?" asks for someone else, so a passage
+    need not name it; but the answer may stand beside it ("besides participants, what
+    else ..."), so it still counts as a match.
+    """
+    match = _SET_ASIDE.search(text)
+    return match["aside"] if match else ""
 
 
 def read(text: str, lexicon: Lexicon) -> Question:

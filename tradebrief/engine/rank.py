@@ -43,6 +43,7 @@ from tradebrief.engine.question import (
     describing_terms,
     period_ordinals,
     read,
+    set_aside,
     without_unwanted,
 )
 from tradebrief.engine.text import analyze
@@ -62,6 +63,7 @@ _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit 
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
 _NAME_SLIP_SIMILARITY = 0.8  # a slip of the text's own name ("Custums" for "Customs")
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
+_ASIDE_WEIGHT = 0.5  # share of its weight a word an opening clause sets aside carries
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
 
@@ -149,6 +151,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     if any(index.matches(term) for term in counted):
         counted = set()
     describing = describing_terms(text, index.lexicon)
+    aside = frozenset(analyze(set_aside(text), index.lexicon, year=index.year))
     periods = period_ordinals(text, index.lexicon)
     # Years: "2024" or "last year" (read as one), but not a figure such as "3,100".
     figures = frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
@@ -211,6 +214,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             weighed.append(_Weighed(term, weight, {}, 0))
             continue
         weight = max(index.idf[m] for m in matches)
+        if term in aside:
+            weight *= _ASIDE_WEIGHT  # "Apart from the leadership, whose ...": not the answer
         if term in index.neutral:
             weight *= _NEUTRAL_WEIGHT  # "start", "thank": they help, but decide little
         postings = sum(len(index.postings[m]) for m in matches)
@@ -268,6 +273,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         and w.term not in identity
         and w.term not in whole
         and (w.term not in index.only_in_names or w.term in named)
+        and w.term not in aside
     ]
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
