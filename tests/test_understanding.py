@@ -1153,3 +1153,14 @@ def test_what_an_opening_clause_sets_aside_need_not_be_in_the_answer(
 @given(st.text(max_size=120))
 def test_set_aside_is_part_of_the_question(text: str) -> None:
     assert set_aside(text) in text
+
+
+def test_a_count_of_another_noun_does_not_answer_how_many() -> None:
+    flood = tradebrief.load_briefing(Path(__file__).parent / "transcripts" / "counted_nouns.txt")
+    # the warnings reached 9,300 villages: the figure counts villages, not warnings
+    warnings = flood.ask("How many flash flood warnings were issued this year?")
+    assert not warnings.found and "counts something else" in warnings.text
+    villages = flood.ask("How many villages did flash flood warnings help?")
+    assert villages.found and "9,300 villages" in villages.text
+    people = flood.ask("How many people patrolled the embankments?")
+    assert people.found and "320,000 people" in people.citations[0].quote

@@ -38,6 +38,7 @@ _NEXT_WORDS = re.compile(
     r"^\s+(?:(?:million|billion|thousand|more|new)\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 )
 _NOUN_REACH = 40  # characters after a figure searched for the noun it counts
+_NOUN_UNIT = re.compile(r"^(?!count$|percent$|percentage_point$)[a-z][a-z -]*$")
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 
@@ -171,6 +172,12 @@ class _Builder:
             if m.unit == "count" and not m.is_year
             for words in _NEXT_WORDS.findall(numbers_from[m.end : m.end + _NOUN_REACH])[:1]
             for term in analyze(words, self.lexicon)
+        }
+        # An extracted figure's unit may be the noun it counts ("9,300 villages").
+        given |= {
+            f"{COUNTED}{head[-1]}"
+            for unit in units
+            if _NOUN_UNIT.match(unit) and (head := analyze(unit.split()[-1], self.lexicon))
         }
         years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
         basis = basis_years(all_text)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tradebrief.engine.candidates import Candidate, CandidateKind
-from tradebrief.engine.lexicon import Dimension, Intent
+from rapidfuzz import fuzz
+
+from tradebrief.engine.candidates import COUNTED, Candidate, CandidateKind
+from tradebrief.engine.lexicon import ALTERNATIVES, Dimension, Intent
 
 __all__ = ["Query", "fit", "intent_bonus"]
 
@@ -78,6 +80,8 @@ class Query:
     """Ids of the roster people it may mean, by name, role or post."""
     wants_organisation: bool = False
     """Whether it asks which body or organisation: a person's roster line does not answer."""
+    counted: str = ""
+    """The head noun a "how many" question counts, as a term ("warn" for flood warnings)."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -161,6 +165,10 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, f"gives a date, not the {query.which} asked for"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
+    if _counts_something_else(candidate, query):
+        # "How many flood warnings were issued?" is not answered by "warnings ... in 9,300
+        # villages": the figure counts villages.
+        penalties.append((0.4, "counts something else"))
     if query.part and not candidate.figures - query.numbers - query.given:
         penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
@@ -183,6 +191,26 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     return product, worst[1]
 
 
+def _counts_something_else(candidate: Candidate, query: Query) -> bool:
+    """Whether every figure of a candidate counts a noun, and none counts the one asked for."""
+    if not query.counted or query.counted in _EVENTS or not candidate.figures:
+        return False
+    counted = {unit for unit in candidate.units if unit.startswith(COUNTED)}
+    # Units written as words ("villages") stand for their counted noun; codes ("CNY") do not.
+    plain = {u for u in candidate.units - counted - {"count"} if u in _MEASURES or not u.islower()}
+    nouns = {unit.removeprefix(COUNTED) for unit in counted}
+    if plain or not nouns or nouns & query.terms:
+        return False  # "Counting forms, how many declarations ...": the question names it
+    heads = query.counted.split(ALTERNATIVES)
+    if any(candidate.terms.get(head, 0.0) >= 1.0 for head in heads):
+        return False  # a fact named for it ("Customs declaration forms processed")
+    return not any(fuzz.ratio(head, noun) >= _SAME_NOUN for head in heads for noun in nouns)
+
+
+_SAME_NOUN = 80  # "froms" is forms: a slip of the counted noun is the same noun
+_EVENTS = frozenset({"time"})  # "how many times": a count of events, whatever is counted
+# Units that measure rather than count: a figure in one is no count of a noun.
+_MEASURES = frozenset({"percent", "percentage_point", "metric_ton", "duration", "month", "quoted"})
 _LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
 

@@ -31,7 +31,7 @@ from tradebrief.engine.candidates import Candidate
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.fit import Query, fit, intent_bonus
 from tradebrief.engine.index import SearchIndex
-from tradebrief.engine.lexicon import Intent, Lexicon
+from tradebrief.engine.lexicon import ALTERNATIVES, Intent, Lexicon
 from tradebrief.engine.memo import per_ask
 from tradebrief.engine.question import (
     _DEPUTY_WORD,
@@ -320,6 +320,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         people_meant=index.people_meant(terms),
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
+        counted=_head(counting, index) if intent is Intent.HOW_MANY else "",
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             (mine, other)
@@ -393,6 +394,21 @@ _EXACT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
+
+
+def _head(noun_phrase: str, index: SearchIndex) -> str:
+    """The briefing's term for a noun phrase's last word ("warn" of "flash flood warnings").
+
+    "" when the briefing has no such word: an unknown counted noun is weighed elsewhere
+    (``counted_noun``). A synonym may stand for several words ("stock|reserve").
+    """
+    terms = analyze(noun_phrase.split()[-1], index.lexicon) if noun_phrase.split() else []
+    if not terms:
+        return ""
+    found = [
+        max(m, key=m.__getitem__) for t in terms[0].split(ALTERNATIVES) if (m := index.matches(t))
+    ]
+    return ALTERNATIVES.join(found)
 
 
 def _named_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
