@@ -1175,3 +1175,14 @@ def test_a_figure_the_modifier_rules_out_gives_way_to_the_next() -> None:
     assert answer.found and "solar power capacity stood at 1.13 billion" in answer.text
     hydro = energy.ask("What was the installed tidal power capacity at the end of 2025?")
     assert not hydro.found
+
+
+def test_a_growth_rate_is_a_percentage_without_the_word_rate() -> None:
+    pages = Path(__file__).parents[1] / "bench" / "blind_uncurated5" / "transcripts"
+    energy = tradebrief.load_briefing([pages / "nea_2025_p1.txt", pages / "nea_2025_p2.txt"])
+    answer = energy.ask("What was the growth rate of investment in key energy projects?")
+    assert answer.found and "11.6%" in answer.text
+    bundled = tradebrief.load_briefing()
+    # a passage that names e-commerce but gives no rate of it does not answer
+    assert not bundled.ask("What was the growth rate of cross-border e-commerce in 2024?").found
+    assert "fastest" in bundled.ask("How does China's trade growth rate compare?").text

@@ -80,6 +80,8 @@ class Query:
     """Ids of the roster people it may mean, by name, role or post."""
     wants_organisation: bool = False
     """Whether it asks which body or organisation: a person's roster line does not answer."""
+    wants_rate: bool = False
+    """Whether it asks for a rate of change ("the growth rate"): a percentage answers."""
     counted: str = ""
     """The head noun a "how many" question counts, as a term ("warn" for flood warnings)."""
 
@@ -153,6 +155,8 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "gives no figure"))
     if intent is Intent.PERCENT and not candidate.has_percent:
         penalties.append((0.5, "gives no percentage"))
+    elif query.wants_rate and not candidate.has_percent and "rate" not in candidate.terms:
+        penalties.append((0.5, "gives no rate"))
     if (
         intent is Intent.HOW_MANY
         and query.counts_people

@@ -188,6 +188,7 @@ class SearchIndex:
         ) | frozenset(t for t in sides if t in postings)
         # The title's own words: naming the briefing ("the briefing on ..."), not a topic.
         self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
+        self.rate_terms = frozenset(analyze("rate rates", self.lexicon))
         # SCIO speaks for China: "the nation's trade" in a question is China's, when the
         # briefing names China at all.
         self.home = _HOME if re.search(rf"\b{_HOME}\b", briefing.source) else ""

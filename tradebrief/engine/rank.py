@@ -152,6 +152,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         counted = set()
     describing = describing_terms(text, index.lexicon)
     aside = frozenset(analyze(set_aside(text), index.lexicon, year=index.year))
+    change_rate = _CHANGE_RATE.search(text) is not None
     periods = period_ordinals(text, index.lexicon)
     # Years: "2024" or "last year" (read as one), but not a figure such as "3,100".
     figures = frozenset(f"{m.value.normalize():f}" for m in find_numbers(text) if not m.is_year)
@@ -274,6 +275,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         and w.term not in whole
         and (w.term not in index.only_in_names or w.term in named)
         and w.term not in aside
+        # "the growth rate": a figure states it as "up 11.6%", without the word "rate"
+        and not (w.term in index.rate_terms and change_rate)
     ]
     # Only a passage with the same word can answer "imports alone".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
@@ -321,6 +324,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
         counted=_head(counting, index) if intent is Intent.HOW_MANY else "",
+        wants_rate=change_rate,
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             (mine, other)
@@ -386,6 +390,11 @@ def _rank(candidate: Candidate, coverage: float, query: Query, missed: tuple[str
 # satisfies ("the history of the Party and the country").
 _THE_NATION = re.compile(r"\b(?:the|this|our) (?:nation|country)(?=\W|$)", re.IGNORECASE)
 _HOME_WORD = "homecountry"
+_CHANGE_RATE = re.compile(
+    r"\b(?:growth|increase|decline|decrease|change)\s+rates?\b"
+    r"|\brates?\s+of\s+(?:growth|increase|decline|decrease|change)\b",
+    re.IGNORECASE,
+)
 _THE_BRIEFING_ON = re.compile(
     r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
 )
