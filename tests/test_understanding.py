@@ -1186,3 +1186,12 @@ def test_a_growth_rate_is_a_percentage_without_the_word_rate() -> None:
     # a passage that names e-commerce but gives no rate of it does not answer
     assert not bundled.ask("What was the growth rate of cross-border e-commerce in 2024?").found
     assert "fastest" in bundled.ask("How does China's trade growth rate compare?").text
+
+
+def test_what_period_asks_for_dates() -> None:
+    lexicon = load_lexicon()
+    assert read("What period did the main flood season cover?", lexicon).intent is Intent.WHEN
+    pages = Path(__file__).parents[1] / "bench" / "blind_uncurated5" / "transcripts"
+    flood = tradebrief.load_briefing(pages / "mwr_flood_2025.txt")
+    answer = flood.ask("What period did the main flood season cover?")
+    assert answer.found and "June 1 to Aug. 31" in answer.text
