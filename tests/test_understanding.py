@@ -1195,3 +1195,17 @@ def test_what_period_asks_for_dates() -> None:
     flood = tradebrief.load_briefing(pages / "mwr_flood_2025.txt")
     answer = flood.ask("What period did the main flood season cover?")
     assert answer.found and "June 1 to Aug. 31" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How were outbound sales of technologically advanced merchandise doing?", "high-tech"),
+        ("What kind of openness drives growth at the Hainan Free Trade Port?", "open platforms"),
+    ],
+)
+def test_a_derived_form_matches_its_base_word(
+    briefing: Briefing, question: str, expected: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found and expected in answer.text

@@ -185,6 +185,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             }
         if not matches and (respelt := index.respell_synonym(term)) is not None:
             matches = respelt
+        if not matches and term not in named:
+            matches = _base_form_matches(index, term)  # "newly" for "new", "steadiness"
         if not matches and term in asking:
             continue  # "heavy" in "how heavy": counted through the dimension asked for
         if not matches:
@@ -403,6 +405,26 @@ _EXACT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
+
+
+# Derivational endings an English word may carry over the briefing's base word:
+# "newly" → "new", "easily" → "easy", "earlier" → "early", "steadiness" → "steady".
+_DERIVED = (("ily", "y"), ("ly", ""), ("ier", "y"), ("iest", "y"), ("iness", "y"), ("ness", ""))
+_DERIVED_SIMILARITY = 0.9  # a derived form says a little less than the word itself
+
+
+def _base_form_matches(index: SearchIndex, term: str) -> dict[str, float]:
+    """The briefing's matches for the base word of a derived form, discounted; {} if none."""
+    for ending, base in _DERIVED:
+        stem = term.removesuffix(ending)
+        if stem != term and len(stem) >= _MIN_BASE:
+            found = {word: 1.0 for word in analyze(stem + base, index.lexicon) if word in index.idf}
+            if found:
+                return {word: _DERIVED_SIMILARITY for word in found}
+    return {}
+
+
+_MIN_BASE = 3
 
 
 def _head(noun_phrase: str, index: SearchIndex) -> str:
