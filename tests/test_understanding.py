@@ -1209,3 +1209,14 @@ def test_a_derived_form_matches_its_base_word(
 ) -> None:
     answer = briefing.ask(question)
     assert answer.found and expected in answer.text
+
+
+def test_a_verb_in_another_form_is_no_modifier_the_passage_lacks() -> None:
+    from tradebrief.engine.modifiers import unmet_modifier
+
+    lexicon = load_lexicon()
+    passage = "Enterprises that hire young people receive 1,500 yuan per person."
+    assert unmet_modifier("What subsidy is paid for hiring young people?", passage, lexicon,
+                          lambda term: True) is None  # fmt: skip
+    assert unmet_modifier("How large were online retail sales?", "Retail sales rose 5%.",
+                          lexicon, lambda term: False) is not None  # fmt: skip

@@ -125,12 +125,20 @@ def unmet_modifier(
     return None
 
 
+_SHORT_STEM = 3  # "hir" and "hire" differ by an ending; shorter stems are too many words
 _SHARED_PREFIX = 5  # "generating" and "generation" are the same word for this purpose
 
 
 def _near(term: str, terms: set[str]) -> bool:
     """Whether ``terms`` holds ``term`` or a word of the same stem ("generat", "generation")."""
     if term in terms:
+        return True
+    # "hir" (hiring) and "hire": the light stemmer leaves one an ending the other lacks.
+    if len(term) >= _SHORT_STEM and any(
+        (t.startswith(term) or term.startswith(t)) and abs(len(t) - len(term)) <= 1
+        for t in terms
+        if len(t) >= _SHORT_STEM
+    ):
         return True
     if len(term) < _SHARED_PREFIX:
         return False
