@@ -14,7 +14,7 @@ from tradebrief.engine import english
 from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
-from tradebrief.engine.question import basis_years, counted_noun, read, set_aside
+from tradebrief.engine.question import basis_years, counted_noun, measured_noun, read, set_aside
 from tradebrief.engine.text import analyze
 
 
@@ -1220,3 +1220,14 @@ def test_a_verb_in_another_form_is_no_modifier_the_passage_lacks() -> None:
                           lambda term: True) is None  # fmt: skip
     assert unmet_modifier("How large were online retail sales?", "Retail sales rose 5%.",
                           lexicon, lambda term: False) is not None  # fmt: skip
+
+
+def test_the_noun_a_figure_is_asked_of_must_be_in_the_answer() -> None:
+    pages = Path(__file__).parents[1] / "bench" / "blind_uncurated4" / "transcripts"
+    briefings = sorted(pages.glob("miit*.txt"))
+    industry = tradebrief.load_briefing(briefings)
+    # the briefing speaks of profit elsewhere, but gives no total profit of these firms
+    profit = "What was the total profit of industrial enterprises above designated size in 2025?"
+    assert not industry.ask(profit).found
+    assert measured_noun(profit, load_lexicon()) == "profit"
+    assert measured_noun("What was the combined value of the vouchers?", load_lexicon()) == ""

@@ -314,6 +314,28 @@ def counted_noun(text: str, lexicon: Lexicon) -> str:
 
 _COUNTED_WORDS = 3
 
+# "What was the total profit of ...", "What was the value of ...": the noun a figure measures.
+_MEASURED = re.compile(
+    r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?:total\s+|overall\s+|combined\s+)?"
+    r"([a-z-]+)\s+(?:of|in|for|from)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that name the measure, not the thing measured: "the extent of", "the value of".
+_MEASURES = frozenset(
+    {"value", "extent", "level", "scale", "volume", "sum", "size", "worth", "rate", "growth"}
+    | {"increase", "decrease", "change", "figure", "result", "status", "scope", "range"}
+)
+
+
+def measured_noun(text: str, lexicon: Lexicon) -> str:
+    """The noun a "what was the (total) X of ..." question asks a figure of ("profit"), or ""."""
+    match = _MEASURED.search(text)
+    if match is None or (noun := match[1].casefold()) in lexicon.stopwords:
+        return ""
+    return "" if noun in _ATTRIBUTES or noun in _MEASURES else noun
+
 
 def without_unwanted(text: str) -> str:
     """``text`` without what it rules out: "the increase, not the pct" → "the increase, ".

@@ -41,6 +41,7 @@ from tradebrief.engine.question import (
     basis_years,
     counted_noun,
     describing_terms,
+    measured_noun,
     period_ordinals,
     read,
     set_aside,
@@ -150,6 +151,11 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     counted = set(analyze(counting, index.lexicon))
     if any(index.matches(term) for term in counted):
         counted = set()
+    # "What was the total profit of ...": the noun measured is the kind of figure asked for.
+    measured = set(analyze(measured_noun(text, index.lexicon), index.lexicon))
+    if not any(index.matches(term) for term in measured):
+        counted |= measured
+        measured = set()
     describing = describing_terms(text, index.lexicon)
     aside = frozenset(analyze(set_aside(text), index.lexicon, year=index.year))
     change_rate = _CHANGE_RATE.search(text) is not None
@@ -280,8 +286,12 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         # "the growth rate": a figure states it as "up 11.6%", without the word "rate"
         and not (w.term in index.rate_terms and change_rate)
     ]
-    # Only a passage with the same word can answer "imports alone".
+    # Only a passage with the same word can answer "imports alone"; nor can one without
+    # the noun measured answer "What was the total profit of ...?".
     specific += [(t, index.best_by_candidate(index.matches(t))) for t in narrowing]
+    specific += [
+        (t, walked[t]) for t in measured if t in walked and t not in {s for s, _ in specific}
+    ]
     # "imports and exports": a passage on trade, or naming both, answers for the whole.
     for term, stem in wholes:
         sides = [walked.get(side, {}) for side in whole]
