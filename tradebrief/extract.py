@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tradebrief.figure_changes import stated_changes
 from tradebrief.figure_context import (
+    basis_years,
     briefing_holiday,
     compared_year,
     figure_aliases,
@@ -36,6 +38,7 @@ from tradebrief.figure_names import (
     rate_denominator,
     said_of,
 )
+from tradebrief.figure_status import figure_status
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, OrgKind, Paragraph
 from tradebrief.quantities import (
@@ -157,9 +160,37 @@ def _respective(subject: str, count: int, index: int) -> str:
     return part
 
 
-def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
+@dataclass
+class _Carried:
+    """What one paragraph leaves to the next by the same speaker: the period last named."""
+
+    speaker: str = ""
+    period: str | None = None
+
+
+def _basis_of(sentence: str, end: int, later: list[int]) -> str | None:
+    """The basis year stated after the figure ending at ``end`` and before the next figure."""
+    stop = min((at for at in later if at >= end), default=len(sentence))
+    for year in basis_years(sentence[end:stop]):
+        return year
+    return None
+
+
+def _paragraph_metrics(
+    briefing: Briefing, paragraph: Paragraph, holiday: str, carried: _Carried
+) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
-    previous_subject, previous_noun, previous_period = "", "", None
+    previous_subject, previous_noun = "", ""
+    # Opening remarks name their period once ("In the first half, ...") and go on
+    # for several paragraphs, each opened by a topic sentence with no figure
+    # ("International travel continued to recover."): such a paragraph speaks of
+    # the period the speaker's paragraph before it named last.
+    first = next(sentences(paragraph.text), (0, 0))
+    opening = paragraph.text[first[0] : first[1]]
+    topical = not any(is_figure(opening, m) for m in find_numbers(opening))
+    continued = carried.speaker == paragraph.speaker and topical
+    previous_period = carried.period if continued else None
+    carried.speaker, carried.period = paragraph.speaker, previous_period
     named_again: dict[str, tuple[str, ...]] = {}
     for s_start, s_end in sentences(paragraph.text):
         sentence = paragraph.text[s_start:s_end]
@@ -171,6 +202,7 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
         if not _PLANNED.search(sentence):
             previous_period = period  # "we aim to train ... by 2029" dates only itself
+            carried.period = period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
         scope = figure_scope(sentence)
@@ -242,6 +274,7 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"
             )
+            starts = [m.start for m, _ in found]
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
@@ -256,6 +289,9 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
                 period=period,
                 record="record" in sentence.casefold(),
                 origin="extracted",
+                subject=subject or noun or None,
+                status=figure_status(sentence, mention.start, mention.end),
+                compared_with=_basis_of(sentence, mention.end, starts) or compared,
             )
 
 
@@ -281,10 +317,11 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
     holiday = briefing_holiday(briefing.title, *(p.text for p in tuple(briefing.paragraphs)[:6]))
     # A reporter's question states no figure of the briefing's: only officials' words do.
     outlets = {o.id for o in briefing.organizations if o.category is OrgKind.MEDIA}
+    carried = _Carried()
     for paragraph in briefing.paragraphs:
         if paragraph.speaker in outlets:
             continue
-        for metric in _paragraph_metrics(briefing, paragraph, holiday):
+        for metric in _paragraph_metrics(briefing, paragraph, holiday, carried):
             if any(_overlaps(metric.quantity.span, span) for span in covered):
                 continue
             found.append(metric)

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 __all__ = [
+    "basis_years",
     "briefing_holiday",
     "compared_year",
     "figure_aliases",
@@ -21,6 +22,7 @@ __all__ = [
     "figure_scope",
     "figure_subject",
     "period_words",
+    "without_basis_years",
 ]
 
 # A verb that links a subject to its figure: "X reached 5", "X accounted for 57%".
@@ -221,6 +223,55 @@ _LAST_YEAR = re.compile(
     r"(?<!over )(?<!than )(?<!from )(?<!with )(?<!on )(?<!period )\blast year\b", re.IGNORECASE
 )
 _FUTURE = re.compile(r"\b(?:will|plan|plans|expect|expects|target|aim)\b", re.IGNORECASE)
+# A year a figure is measured against, not the one it covers: "96% of the level in the
+# same period of 2019", "120% of the level of 2019", "compared with 2019", "still below
+# 2019", "beyond the 2019 level".
+_Y = r"(?:19|20)\d\d"
+_BASIS_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?same\s+period\s+(?:of|in|last\s+year\s+in)|levels?\s+(?:of|in|seen\s+in)"
+    r"|compared\s+(?:with|to)|than\s+(?:in|that\s+of|those\s+of)|pre-pandemic\s+levels?\s+of"
+    r"|(?:below|above|beyond|under|exceeding|exceeded|surpassed|surpassing|than)(?:\s+the)?)"
+    rf"\s+(?:the\s+same\s+period\s+(?:of|in)\s+)?(?P<year>{_Y})\b"
+    rf"|\b(?P<level>{_Y})\s+levels?\b",
+    re.IGNORECASE,
+)
+
+
+def _year_of(match: re.Match[str]) -> str:
+    return match["year"] or match["level"]
+
+
+def basis_years(sentence: str) -> tuple[str, ...]:
+    """Years a sentence measures its figures against ("the level of 2019"), in text order.
+
+    Such a year is not the period the figures cover: "trips reached 34.1
+    million and returned to 96% of the level in the same period of 2019" is
+    about this year.
+
+    Example:
+        >>> basis_years("Trips returned to 96% of the level in the same period of 2019.")
+        ('2019',)
+    """
+    if not isinstance(sentence, str):
+        raise TypeError(f"basis_years needs a sentence (str), not {type(sentence).__name__}")
+    return tuple(_year_of(m) for m in _BASIS_YEAR.finditer(sentence))
+
+
+def without_basis_years(sentence: str) -> str:
+    """The sentence with each basis year blanked out (same length, so offsets hold).
+
+    Example:
+        >>> without_basis_years("96% of the level of 2019 in 2025")
+        '96% of the level of      in 2025'
+    """
+    if not isinstance(sentence, str):
+        raise TypeError(f"needs a sentence (str), not {type(sentence).__name__}")
+
+    def blank(match: re.Match[str]) -> str:
+        at = match.start("year" if match["year"] else "level") - match.start()
+        return match[0][:at] + "    " + match[0][at + 4 :]
+
+    return _BASIS_YEAR.sub(blank, sentence)
 
 
 def figure_period(sentence: str, held: dt.date, *, holiday: str = "") -> str | None:
@@ -241,7 +292,7 @@ def figure_period(sentence: str, held: dt.date, *, holiday: str = "") -> str | N
     _check(sentence, held)
     if not isinstance(holiday, str):
         raise TypeError(f"holiday must be a str, not {type(holiday).__name__}")
-    stated = _YEAR.search(sentence)
+    stated = _YEAR.search(without_basis_years(sentence))
     if stated is not None:
         words = " ".join((stated["part"] or "").split()).removeprefix("the ")
         return f"{words} {stated['year']}".strip()

@@ -70,6 +70,9 @@ class FigureWords(BaseModel):
     passing_counts: frozenset[str] = Field(
         description="Nouns a count written in words counts in passing ('three colleagues')."
     )
+    classifiers: frozenset[str] = Field(
+        default=frozenset(), description="Nouns that count a thing without naming it ('units')."
+    )
     rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
     fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
 

@@ -11,6 +11,9 @@ from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
+from tradebrief.figure_context import without_basis_years
+from tradebrief.figure_names import figure_words
+from tradebrief.figure_status import figure_status
 from tradebrief.model import (
     Briefing,
     Metric,
@@ -96,6 +99,16 @@ class Candidate:
     """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
     items: int = 0
     """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
+    statuses: frozenset[str] = frozenset()
+    """Whether its figures are achieved, planned, on order or targets (see figure_status)."""
+    dated: bool = False
+    """Whether ``years`` is the period its figure covers, read for it alone (an extracted
+    figure's), rather than every year its text names."""
+    basis_years: frozenset[str] = frozenset()
+    """Years its text names only as a basis ("the level of 2019"), left out of ``years``."""
+    counts: frozenset[str] = frozenset()
+    """Terms of what its counts count ("villag" for "9,300 villages"), "units" and the like
+    left out, since "612,000 units" counts whatever the sentence names."""
     approximate: bool = False
     """Whether every figure it gives is inexact: "hundreds of", "more than 150", "about 20"."""
 
@@ -117,6 +130,11 @@ class _Builder:
         self.lexicon = lexicon
         self.candidates: list[Candidate] = []
         # What a question may call the speaker: "Mr. Wang", "the vice minister", "the host".
+        self.classifiers = {
+            f"{COUNTED}{term}"
+            for word in figure_words().classifiers
+            for term in analyze(word, lexicon)
+        }
         self.speaker_words = {
             p.id: " ".join((*p.names, p.title, _ROLE_WORDS[p.role])) for p in briefing.people
         }
@@ -138,6 +156,11 @@ class _Builder:
         quoted: str = "",
         units: Iterable[str] = (),
         slot: str = "",
+        years_from: str | None = None,
+        dated: bool = False,
+        statuses: Iterable[str] = (),
+        drop_basis: bool = False,
+        count_nouns: bool = False,
     ) -> None:
         fields = list(fields)
         terms: dict[str, float] = {}
@@ -154,6 +177,11 @@ class _Builder:
         ]
         figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)
+        if years_from is None:
+            # "96% of the level of 2019" speaks of this year, not of 2019
+            years_from = without_basis_years(all_text) if drop_basis else all_text
+        years = frozenset(_term_of(m.value) for m in find_numbers(years_from) if m.is_year)
+        named_years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
         months = bool(_MONTH.search(all_text))
         given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
             {"month"} if months else set()
@@ -180,7 +208,9 @@ class _Builder:
                 phrases=tuple(" ".join(analyze(p, self.lexicon)) for p in phrases),
                 question=question,
                 figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
-                years=frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year),
+                years=years,
+                basis_years=named_years - years if drop_basis else frozenset(),
+                dated=dated,
                 months=months,
                 units=frozenset(given),
                 slot=slot,
@@ -202,6 +232,14 @@ class _Builder:
                     for term in analyze(word, self.lexicon)
                 )
                 | frozenset(_term_of(m.value) for m in find_numbers(quoted)),
+                statuses=frozenset(statuses),
+                counts=frozenset(
+                    unit.removeprefix(COUNTED)
+                    for unit in given
+                    if unit.startswith(COUNTED) and unit not in self.classifiers
+                )
+                if count_nouns
+                else frozenset(),
             )
         )
 
@@ -228,8 +266,16 @@ class _Builder:
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
-                units=_units_of(fact),
+                units=(*_units_of(fact), *_counted_of(fact, self.lexicon)),
                 slot=_slot(fact, self.lexicon),
+                # An extracted figure is about its period, not every year its sentence names
+                # ("96% of the level of 2019" is this year's figure).
+                years_from=(
+                    dated := fact.period if isinstance(fact, Metric) and fact.subject else None
+                ),
+                dated=bool(dated),
+                statuses=(fact.status,) if isinstance(fact, Metric) and fact.status else (),
+                count_nouns=isinstance(fact, Metric) and fact.origin == "extracted",
             )
         for person in b.people:
             self._person(person)
@@ -319,6 +365,9 @@ class _Builder:
                     question=span.quote,
                     numbers_from=span.quote,
                     prior=sentence_prior,
+                    statuses=_statuses(span.quote),
+                    drop_basis=True,
+                    count_nouns=True,
                 )
         return self.candidates
 
@@ -350,6 +399,26 @@ def _units_of(fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
     if isinstance(fact, PolicyMeasure) and fact.count is not None:
         return (fact.count.unit,)
     return ()
+
+
+_NOT_COUNTED = frozenset(("count", "percent", "percentage points", "percentage_point"))
+
+
+def _counted_of(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> tuple[str, ...]:
+    """What an extracted count counts, as counted units: "counted:villag" for "9,300 villages"."""
+    if not isinstance(fact, Metric) or fact.origin == "curated":
+        return ()
+    noun = fact.quantity.unit.split(" per ")[0]
+    if noun in _NOT_COUNTED or not noun.replace(" ", "").replace("-", "").isalpha():
+        return ()  # a plain count, a percentage, or a code such as "CNY"
+    if not noun.islower():
+        return ()
+    return tuple(f"{COUNTED}{term}" for term in analyze(noun, lexicon))
+
+
+def _statuses(quote: str) -> tuple[str, ...]:
+    """Whether each figure of a passage is achieved, planned, on order or a target."""
+    return tuple(figure_status(quote, m.start, m.end) for m in find_numbers(quote) if not m.is_year)
 
 
 def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:

@@ -78,6 +78,10 @@ class Query:
     """Ids of the roster people it may mean, by name, role or post."""
     wants_organisation: bool = False
     """Whether it asks which body or organisation: a person's roster line does not answer."""
+    status: str | None = None
+    """Whether it asks for a figure achieved, planned, on order or a target (None: unsaid)."""
+    counted_head: str = ""
+    """The last term of what a "how many" question counts ("warn" for "flood warnings")."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -165,9 +169,14 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
+    penalties += _status_fit(candidate, query)
     years = query.years
-    if years and candidate.years and not years <= candidate.years:
-        penalties.append((0.6, "is about another year"))
+    # A passage naming 2019 only as a basis ("96% of the level of 2019") speaks of its own year.
+    own = candidate.years or ({query.implied_year} if candidate.basis_years else frozenset())
+    if years and own and not years <= own:
+        # A figure dated by its own period is surely about another year; a passage
+        # naming several years may still speak of the one asked about.
+        penalties.append((_DATED if candidate.dated else 0.6, "is about another year"))
     ahead = query.ahead - (candidate.years or {query.implied_year})
     if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
         # Held in 2025, a briefing reports on 2024: only a passage naming 2025 speaks of it.
@@ -179,6 +188,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     return product, worst[1]
 
 
+_DATED = 0.35  # a figure whose own period is another year than the one asked about
 _LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
 
@@ -199,6 +209,28 @@ def _typed_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
     if query.slot and candidate.slot and candidate.slot != query.slot and not grew:
         # "how much was trade worth" is not answered by how much it grew
         found.append((0.4, f"is {_A_SLOT[candidate.slot]}, not {_A_SLOT[query.slot]}"))
+    return found
+
+
+_FUTURE = frozenset(("planned", "on order", "target"))
+
+
+def _status_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
+    """Factors for a figure done where one to come is asked for, or the other way round.
+
+    And for a count of something else that only mentions what the question counts:
+    "warnings helped move people out of danger in 9,300 villages" counts villages.
+    """
+    found: list[tuple[float, str]] = []
+    statuses = candidate.statuses
+    if query.status and statuses:
+        if query.status == "achieved" and statuses <= _FUTURE:
+            found.append((0.4, f"is {min(statuses)}, not done yet"))
+        elif query.status in _FUTURE and statuses == {"achieved"}:
+            found.append((0.4, f"is a figure achieved, not {query.status}"))
+    head, counted = query.counted_head, candidate.counts
+    if head and counted and head in candidate.terms and head not in counted:
+        found.append((0.4, f"counts {min(counted)}, not {head}"))
     return found
 
 

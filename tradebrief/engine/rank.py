@@ -46,6 +46,7 @@ from tradebrief.engine.question import (
     without_unwanted,
 )
 from tradebrief.engine.text import analyze
+from tradebrief.figure_status import asked_status
 from tradebrief.quantities import find_numbers
 
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
@@ -313,6 +314,10 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         people_meant=index.people_meant(terms),
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
+        status=asked_status(text),
+        counted_head=next(reversed(analyze(counting, index.lexicon)), "")
+        if intent is Intent.HOW_MANY and _HOW_MANY.search(text)
+        else "",
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             (mine, other)
@@ -381,6 +386,7 @@ _HOME_WORD = "homecountry"
 _THE_BRIEFING_ON = re.compile(
     r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
 )
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _EXACT = re.compile(
     r"\b(?:exactly|precisely|(?:exact|precise) (?:number|figure|count|amount|total))\b",
     re.IGNORECASE,

@@ -1,0 +1,174 @@
+"""What a figure is, besides its value: done or to come, its own year or a basis, what it counts.
+
+``status_figures.txt`` is our own transcript in the china.org.cn layout, with
+constructions that made uncurated answers confidently wrong: a count of ships on
+order beside the count in service, a year named only as a basis ("104% of the
+level in the same period of 2019"), and a sentence that mentions alerts but
+counts boats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tradebrief
+from tradebrief import Metric
+from tradebrief.figure_context import basis_years, figure_period, without_basis_years
+from tradebrief.figure_status import asked_status, figure_status
+from tradebrief.quantities import find_numbers
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+
+
+@pytest.fixture(scope="module")
+def ports() -> tradebrief.Briefing:
+    return tradebrief.load_briefing(TRANSCRIPTS / "status_figures.txt")
+
+
+def metric(briefing: tradebrief.Briefing, quote: str) -> Metric:
+    return next(m for m in briefing.metrics if m.quantity.span.quote == quote)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "status"),
+    [
+        (
+            "A further 36 dredgers are on order, adding to the 212 dredgers now in service.",
+            "36",
+            "on order",
+        ),
+        (
+            "A further 36 dredgers are on order, adding to the 212 dredgers now in service.",
+            "212",
+            "achieved",
+        ),
+        ("Next year, we plan to build 45 new deep-water berths.", "45", "planned"),
+        (
+            "Jobs reached 10.5 million, 88.5% of the annual target of 12 million.",
+            "12 million",
+            "target",
+        ),
+        (
+            "Jobs reached 10.5 million, 88.5% of the annual target of 12 million.",
+            "10.5 million",
+            "achieved",
+        ),
+        ("We expect about 148 million passenger trips.", "148 million", "planned"),
+        (
+            "We will train teachers, with the aim of training 1 million technicians.",
+            "1 million",
+            "target",
+        ),
+    ],
+)
+def test_a_figure_status_is_read_from_its_own_clause(
+    sentence: str, figure: str, status: str
+) -> None:
+    start = sentence.index(figure)
+    assert figure_status(sentence, start, start + len(figure)) == status
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("How many dredgers are currently on order?", "on order"),
+        ("How many dredgers were delivered in 2025?", "achieved"),
+        ("How many berths will be built next year?", "planned"),
+        ("What is the target for new jobs?", "target"),
+        ("What was total cargo throughput?", None),
+        ("Who said seven of the eight binding targets had been met?", None),  # asks for a person
+    ],
+)
+def test_a_question_asks_for_a_status_only_in_its_own_words(
+    question: str, status: str | None
+) -> None:
+    assert asked_status(question) == status
+
+
+def test_extracted_figures_record_their_status_and_subject(ports: tradebrief.Briefing) -> None:
+    # Before: both counts were "dredgers" alike, so "how many are on order" was answered by
+    # the 212 in service.
+    assert metric(ports, "36").status == "on order"
+    assert metric(ports, "212").status == "achieved"
+    assert metric(ports, "45").status == "planned"
+    assert metric(ports, "8.6 billion tons").subject == "ports"
+
+
+def test_a_basis_year_is_not_the_figure_s_period(ports: tradebrief.Briefing) -> None:
+    # Before: period "2019", and every later sentence of the paragraph dated 2019 too.
+    trips = metric(ports, "41.5 million")
+    assert trips.period == "first half of 2026"  # carried from the paragraph before
+    share = metric(ports, "104%")
+    assert share.period == "first half of 2026"
+    assert share.compared_with == "2019"
+    assert trips.compared_with is None  # the basis follows the 104%, not the trips
+
+
+def test_on_order_is_not_answered_by_the_count_in_service(ports: tradebrief.Briefing) -> None:
+    answer = ports.ask("How many dredgers are on order?")
+    assert answer.found and "36" in answer.text
+    answer = ports.ask("How many dredgers are in service?")
+    assert answer.found and "212" in answer.text
+
+
+def test_a_count_of_other_things_does_not_answer_how_many(ports: tradebrief.Briefing) -> None:
+    # Before: "How many storm alerts" was answered with the 2,700 fishing boats.
+    answer = ports.ask("How many storm alerts were sent out?")
+    assert not answer.found
+    answer = ports.ask("How many navigation warnings were issued?")
+    assert answer.found and "480" in answer.text
+
+
+def test_a_year_named_only_as_a_basis_does_not_answer_for_that_year(
+    ports: tradebrief.Briefing,
+) -> None:
+    assert ports.ask("How many ferry passenger trips were there in 2026?").found
+    assert not ports.ask("How many ferry passenger trips were there in 2019?").found
+
+
+def test_basis_years_are_blanked_in_place() -> None:
+    text = (
+        "Flights were still below 2019; routes went beyond the 2019 level, and in 2025 trips grew."
+    )
+    assert basis_years(text) == ("2019", "2019")
+    blanked = without_basis_years(text)
+    assert len(blanked) == len(text) and "2019" not in blanked and "2025" in blanked
+    assert figure_period("Trips reached 96% of the level of 2019.", dt.date(2025, 7, 1)) is None
+
+
+@given(st.text(max_size=80))
+def test_status_readers_take_any_text(text: str) -> None:
+    assert asked_status(text) in (None, "achieved", "planned", "on order", "target")
+    assert len(without_basis_years(text)) == len(text)
+    assert all(y.isdigit() for y in basis_years(text))
+    for mention in find_numbers(text):
+        assert figure_status(text, mention.start, mention.end) in (
+            "achieved",
+            "planned",
+            "on order",
+            "target",
+        )
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"text", ["a"]])
+def test_status_readers_refuse_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError):
+        asked_status(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        basis_years(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        without_basis_years(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        figure_status(bad, 0, 0)  # type: ignore[arg-type]
+
+
+def test_figure_status_refuses_offsets_outside_the_sentence() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        figure_status("up 5%", 3, 40)
+    with pytest.raises(TypeError):
+        figure_status("up 5%", True, 2)  # type: ignore[arg-type]
