@@ -18,8 +18,16 @@ from hypothesis import strategies as st
 
 import tradebrief
 from tradebrief import Metric
-from tradebrief.figure_context import basis_years, figure_period, without_basis_years
+from tradebrief.extract import extract_metrics
+from tradebrief.figure_context import (
+    basis_years,
+    figure_period,
+    figure_scope,
+    figure_subject,
+    without_basis_years,
+)
 from tradebrief.figure_status import asked_status, figure_status
+from tradebrief.parse import parse_pages
 from tradebrief.quantities import find_numbers
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -172,3 +180,52 @@ def test_figure_status_refuses_offsets_outside_the_sentence() -> None:
         figure_status("up 5%", 3, 40)
     with pytest.raises(TypeError):
         figure_status("up 5%", True, 2)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "subject"),
+    [
+        # Before: "solar power capacity" (the figure before's verb is left out).
+        (
+            "Of this, solar power capacity stood at 1.13 billion kilowatts and wind power "
+            "capacity at 598 million kilowatts.",
+            "598",
+            "wind power capacity",
+        ),
+        (
+            "The length of railways reached 165,000 km, with high-speed lines at 50,100 km.",
+            "50,100",
+            "high-speed lines",
+        ),
+        # Before: "time it" (a clause, not a name).
+        ("For the first time it exceeded 10 trillion kilowatt-hours.", "10 trillion", ""),
+        # A verb before "to" is no left-out subject.
+        ("Trips rose 27.4%, and returned to 96% of the level of 2019.", "96%", ""),
+    ],
+)
+def test_a_figure_whose_verb_is_left_out_is_named_by_its_own_words(
+    sentence: str, figure: str, subject: str
+) -> None:
+    assert figure_subject(sentence, sentence.index(figure)) == subject
+
+
+def test_a_date_or_the_whole_country_is_no_scope() -> None:
+    # Before: "national peak load in July 16", "in country 52,000 automatic rain gauges".
+    assert figure_scope("On July 16, the national peak load reached 1.52 billion kilowatts.") == ""
+    assert figure_scope("Across the country, there are now 52,000 rain gauges.") == ""
+    assert figure_scope("In the Haihe River basin, 84 reservoirs were operated.") != ""
+
+
+def test_a_part_of_a_whole_is_found_by_the_whole_s_words() -> None:
+    text = (
+        "Installed renewable capacity hit 2.2 billion kilowatts. Of this, solar power capacity "
+        "stood at 1.1 billion kilowatts and wind power capacity at 0.6 billion kilowatts."
+    )
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace("Next year, we plan to build 45 new deep-water berths.", text)
+    metrics = extract_metrics(parse_pages([page]))
+    solar = next(m for m in metrics if m.quantity.span.quote.startswith("1.1 billion"))
+    assert solar.subject == "solar power capacity"
+    assert {"installed", "renewable"} <= {k.casefold() for k in solar.keywords}
+    wind = next(m for m in metrics if m.quantity.span.quote.startswith("0.6 billion"))
+    assert wind.subject == "wind power capacity"

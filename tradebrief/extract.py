@@ -83,7 +83,9 @@ _SHARE_BEFORE = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 # "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
-_PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(
+    r"^\s*(?:of|among)\s+(?:these|them|those|which|this|the\s+total)\b", re.IGNORECASE
+)
 _CONVERSION = re.compile(r"\(\s*(?:US)?$")
 _ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
 _PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
@@ -208,6 +210,8 @@ def _paragraph_metrics(
         scope = figure_scope(sentence)
         aliases = figure_aliases(sentence)
         part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
+        # "Of this, solar power capacity stood at ...": a part of the installed capacity
+        whole = (previous_subject or previous_noun) if _PART_OF_BEFORE.match(sentence) else ""
         subjects = {
             m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
             for m, _ in found
@@ -270,7 +274,8 @@ def _paragraph_metrics(
             words = " ".join(w for w in (subject, where, figure, noun, said) if w)
             about = " ".join(w for w in (subject, where, noun, said) if w) or figure
             keywords = (
-                f"{subject} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
+                f"{subject} {whole} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} "
+                f"{said} "
                 f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"
             )

@@ -48,6 +48,7 @@ _ARTICLE = re.compile(
     r"^(?:the|a|an|its|their|our|this|these|that|those|and|or|but|so|then)$", re.IGNORECASE
 )
 _PRONOUN = re.compile(r"^(?:we|they|it|he|she|i|you|this|that|there)$", re.IGNORECASE)
+_LOWER_PRONOUNS = frozenset(("it", "we", "they", "he", "she", "you"))
 _AUXILIARY = re.compile(r"^(?:has|have|had|been|be|will|would|also|already|now)$", re.IGNORECASE)
 # Words that say when, not what: "Summer grain output this year came to ...".
 _TIME_WORD = re.compile(
@@ -77,6 +78,11 @@ _TIME_PHRASE = re.compile(
     r"(?:\s+of\s+(?:the\s+|this\s+)?(?:year|\d{4}))?"
     r"|\b(?:in|during)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
+)
+# "..., and wind power capacity at 598 million": a second figure whose verb is left out.
+_GAPPED = re.compile(
+    r"(?:,\s*|\band\s+)(?:the\s+)?(?P<words>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)"
+    r"\s+(?:at|to)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$"
 )
 _FIGURE_IN = re.compile(r"(?<![A-Za-z0-9.])\d")  # a figure, not the digits of "PM2.5"
 _SUBJECT_WORDS = 8  # a subject longer than this is a clause, not a name
@@ -113,6 +119,16 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         head = re.split(r"\s+(?:in|of|for)\s+", previous, maxsplit=1)[0]
         rest = _TRAILING_VERB.sub("", that["rest"])
         return " ".join(f"{head} {rest}".split()[:_SUBJECT_WORDS])
+    gapped = _GAPPED.search(before)
+    if gapped is not None and _FIGURE_IN.search(before[: gapped.start()]):
+        # "solar stood at 1.13 billion kW and wind power capacity at 598 million": the verb
+        # of the figure before is left out, and the words before "at" name this one.
+        words = _WORD.findall(gapped["words"])
+        while words and words[0].casefold() in ("with", "while", "whereas", "and", "the"):
+            words.pop(0)  # "with high-speed lines at 50,100 km"
+        verb = bool(words) and words[-1].endswith("ed")  # "and returned to 96%": a verb
+        if words and not verb and not any(_LINK.search(w) or _PRONOUN.match(w) for w in words):
+            return " ".join(words)
     link = _LINK.search(clause) or _NEAR_VERB.search(clause)
     if link is None:
         return ""
@@ -134,6 +150,8 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         return previous
     if not words or len(words) > _SUBJECT_WORDS or any(_PRONOUN.match(w) for w in words[:1]):
         return ""
+    if any(w in _LOWER_PRONOUNS for w in words):
+        return ""  # "for the first time it exceeded": a clause, not a name
     subject = " ".join(words)
     narrowing = _NARROWING.match(subject)
     if narrowing and previous and f" {narrowing['head']}" in f" {previous}":
@@ -151,7 +169,9 @@ _NOT_SCOPE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:first|second|third|half|quarters?|months?|year|addition|"
     r"particular|example|instance|short|general|fact|contrast|average|other|end|past|"
     r"meantime|meanwhile|recent|holiday|period|future|them|these|those|which|all|"
-    r"present|moment|time|once|least|most|last)\b",
+    r"present|moment|time|once|least|most|last|country|nation|whole|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 
