@@ -26,6 +26,7 @@ from tradebrief.figure_context import (
     figure_subject,
     without_basis_years,
 )
+from tradebrief.figure_names import figure_question
 from tradebrief.figure_status import asked_status, figure_status
 from tradebrief.parse import parse_pages
 from tradebrief.quantities import find_numbers
@@ -229,3 +230,84 @@ def test_a_part_of_a_whole_is_found_by_the_whole_s_words() -> None:
     assert {"installed", "renewable"} <= {k.casefold() for k in solar.keywords}
     wind = next(m for m in metrics if m.quantity.span.quote.startswith("0.6 billion"))
     assert wind.subject == "wind power capacity"
+
+
+@pytest.mark.parametrize(
+    ("parts", "counted", "status", "question"),
+    [
+        (("Crude oil output", "", ""), False, "achieved", "What was the crude oil output?"),
+        (
+            ("wind power capacity", "kilowatts", ""),
+            True,
+            "achieved",
+            "What was the wind power capacity?",
+        ),
+        (
+            ("", "travel agencies", "investigated"),
+            True,
+            "achieved",
+            "How many travel agencies were investigated?",
+        ),
+        (("", "berths", "built"), True, "planned", "How many berths will be built?"),
+        (
+            ("International passenger trips", "", ""),
+            True,
+            "achieved",
+            "How many international passenger trips?",
+        ),
+        # Who did it is no thing measured: "What was the hydrological departments?" is no question.
+        (
+            ("Hydrological departments", "flood warnings", ""),
+            True,
+            "achieved",
+            "What does the briefing say about Hydrological departments flood warnings?",
+        ),
+        (("", "kilowatts", ""), True, "achieved", "What does the briefing say about kilowatts?"),
+    ],
+)
+def test_an_extracted_figure_is_suggested_as_a_plain_question(
+    parts: tuple[str, str, str], counted: bool, status: str, question: str
+) -> None:
+    subject, noun, said = parts
+    assert figure_question(subject, noun, said, counted=counted, status=status) == question
+
+
+def test_declining_on_an_uncurated_briefing_suggests_plain_questions(
+    ports: tradebrief.Briefing,
+) -> None:
+    # Before: "What does the briefing say about ports?" and the like.
+    answer = ports.ask("What was the trade surplus?")
+    assert not answer.found
+    assert "What was the ports?" not in answer.suggestions
+    assert any(s.startswith(("How many", "What was the")) for s in answer.suggestions)
+    for suggestion in answer.suggestions:
+        assert ports.ask(suggestion).found, suggestion
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30), st.booleans())
+def test_figure_question_takes_any_words(subject: str, noun: str, said: str, counted: bool) -> None:
+    question = figure_question(subject, noun, said, counted=counted, period="2025")
+    assert question == "" or question.endswith("?")
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"x"])
+def test_figure_question_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError):
+        figure_question(bad, "", "", counted=True)  # type: ignore[arg-type]
+    if bad is not None:  # no period is None
+        with pytest.raises(TypeError):
+            figure_question("", "", "", counted=True, period=bad)  # type: ignore[arg-type]
+
+
+def test_a_figure_given_in_both_currencies_carries_its_equivalent() -> None:
+    # Before: equivalent=None, so "What was the travelers' total spending in dollars?" was
+    # declined as stating no dollar equivalent of any yuan figure.
+    holiday = tradebrief.load_briefing(TRANSCRIPTS / "holiday_figures.txt")
+    spent = metric(holiday, "702.6 billion yuan")
+    assert spent.equivalent is not None
+    assert (spent.equivalent.unit, spent.equivalent.span.quote) == ("USD", "$96.5 billion")
+    assert spent.equivalent.span in spent.figure_spans
+    answer = holiday.ask("What was the travelers total spending in dollars?")
+    assert answer.found and "$96.5 billion" in answer.text
+    trips = metric(holiday, "612.4 million")
+    assert trips.equivalent is None

@@ -31,6 +31,7 @@ from tradebrief.figure_context import (
 from tradebrief.figure_names import (
     FigureWords,
     counted_noun,
+    figure_question,
     figure_unit,
     figure_words,
     in_passing,
@@ -178,6 +179,33 @@ def _basis_of(sentence: str, end: int, later: list[int]) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"^\s*\(\s*(?:US)?$")
+
+
+def _equivalent(
+    source: str, offset: int, sentence: str, mention: NumberMention, figures: list[NumberMention]
+) -> Quantity | None:
+    """The same amount in another currency, in brackets right after it, or None.
+
+    "702.6 billion yuan ($96.5 billion)" gives $96.5 billion for the yuan figure.
+    """
+    if mention.unit not in ("CNY", "USD"):
+        return None
+    later = [m for m in figures if m.start >= mention.end]
+    if not later or later[0].unit not in ("CNY", "USD") or later[0].unit == mention.unit:
+        return None
+    other = later[0]
+    if not _BRACKETED.match(sentence[mention.end : other.start]):
+        return None
+    return Quantity(
+        value=other.value,
+        scale=other.scale,
+        unit=other.unit,
+        qualifier=other.qualifier,
+        span=Span.over(source, offset + other.start, offset + other.end),
+    )
+
+
 def _paragraph_metrics(
     briefing: Briefing, paragraph: Paragraph, holiday: str, carried: _Carried
 ) -> Iterator[Metric]:
@@ -280,11 +308,20 @@ def _paragraph_metrics(
                 f"{_share(sentence, mention)}"
             )
             starts = [m.start for m, _ in found]
+            equivalent = _equivalent(source, offset, sentence, mention, [m for m, _ in found])
+            status = figure_status(sentence, mention.start, mention.end)
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
-                question=f"What does the briefing say about {about}?",
+                question=figure_question(
+                    subject,
+                    noun,
+                    said,
+                    counted=mention.unit == "count",
+                    status=status,
+                )
+                or f"What does the briefing say about {about}?",
                 keywords=tuple(dict.fromkeys(keywords.split() + _change_words(stated_change))),
                 evidence=evidence,
                 speaker=paragraph.speaker,
@@ -295,8 +332,9 @@ def _paragraph_metrics(
                 record="record" in sentence.casefold(),
                 origin="extracted",
                 subject=subject or noun or None,
-                status=figure_status(sentence, mention.start, mention.end),
+                status=status,
                 compared_with=_basis_of(sentence, mention.end, starts) or compared,
+                equivalent=equivalent,
             )
 
 
