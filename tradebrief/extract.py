@@ -39,6 +39,7 @@ from tradebrief.figure_names import (
     rate_denominator,
     said_of,
 )
+from tradebrief.figure_respective import respective_part, respective_subjects, respective_years
 from tradebrief.figure_status import figure_status
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, OrgKind, Paragraph
@@ -151,18 +152,6 @@ def _share(sentence: str, mention: NumberMention) -> str:
     return ""
 
 
-def _respective(subject: str, count: int, index: int) -> str:
-    """The ``index``-th of ``count`` subjects joined by "and": a figure given "respectively"."""
-    parts = [part for part in re.split(r",\s*|\s+and\s+", subject) if part]
-    if count < 2 or len(parts) != count or index >= count:
-        return subject
-    head = re.match(r"^(.*?\b(?:in|of|for)\s+)", parts[0])
-    part = parts[index]
-    if index and head and not part.startswith(head[1]):
-        part = head[1] + part  # "investment in manufacturing and services": "investment in"
-    return part
-
-
 @dataclass
 class _Carried:
     """What one paragraph leaves to the next by the same speaker: the period last named."""
@@ -230,7 +219,9 @@ def _paragraph_metrics(
         found = stated_changes(source, offset, sentence, figures, figure_words().downward)
         # A sentence that names no period speaks of the one named before it.
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
-        if not _PLANNED.search(sentence):
+        listed = [m for m, _ in found]
+        years = respective_years(sentence, len(listed)) if _RESPECTIVELY.search(sentence) else None
+        if not _PLANNED.search(sentence) and not years:  # "in 2025 and 2024, respectively"
             previous_period = period  # "we aim to train ... by 2029" dates only itself
             carried.period = period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
@@ -244,6 +235,10 @@ def _paragraph_metrics(
             m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
             for m, _ in found
         }
+        respective = None
+        if listed and _RESPECTIVELY.search(sentence):
+            # "Coal, oil and gas output reached A, B and C, respectively": one each, in order
+            respective = respective_subjects(sentence, subjects[listed[0].start], len(listed))
         counted = ""  # what the sentence's last count counted
         for mention, stated_change in found:
             unit = figure_unit(sentence, mention)
@@ -277,10 +272,12 @@ def _paragraph_metrics(
             )
             if not subject and _CONVERSION.search(sentence, 0, mention.start):
                 subject = previous_subject  # "61.2 trillion yuan (US$8.5 trillion)"
-            if _RESPECTIVELY.search(sentence):
+            if respective is not None:
+                subject = respective[listed.index(mention)]
+            elif _RESPECTIVELY.search(sentence):
                 # "X and Y grew by 11.3% and 11.8%, respectively": each its own
                 sharing = [m for m, _ in found if subjects.get(m.start) == subject]
-                subject = _respective(subject, len(sharing), sharing.index(mention))
+                subject = respective_part(subject, len(sharing), sharing.index(mention))
             if subject:
                 previous_subject = subject
                 if aliases:
@@ -328,7 +325,7 @@ def _paragraph_metrics(
                 paragraph=paragraph.number,
                 quantity=quantity,
                 change=stated_change,
-                period=period,
+                period=years[listed.index(mention)] if years else period,
                 record="record" in sentence.casefold(),
                 origin="extracted",
                 subject=subject or noun or None,
