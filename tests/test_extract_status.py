@@ -24,6 +24,7 @@ from tradebrief.figure_context import (
     figure_period,
     figure_scope,
     figure_subject,
+    period_words,
     without_basis_years,
 )
 from tradebrief.figure_names import figure_question
@@ -311,3 +312,25 @@ def test_a_figure_given_in_both_currencies_carries_its_equivalent() -> None:
     assert answer.found and "$96.5 billion" in answer.text
     trips = metric(holiday, "612.4 million")
     assert trips.equivalent is None
+
+
+def test_a_day_of_a_month_dates_the_figure_and_its_season() -> None:
+    # Before: no period, and "national peak load in July 16" as the figure's name.
+    held = dt.date(2026, 1, 20)
+    period = figure_period("On July 16, the national peak load reached 1.52 billion kW.", held)
+    assert period == "July 2025"
+    assert period_words(period) == ("summer",)
+    assert period_words("December 2025") == ("winter",)
+
+
+def test_remarks_keep_their_period_past_a_paragraph_that_opens_with_a_figure() -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "Ports in the west handled 1.2 billion tons.\n\nInvestment stayed strong. Investment in "
+        "port projects reached 210 billion yuan.",
+    )
+    metrics = extract_metrics(parse_pages([page]))
+    invested = next(m for m in metrics if m.quantity.span.quote == "210 billion yuan")
+    # Before: None, since the paragraph before it (opening with a figure) named no period.
+    assert invested.period == "first half of 2026"

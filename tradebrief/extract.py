@@ -209,7 +209,10 @@ def _paragraph_metrics(
     topical = not any(is_figure(opening, m) for m in find_numbers(opening))
     continued = carried.speaker == paragraph.speaker and topical
     previous_period = carried.period if continued else None
-    carried.speaker, carried.period = paragraph.speaker, previous_period
+    if carried.speaker != paragraph.speaker:
+        carried.speaker, carried.period = paragraph.speaker, None
+    # A paragraph that opens with a figure keeps to its own periods, but leaves the one
+    # its speaker's remarks named for the topical paragraphs after it.
     named_again: dict[str, tuple[str, ...]] = {}
     for s_start, s_end in sentences(paragraph.text):
         sentence = paragraph.text[s_start:s_end]
@@ -223,7 +226,7 @@ def _paragraph_metrics(
         years = respective_years(sentence, len(listed)) if _RESPECTIVELY.search(sentence) else None
         if not _PLANNED.search(sentence) and not years:  # "in 2025 and 2024, respectively"
             previous_period = period  # "we aim to train ... by 2029" dates only itself
-            carried.period = period
+            carried.period = period or carried.period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
         scope = figure_scope(sentence)

@@ -236,7 +236,10 @@ _HOLIDAY_NAME = re.compile(
 )
 _HOLIDAY_DAYS = re.compile(r"\b(?P<days>[a-z]+-day)\s+(?:holiday|break)\b", re.IGNORECASE)
 # "In June, investment went up by 0.21%": a sentence about one month.
-_IN_MONTH = re.compile(rf"^\s*(?:In|For)\s+(?P<month>{_MONTH_NAMES.title()})\s*,")
+_IN_MONTH = re.compile(
+    rf"^\s*(?:(?:In|For)\s+(?P<month>{_MONTH_NAMES.title()})|On\s+(?P<day_month>"
+    rf"{_MONTH_NAMES.title()})\s+\d{{1,2}})\s*,"
+)
 _THIS_YEAR = re.compile(r"\b(?:this|so far this|the current)\s+year\b", re.IGNORECASE)
 # "last year" as the time of the figure, not its basis ("over last year").
 _LAST_YEAR = re.compile(
@@ -341,8 +344,9 @@ def figure_period(sentence: str, held: dt.date, *, holiday: str = "") -> str | N
         return f"{name}{joiner}{year}"
     month = _IN_MONTH.match(sentence)
     if month is not None:
-        number = _MONTHS.index(month["month"].lower()) + 1
-        return f"{month['month']} {held.year if number <= held.month else held.year - 1}"
+        name = month["month"] or month["day_month"]  # "On July 16, the peak load reached"
+        number = _MONTHS.index(name.lower()) + 1
+        return f"{name} {held.year if number <= held.month else held.year - 1}"
     if _THIS_YEAR.search(sentence):
         return str(held.year)
     if _LAST_YEAR.search(sentence):
@@ -375,6 +379,17 @@ def briefing_holiday(*texts: str) -> str:
     return " ".join(w for w in (days, name, "holiday") if w)
 
 
+_ONE_MONTH = re.compile(rf"^(?P<month>{_MONTH_NAMES.title()}) \d{{4}}$")
+_SEASONS = {
+    month: (season,)
+    for season, months in (
+        ("winter", (12, 1, 2)),
+        ("spring", (3, 4, 5)),
+        ("summer", (6, 7, 8)),
+        ("autumn", (9, 10, 11)),
+    )
+    for month in months
+}
 _SAME_MONTHS = {
     3: ("first quarter", "January to March", "first three months", "Q1"),
     6: ("first half", "January to June", "first six months", "H1"),
@@ -398,6 +413,9 @@ def period_words(period: str | None) -> tuple[str, ...]:
     if period is not None and not isinstance(period, str):
         raise TypeError(f"period_words needs a period (str or None), not {type(period).__name__}")
     found = _MONTHS_ENDED.match(period or "")
+    single = _ONE_MONTH.match(period or "")
+    if single is not None:  # "July 2025": asked as "last summer"
+        return _SEASONS[_MONTHS.index(single["month"].lower()) + 1]
     if period is None or found is None:
         return ()
     until = found["until"] or found["until2"]
