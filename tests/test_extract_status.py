@@ -334,3 +334,19 @@ def test_remarks_keep_their_period_past_a_paragraph_that_opens_with_a_figure() -
     invested = next(m for m in metrics if m.quantity.span.quote == "210 billion yuan")
     # Before: None, since the paragraph before it (opening with a figure) named no period.
     assert invested.period == "first half of 2026"
+
+
+def test_a_figure_said_of_without_a_subject_is_found_by_the_topic_before_it() -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "The harbor injury insurance pilot for dock workers in small ports now covers nine "
+        "provinces. By the end of June, 310,000 workers were covered.",
+    )
+    metrics = extract_metrics(parse_pages([page]))
+    provinces = next(m for m in metrics if m.quantity.span.quote == "nine")
+    # Before: no subject (eleven words are a clause, not a name).
+    assert provinces.subject == "harbor injury insurance pilot"
+    covered = next(m for m in metrics if m.quantity.span.quote == "310,000")
+    # Before: found only by "workers covered", not by the pilot that covers them.
+    assert {"pilot", "insurance"} <= set(covered.keywords)

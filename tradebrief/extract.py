@@ -301,9 +301,13 @@ def _paragraph_metrics(
             where = f"in {scope}" if scope and figure not in scope else ""
             words = " ".join(w for w in (subject, where, figure, noun, said) if w)
             about = " ".join(w for w in (subject, where, noun, said) if w) or figure
+            # "By the end of September, 12.8 million people were covered": by the pilot the
+            # sentence before named, so it is found by the pilot's words too
+            # ("were covered by unemployment insurance" names its own topic)
+            topic = previous_subject if not subject and said and " " not in said else ""
             keywords = (
-                f"{subject} {whole} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} "
-                f"{said} "
+                f"{subject or topic} {whole} {scope} "
+                f"{' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
                 f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"
             )

@@ -148,6 +148,10 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         words.pop()  # "output this year", "power together", "volume has"
     if len(words) == 1 and _ANAPHOR.match(words[0]):
         return previous
+    if len(words) > _SUBJECT_WORDS and "for" in words[2:5]:
+        # "the occupational injury protection pilot for people in new forms of employment":
+        # the head before "for" names it
+        words = words[: words.index("for", 2)]
     if not words or len(words) > _SUBJECT_WORDS or any(_PRONOUN.match(w) for w in words[:1]):
         return ""
     if any(w in _LOWER_PRONOUNS for w in words):
