@@ -21,6 +21,7 @@ from tradebrief.quantities import Change, NumberMention, Scale
 __all__ = [
     "FigureWords",
     "counted_noun",
+    "draft_name",
     "figure_question",
     "figure_unit",
     "figure_words",
@@ -290,3 +291,46 @@ def figure_question(
         return f"What {'was' if done else 'will be'} the {head}{when}?"
     about = " ".join(w for w in (subject, noun, said) if w)
     return f"What does the briefing say about {about}?" if about else ""
+
+
+_UNIT_WORDS = 2  # "cubic meters" is a unit; "safe flight hours" names what is counted
+_NOT_A_NOUN = frozenset(("count", "percent", "percentage points", "percentage_point", "metric_ton"))
+
+
+def draft_name(
+    subject: str, unit: str, *, status: str = "achieved", period: str | None, scope: str = ""
+) -> str:
+    """A short name for a drafted fact: what the figure measures, its status and period.
+
+    "International passenger trips, first half of 2025", "Large dredgers (on order),
+    first half of 2026": what a person reviewing the draft would call the figure,
+    without the figure itself (the quantity says it). "" when the text names nothing.
+
+    Example:
+        >>> draft_name("Airlines", "passenger trips", period="first half of 2025")
+        'Airlines passenger trips, first half of 2025'
+        >>> draft_name("wind power capacity", "kilowatts", period="end of 2025")
+        'Wind power capacity, end of 2025'
+    """
+    for value in (subject, unit, status, scope):
+        if not isinstance(value, str):
+            raise TypeError(f"draft_name needs text, not {type(value).__name__}")
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"period must be a str or None, not {type(period).__name__}")
+    noun = unit.split(" per ")[0]
+    unit_only = bool(_MEASURE.search(noun)) and len(noun.split()) <= _UNIT_WORDS
+    counts = noun.islower() and noun not in _NOT_A_NOUN and not unit_only
+    label = subject
+    if counts and noun not in subject.casefold():
+        label = f"{subject} {noun}".strip()  # "Airlines passenger trips"
+        if label.startswith("in ") or "(" in label:
+            label = noun
+    if not label:
+        return ""
+    if scope:
+        label = f"{label} {scope}"  # "Passenger trips in summer travel season"
+    if status != "achieved" and status not in label.casefold():  # "36 dredgers on order"
+        label = f"{label} ({status})"
+    if period:
+        label = f"{label}, {period}"
+    return label[0].upper() + label[1:]
