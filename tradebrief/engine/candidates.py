@@ -159,9 +159,13 @@ class _Builder:
         years_from: str | None = None,
         dated: bool = False,
         statuses: Iterable[str] = (),
-        drop_basis: bool = False,
+        passage: bool = False,
         count_nouns: bool = False,
     ) -> None:
+        # years_from: the text its years are read from (an extracted figure's period), with
+        # ``dated`` saying so; passage: a raw passage, whose basis years ("the level of
+        # 2019") are no years of its own and whose figures' statuses are read from it;
+        # count_nouns: what its counts count is known (not for curated facts).
         fields = list(fields)
         terms: dict[str, float] = {}
         for text, weight in fields:
@@ -177,11 +181,16 @@ class _Builder:
         ]
         figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)
-        if years_from is None:
-            # "96% of the level of 2019" speaks of this year, not of 2019
-            years_from = without_basis_years(all_text) if drop_basis else all_text
-        years = frozenset(_term_of(m.value) for m in find_numbers(years_from) if m.is_year)
         named_years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
+        years = named_years
+        if years_from is not None:
+            years = frozenset(_term_of(m.value) for m in find_numbers(years_from) if m.is_year)
+        elif passage and named_years:
+            # "96% of the level of 2019" speaks of this year, not of 2019
+            blanked = find_numbers(without_basis_years(all_text))
+            years = frozenset(_term_of(m.value) for m in blanked if m.is_year)
+        if passage:  # a passage's figures: done, planned, on order or targets
+            statuses = [figure_status(numbers_from, m.start, m.end) for m in figures]
         months = bool(_MONTH.search(all_text))
         given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
             {"month"} if months else set()
@@ -209,7 +218,7 @@ class _Builder:
                 question=question,
                 figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
                 years=years,
-                basis_years=named_years - years if drop_basis else frozenset(),
+                basis_years=named_years - years if passage else frozenset(),
                 dated=dated,
                 months=months,
                 units=frozenset(given),
@@ -365,8 +374,7 @@ class _Builder:
                     question=span.quote,
                     numbers_from=span.quote,
                     prior=sentence_prior,
-                    statuses=_statuses(span.quote),
-                    drop_basis=True,
+                    passage=True,
                     count_nouns=True,
                 )
         return self.candidates
@@ -414,11 +422,6 @@ def _counted_of(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> t
     if not noun.islower():
         return ()
     return tuple(f"{COUNTED}{term}" for term in analyze(noun, lexicon))
-
-
-def _statuses(quote: str) -> tuple[str, ...]:
-    """Whether each figure of a passage is achieved, planned, on order or a target."""
-    return tuple(figure_status(quote, m.start, m.end) for m in find_numbers(quote) if not m.is_year)
 
 
 def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:
