@@ -204,11 +204,12 @@ def _paragraph_metrics(
     # for several paragraphs, each opened by a topic sentence with no figure
     # ("International travel continued to recover."): such a paragraph speaks of
     # the period the speaker's paragraph before it named last.
-    first = next(sentences(paragraph.text), (0, 0))
-    opening = paragraph.text[first[0] : first[1]]
-    topical = not any(is_figure(opening, m) for m in find_numbers(opening))
-    continued = carried.speaker == paragraph.speaker and topical
-    previous_period = carried.period if continued else None
+    previous_period = None
+    if carried.speaker == paragraph.speaker and carried.period is not None:
+        first = next(sentences(paragraph.text), (0, 0))
+        opening = paragraph.text[first[0] : first[1]]
+        if not any(is_figure(opening, m) for m in find_numbers(opening)):
+            previous_period = carried.period
     if carried.speaker != paragraph.speaker:
         carried.speaker, carried.period = paragraph.speaker, None
     # A paragraph that opens with a figure keeps to its own periods, but leaves the one
