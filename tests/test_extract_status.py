@@ -350,3 +350,16 @@ def test_a_figure_said_of_without_a_subject_is_found_by_the_topic_before_it() ->
     covered = next(m for m in metrics if m.quantity.span.quote == "310,000")
     # Before: found only by "workers covered", not by the pilot that covers them.
     assert {"pilot", "insurance"} <= set(covered.keywords)
+
+
+def test_a_count_of_part_of_a_whole_counts_the_whole_s_noun() -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "Cargo volumes rose in seven of the nine coastal provinces.",
+    )
+    metrics = extract_metrics(parse_pages([page]))
+    seven = next(m for m in metrics if m.quantity.span.quote == "seven")
+    # Before: unit "count" and the name "Cargo volumes seven", as if it measured the volumes.
+    assert seven.quantity.unit == "coastal provinces"
+    assert "coastal provinces" in seven.name

@@ -88,6 +88,10 @@ _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)
 _PART_OF_BEFORE = re.compile(
     r"^\s*(?:of|among)\s+(?:these|them|those|which|this|the\s+total)\b", re.IGNORECASE
 )
+_OF_THE_WHOLE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the|these|those|its|our|all)(?:\s+(?:[\d,]+|[a-z]+(?:-[a-z]+)?))?"
+    r"(?=\s+[a-z])"
+)
 _CONVERSION = re.compile(r"\(\s*(?:US)?$")
 _ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
 _PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
@@ -249,6 +253,9 @@ def _paragraph_metrics(
             noun = counted_noun(sentence, mention.end) or measured_thing(sentence, mention)
             if not noun and mention.unit == "count" and _ELLIPSIS.match(sentence, mention.end):
                 noun = unit = counted or unit  # "214 agencies were investigated and 31 have"
+            whole_of = _OF_THE_WHOLE.match(sentence, mention.end)
+            if mention.unit == "count" and not noun and whole_of:
+                noun = unit = counted_noun(sentence, whole_of.end()) or unit  # "eight of the ten"
             if mention.unit == "count" and noun:
                 counted = noun
             quantity = Quantity(
