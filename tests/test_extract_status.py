@@ -363,3 +363,17 @@ def test_a_count_of_part_of_a_whole_counts_the_whole_s_noun() -> None:
     # Before: unit "count" and the name "Cargo volumes seven", as if it measured the volumes.
     assert seven.quantity.unit == "coastal provinces"
     assert "coastal provinces" in seven.name
+
+
+def test_a_sentence_reporting_progress_on_a_target_dates_the_sentences_after_it() -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "From January to May, ports hired 5,000 dockers, 62% of the annual target of 8,000. "
+        "Their average wage rose 4%. We will hire 2,000 more by December 2027. Turnover fell 3%.",
+    )
+    metrics = {m.quantity.span.quote: m for m in extract_metrics(parse_pages([page]))}
+    # Before: None, because "target" in the sentence before kept its period to itself.
+    assert metrics["4%"].period == "January to May 2026"
+    # A plan dates only itself: the sentence after it keeps the period before.
+    assert metrics["3%"].period == "January to May 2026"

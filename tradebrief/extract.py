@@ -229,8 +229,12 @@ def _paragraph_metrics(
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
         listed = [m for m, _ in found]
         years = respective_years(sentence, len(listed)) if _RESPECTIVELY.search(sentence) else None
-        if not _PLANNED.search(sentence) and not years:  # "in 2025 and 2024, respectively"
-            previous_period = period  # "we aim to train ... by 2029" dates only itself
+        # "we aim to train ... by 2029" dates only itself; "jobs reached 10.62 million,
+        # 88.5% of the annual target" reports what was done, and dates what follows
+        done = [figure_status(sentence, m.start, m.end) == "achieved" for m in listed]
+        lends = any(done) if done else not _PLANNED.search(sentence)
+        if lends and not years:  # "in 2025 and 2024, respectively" dates its own figures
+            previous_period = period
             carried.period = period or carried.period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
