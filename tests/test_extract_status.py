@@ -24,6 +24,8 @@ from tradebrief.figure_context import (
     figure_period,
     figure_scope,
     figure_subject,
+    months_covered,
+    period_months,
     period_words,
     without_basis_years,
 )
@@ -377,3 +379,58 @@ def test_a_sentence_reporting_progress_on_a_target_dates_the_sentences_after_it(
     assert metrics["4%"].period == "January to May 2026"
     # A plan dates only itself: the sentence after it keeps the period before.
     assert metrics["3%"].period == "January to May 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("in the first half", (1, 6)),
+        ("over the first six months", (1, 6)),
+        ("from January to September", (1, 9)),
+        ("in the third quarter", (7, 9)),
+        ("at the end of June", (6, 6)),
+        ("in 2025", None),
+    ],
+)
+def test_months_a_question_names(text: str, months: tuple[int, int] | None) -> None:
+    assert months_covered(text) == months
+
+
+def test_months_a_period_covers() -> None:
+    assert period_months("2025") == (1, 12)
+    assert period_months("end of 2025") == (12, 12)
+    assert period_months("end of June 2025") == (6, 6)
+    assert period_months("first half of 2026") == (1, 6)
+    assert period_months("since July 2021") is None
+    assert period_months(None) is None
+
+
+def test_a_whole_year_figure_does_not_answer_for_the_first_half(tmp_path: Path) -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "In the first half, ships waited 9.5 hours at anchor on average. For the whole of "
+        "2025, the berth utilization rate was 81.5%.",
+    )
+    page_file = tmp_path / "ports.txt"
+    page_file.write_text(page, encoding="utf-8")
+    ports = tradebrief.load_briefing(page_file)
+    # Before: answered with the whole year's 81.5%, as fact and as passage.
+    answer = ports.ask("What was the berth utilization rate in the first half?")
+    assert not answer.found
+    assert "covers 'the whole year', not 'first half'" in answer.text
+    assert ports.ask("What was the berth utilization rate in 2025?").found
+
+
+@given(st.text(max_size=40))
+def test_month_readers_take_any_text(text: str) -> None:
+    for months in (months_covered(text), period_months(text)):
+        assert months is None or 1 <= months[0] <= months[1] <= 12
+
+
+@pytest.mark.parametrize("bad", [3, b"x", ["first half"]])
+def test_month_readers_refuse_what_is_not_text(bad: object) -> None:
+    with pytest.raises(TypeError):
+        months_covered(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        period_months(bad)  # type: ignore[arg-type]

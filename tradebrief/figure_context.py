@@ -21,6 +21,8 @@ __all__ = [
     "figure_period",
     "figure_scope",
     "figure_subject",
+    "months_covered",
+    "period_months",
     "period_words",
     "without_basis_years",
 ]
@@ -457,3 +459,73 @@ def _check(sentence: object, held: object) -> None:
             f"needs a sentence (str) and the briefing's date, not {type(sentence).__name__} "
             f"and {type(held).__name__}"
         )
+
+
+_SPAN_WORDS = re.compile(
+    rf"\b(?:(?P<half>first|second)\s+half|(?P<quarter>first|second|third|fourth)\s+quarter"
+    r"|(?P<three>first\s+three\s+quarters)|first\s+(?P<count>two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven)\s+months|(?:January|Jan\.)\s*(?:to|through|-|\u2013)\s*"
+    rf"(?P<until>(?i:{_MONTH_NAMES}))|end\s+of\s+(?P<end>(?i:{_MONTH_NAMES})))\b",
+    re.IGNORECASE,
+)
+_HALF = {"first": (1, 6), "second": (7, 12)}
+_QUARTER = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12)}
+
+
+def months_covered(text: str) -> tuple[int, int] | None:
+    """The months of the year a period or question names, first and last; None if it names none.
+
+    "first half" and "January to June" both give ``(1, 6)``; "the end of June" is
+    one point, ``(6, 6)``; a bare year names no part of one, and gives None.
+
+    Example:
+        >>> months_covered("first three quarters of 2025"), months_covered("2025")
+        ((1, 9), None)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"months_covered needs text (str), not {type(text).__name__}")
+    found = _SPAN_WORDS.search(text)
+    if found is None:
+        return None
+    if found["half"]:
+        return _HALF[found["half"].lower()]
+    if found["quarter"]:
+        return _QUARTER[found["quarter"].lower()]
+    if found["three"]:
+        return (1, 9)
+    if found["count"]:
+        return (1, _COUNT[found["count"].lower()])
+    name = (found["until"] or found["end"]).lower()
+    month = _MONTHS.index(name) + 1
+    return (1, month) if found["until"] else (month, month)
+
+
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_END_OF_YEAR = re.compile(r"^end of (?:19|20)\d\d$")
+
+
+def period_months(period: str | None) -> tuple[int, int] | None:
+    """The months of its year a figure's period covers, first and last; None if unknown.
+
+    A bare year covers all twelve; "end of 2025" and "end of June 2025" are one
+    point; "July 2025" is one month. A holiday or "since July 2021" gives None.
+
+    Example:
+        >>> period_months("2025"), period_months("first half of 2025"), period_months("July 2025")
+        ((1, 12), (1, 6), (7, 7))
+    """
+    if period is None:
+        return None
+    if not isinstance(period, str):
+        raise TypeError(f"period_months needs a period (str), not {type(period).__name__}")
+    if _BARE_YEAR.match(period):
+        return (1, 12)
+    if _END_OF_YEAR.match(period):
+        return (12, 12)
+    single = _ONE_MONTH.match(period)
+    if single is not None:
+        month = _MONTHS.index(single["month"].lower()) + 1
+        return (month, month)
+    if period.startswith("since"):
+        return None
+    return months_covered(period)

@@ -11,7 +11,7 @@ from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
-from tradebrief.figure_context import without_basis_years
+from tradebrief.figure_context import figure_period, period_months, without_basis_years
 from tradebrief.figure_names import figure_words
 from tradebrief.figure_status import figure_status
 from tradebrief.model import (
@@ -104,6 +104,8 @@ class Candidate:
     dated: bool = False
     """Whether ``years`` is the period its figure covers, read for it alone (an extracted
     figure's), rather than every year its text names."""
+    months_covered: tuple[int, int] | None = None
+    """For a dated figure, the months of its year its period covers ((1, 6): first half)."""
     basis_years: frozenset[str] = frozenset()
     """Years its text names only as a basis ("the level of 2019"), left out of ``years``."""
     counts: frozenset[str] = frozenset()
@@ -161,6 +163,7 @@ class _Builder:
         statuses: Iterable[str] = (),
         passage: bool = False,
         count_nouns: bool = False,
+        covers: tuple[int, int] | None = None,
     ) -> None:
         # years_from: the text its years are read from (an extracted figure's period), with
         # ``dated`` saying so; passage: a raw passage, whose basis years ("the level of
@@ -220,6 +223,7 @@ class _Builder:
                 years=years,
                 basis_years=named_years - years if passage else frozenset(),
                 dated=dated,
+                months_covered=period_months(years_from) if dated else covers,
                 months=months,
                 units=frozenset(given),
                 slot=slot,
@@ -375,6 +379,8 @@ class _Builder:
                     numbers_from=span.quote,
                     prior=sentence_prior,
                     passage=True,
+                    # "For the whole of 2025, ...": the part of the year the passage names
+                    covers=period_months(figure_period(span.quote, b.date)),
                     count_nouns=True,
                 )
         return self.candidates

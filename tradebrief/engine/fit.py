@@ -10,6 +10,7 @@ answer.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from tradebrief.engine.candidates import Candidate, CandidateKind
@@ -82,6 +83,8 @@ class Query:
     """Whether it asks for a figure achieved, planned, on order or a target (None: unsaid)."""
     counted_head: str = ""
     """The last term of what a "how many" question counts ("warn" for "flood warnings")."""
+    months: tuple[int, int] | None = None
+    """The part of a year it names ((1, 6) for "the first half"); None if it names none."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -170,6 +173,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
     penalties += _status_fit(candidate, query)
+    penalties += _months_fit(candidate, query)
     years = query.years
     # A passage naming 2019 only as a basis ("96% of the level of 2019") speaks of its own year.
     own = candidate.years or ({query.implied_year} if candidate.basis_years else frozenset())
@@ -232,6 +236,44 @@ def _status_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
     if head and counted and head in candidate.terms and head not in counted:
         found.append((0.4, f"counts {min(counted)}, not {head}"))
     return found
+
+
+def _months_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
+    """A factor for a dated figure of another part of the year than the question names.
+
+    "In the first half" is not answered by a whole year's figure, nor "at the end of
+    June" by a first-half average; a stock at the end of June does answer "in the
+    first half", which ends then.
+    """
+    asked, covered = query.months, candidate.months_covered
+    if asked is None or covered is None or asked == covered:
+        return []
+    point = covered[0] == covered[1]
+    if asked[1] == covered[1] and point:
+        return []
+    return [(0.4, f"covers '{_part(covered)}', not '{_part(asked)}'")]
+
+
+_PARTS = {
+    (1, 12): "the whole year",
+    (1, 6): "first half",
+    (7, 12): "second half",
+    (1, 3): "first quarter",
+    (4, 6): "second quarter",
+    (7, 9): "third quarter",
+    (10, 12): "fourth quarter",
+    (1, 9): "first three quarters",
+}
+
+
+def _part(months: tuple[int, int]) -> str:
+    """Words for a part of a year: (1, 6) is 'first half', (6, 6) 'June'."""
+    first, last = months
+    if months in _PARTS:
+        return _PARTS[months]
+    if first == last:
+        return calendar.month_name[last]
+    return f"{calendar.month_name[first]} to {calendar.month_name[last]}"
 
 
 _BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)

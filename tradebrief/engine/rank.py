@@ -46,6 +46,7 @@ from tradebrief.engine.question import (
     without_unwanted,
 )
 from tradebrief.engine.text import analyze
+from tradebrief.figure_context import months_covered
 from tradebrief.figure_status import asked_status
 from tradebrief.quantities import find_numbers
 
@@ -315,6 +316,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
         status=asked_status(text),
+        months=months_covered(text),
         counted_head=next(reversed(analyze(counting, index.lexicon)), "")
         if intent is Intent.HOW_MANY and _HOW_MANY.search(text)
         else "",
