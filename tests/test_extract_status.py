@@ -434,3 +434,19 @@ def test_month_readers_refuse_what_is_not_text(bad: object) -> None:
         months_covered(bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         period_months(bad)  # type: ignore[arg-type]
+
+
+def test_a_generic_head_is_found_by_the_thing_named_before_it() -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "Fishing ports landed 12 million tons of fish. The average price was 9.5 yuan per "
+        "kilogram.",
+    )
+    metrics = extract_metrics(parse_pages([page]))
+    price = next(m for m in metrics if m.quantity.span.quote.startswith("9.5 yuan"))
+    # Before: found only by "average price per kilogram", not by the fish it is the price of.
+    assert price.subject == "average price"
+    assert "fish" in price.keywords
+    landed = next(m for m in metrics if m.quantity.span.quote.startswith("12 million"))
+    assert "price" not in landed.keywords

@@ -204,6 +204,7 @@ def _paragraph_metrics(
 ) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
     previous_subject, previous_noun = "", ""
+    last_named = ""  # what the paragraph's figure before this one was named by
     # Opening remarks name their period once ("In the first half, ...") and go on
     # for several paragraphs, each opened by a topic sentence with no figure
     # ("International travel continued to recover."): such a paragraph speaks of
@@ -317,8 +318,14 @@ def _paragraph_metrics(
             # sentence before named, so it is found by the pilot's words too
             # ("were covered by unemployment insurance" names its own topic)
             topic = previous_subject if not subject and said and " " not in said else ""
+            if subject and set(subject.casefold().split()) <= figure_words().generic_heads:
+                # "The average price was 69.6 yuan per ton" after the allowances traded:
+                # the price of those
+                topic = f"{subject} {last_named}"
+            else:
+                last_named = " ".join(w for w in (subject, noun) if w) or last_named
             keywords = (
-                f"{subject or topic} {whole} {scope} "
+                f"{topic or subject} {whole} {scope} "
                 f"{' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
                 f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"

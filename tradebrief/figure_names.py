@@ -72,6 +72,9 @@ class FigureWords(BaseModel):
     passing_counts: frozenset[str] = Field(
         description="Nouns a count written in words counts in passing ('three colleagues')."
     )
+    generic_heads: frozenset[str] = Field(
+        default=frozenset(), description="Heads that name a figure only with what came before."
+    )
     classifiers: frozenset[str] = Field(
         default=frozenset(), description="Nouns that count a thing without naming it ('units')."
     )
