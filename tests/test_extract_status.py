@@ -450,3 +450,17 @@ def test_a_generic_head_is_found_by_the_thing_named_before_it() -> None:
     assert "fish" in price.keywords
     landed = next(m for m in metrics if m.quantity.span.quote.startswith("12 million"))
     assert "price" not in landed.keywords
+
+
+def test_a_long_counted_noun_phrase_still_counts_its_head(tmp_path: Path) -> None:
+    page = (TRANSCRIPTS / "status_figures.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Next year, we plan to build 45 new deep-water berths.",
+        "Crews repainted 3,400 old inland river navigation buoys.",
+    )
+    page_file = tmp_path / "ports.txt"
+    page_file.write_text(page, encoding="utf-8")
+    ports = tradebrief.load_briefing(page_file)
+    # Before: "counts old, not buoy": only the first three words after the count were read.
+    answer = ports.ask("How many navigation buoys were repainted?")
+    assert answer.found and "3,400" in answer.text

@@ -40,6 +40,9 @@ COUNTED = "counted:"
 _NEXT_WORDS = re.compile(
     r"^\s+(?:(?:million|billion|thousand|more|new)\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 )
+_UNTIL_PUNCTUATION = re.compile(r"[^,.;:()?!]{0,60}")
+_SCALE_WORDS = frozenset(("million", "billion", "thousand", "more", "new", "about"))
+_PHRASE_WORDS = 5  # words of a noun phrase after a count read for what it counts
 _NOUN_REACH = 40  # characters after a figure searched for the noun it counts
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
@@ -164,6 +167,7 @@ class _Builder:
         passage: bool = False,
         count_nouns: bool = False,
         covers: tuple[int, int] | None = None,
+        count_from: str = "",
     ) -> None:
         # years_from: the text its years are read from (an extracted figure's period), with
         # ``dated`` saying so; passage: a raw passage, whose basis years ("the level of
@@ -248,13 +252,40 @@ class _Builder:
                 statuses=frozenset(statuses),
                 counts=frozenset(
                     unit.removeprefix(COUNTED)
-                    for unit in given
+                    for unit in {
+                        *given,
+                        *self._count_nouns(count_from or quoted, first=bool(count_from)),
+                    }
                     if unit.startswith(COUNTED) and unit not in self.classifiers
                 )
                 if count_nouns
                 else frozenset(),
             )
         )
+
+    def _count_nouns(self, quoted: str, *, first: bool = False) -> set[str]:
+        """What each count in a quote counts, as counted units, read from its noun phrase.
+
+        "25,600 old urban residential communities" counts communities too. With
+        ``first``, only the quote's first figure is read: an extracted figure's own.
+        """
+        found: set[str] = set()
+        stop = figure_words().not_units
+        mentions = [m for m in find_numbers(quoted) if not m.is_year]
+        for mention in mentions[:1] if first else mentions:
+            if mention.unit != "count":
+                continue
+            phrase = _UNTIL_PUNCTUATION.match(quoted, mention.end)
+            words = phrase[0].split() if phrase else []
+            while words and words[0] in _SCALE_WORDS:
+                words.pop(0)
+            taken: list[str] = []
+            for word in words[:_PHRASE_WORDS]:
+                if word in stop:
+                    break
+                taken.append(word)
+            found |= {f"{COUNTED}{t}" for t in analyze(" ".join(taken), self.lexicon)}
+        return found
 
     def build(self) -> list[Candidate]:
         b = self.briefing
@@ -289,6 +320,11 @@ class _Builder:
                 dated=bool(dated),
                 statuses=(fact.status,) if isinstance(fact, Metric) and fact.status else (),
                 count_nouns=isinstance(fact, Metric) and fact.origin == "extracted",
+                count_from=(
+                    b.source[fact.quantity.span.start : fact.evidence.end]
+                    if isinstance(fact, Metric)
+                    else ""
+                ),
             )
         for person in b.people:
             self._person(person)
