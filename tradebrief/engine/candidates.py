@@ -11,8 +11,8 @@ from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
-from tradebrief.figure_context import figure_period, period_months, without_basis_years
 from tradebrief.figure_names import figure_words
+from tradebrief.figure_period import figure_period, period_months, without_basis_years
 from tradebrief.figure_status import figure_status
 from tradebrief.model import (
     Briefing,

@@ -37,7 +37,7 @@ from tradebrief.engine.text import (
     _stem,
     analyze,
 )
-from tradebrief.figure_context import without_basis_years
+from tradebrief.figure_period import without_basis_years
 from tradebrief.model import Briefing
 from tradebrief.quantities import find_numbers
 

@@ -46,7 +46,7 @@ from tradebrief.engine.question import (
     without_unwanted,
 )
 from tradebrief.engine.text import analyze
-from tradebrief.figure_context import months_covered
+from tradebrief.figure_period import months_covered
 from tradebrief.figure_status import asked_status
 from tradebrief.quantities import find_numbers
 
