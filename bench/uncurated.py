@@ -39,7 +39,13 @@ BRIEFINGS: dict[str, list[Path]] = {
 }
 
 
-READ_SETS = ("blind_uncurated", "blind_uncurated2", "blind_uncurated3", "blind_uncurated4")
+READ_SETS = (
+    "blind_uncurated",
+    "blind_uncurated2",
+    "blind_uncurated3",
+    "blind_uncurated4",
+    "blind_uncurated5",
+)
 """The uncurated sets already read, asked together by ``--together``. A set still
 blind is never added here before its one first reading."""
 

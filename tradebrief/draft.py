@@ -14,6 +14,7 @@ from typing import Any
 import tomli_w
 
 from tradebrief.extract import extract_metrics
+from tradebrief.figure_names import draft_name
 from tradebrief.model import Briefing, Metric
 from tradebrief.parse import slugify
 from tradebrief.quantities import Qualifier
@@ -52,7 +53,7 @@ def _entry(briefing: Briefing, metric: Metric, fact_id: str) -> dict[str, Any] |
         return None
     entry: dict[str, Any] = {
         "id": fact_id,
-        "name": metric.name,
+        "name": _name(metric),
         "question": metric.question,
         "evidence": evidence.quote,
         "answer": metric.answer,
@@ -75,13 +76,43 @@ def _entry(briefing: Briefing, metric: Metric, fact_id: str) -> dict[str, Any] |
             "unit": metric.change.unit,
             "basis": metric.change.basis.value,
         }
+    if metric.equivalent is not None:
+        equivalent_quote = _unique_quote(source, metric.equivalent.span, evidence)
+        if equivalent_quote is not None:
+            entry["equivalent"] = {
+                "quote": equivalent_quote,
+                "value": f"{metric.equivalent.value:f}",
+                "scale": metric.equivalent.scale.word,
+                "unit": metric.equivalent.unit,
+            }
     if metric.period is not None:
         entry["period"] = metric.period
+    for field in ("subject", "status", "compared_with"):
+        if getattr(metric, field) is not None:
+            entry[field] = getattr(metric, field)
     if metric.record:
         entry["record"] = True
     if metric.keywords:
         entry["keywords"] = list(metric.keywords)
     return entry
+
+
+def _name(metric: Metric) -> str:
+    """What the figure measures, for a person to review, else the extracted name."""
+    plain = metric.name.rsplit(" (paragraph ", 1)[0]
+    figure = metric.quantity.span.quote
+    status = metric.status or "achieved"
+    if plain.startswith(figure):
+        # Nothing named before the figure: "76 countries", not "Countries"
+        return draft_name(plain, "", status=status, period=metric.period) or metric.name
+    before = plain.split(f" {figure}", 1)[0] if f" {figure}" in plain else metric.subject or ""
+    scope = ""
+    if before.startswith("in "):  # only where: "in summer travel season"
+        before, scope = "", before
+    named = draft_name(
+        before, metric.quantity.unit, status=status, period=metric.period, scope=scope
+    )
+    return named or metric.name
 
 
 def draft_facts(briefing: Briefing) -> str:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tradebrief.figure_changes import stated_changes
 from tradebrief.figure_context import (
+    basis_years,
     briefing_holiday,
     compared_year,
     figure_aliases,
@@ -29,6 +31,7 @@ from tradebrief.figure_context import (
 from tradebrief.figure_names import (
     FigureWords,
     counted_noun,
+    figure_question,
     figure_unit,
     figure_words,
     in_passing,
@@ -36,6 +39,8 @@ from tradebrief.figure_names import (
     rate_denominator,
     said_of,
 )
+from tradebrief.figure_respective import respective_part, respective_subjects, respective_years
+from tradebrief.figure_status import figure_status
 from tradebrief.limits import MAX_EXTRACTED
 from tradebrief.model import Briefing, Catalog, Metric, OrgKind, Paragraph
 from tradebrief.quantities import (
@@ -80,7 +85,13 @@ _SHARE_BEFORE = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:total|whole|national|country)")
 # "Of these, 97.2% were resolved": the figure counts part of the thing counted before.
-_PART_OF_BEFORE = re.compile(r"^\s*(?:of|among)\s+(?:these|them|those|which)\b", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(
+    r"^\s*(?:of|among)\s+(?:these|them|those|which|this|the\s+total)\b", re.IGNORECASE
+)
+_OF_THE_WHOLE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the|these|those|its|our|all)(?:\s+(?:[\d,]+|[a-z]+(?:-[a-z]+)?))?"
+    r"(?=\s+[a-z])"
+)
 _CONVERSION = re.compile(r"\(\s*(?:US)?$")
 _ELLIPSIS = re.compile(r"\s+(?:have|has|were|was|are|is)\b")
 _PLANNED = re.compile(r"\b(?:will|aim|aims|plan|plans|target|targets|expect|expects)\b")
@@ -145,21 +156,69 @@ def _share(sentence: str, mention: NumberMention) -> str:
     return ""
 
 
-def _respective(subject: str, count: int, index: int) -> str:
-    """The ``index``-th of ``count`` subjects joined by "and": a figure given "respectively"."""
-    parts = [part for part in re.split(r",\s*|\s+and\s+", subject) if part]
-    if count < 2 or len(parts) != count or index >= count:
-        return subject
-    head = re.match(r"^(.*?\b(?:in|of|for)\s+)", parts[0])
-    part = parts[index]
-    if index and head and not part.startswith(head[1]):
-        part = head[1] + part  # "investment in manufacturing and services": "investment in"
-    return part
+@dataclass
+class _Carried:
+    """What one paragraph leaves to the next by the same speaker: the period last named."""
+
+    speaker: str = ""
+    period: str | None = None
 
 
-def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -> Iterator[Metric]:
+def _basis_of(sentence: str, end: int, later: list[int]) -> str | None:
+    """The basis year stated after the figure ending at ``end`` and before the next figure."""
+    stop = min((at for at in later if at >= end), default=len(sentence))
+    for year in basis_years(sentence[end:stop]):
+        return year
+    return None
+
+
+_BRACKETED = re.compile(r"^\s*\(\s*(?:US)?$")
+
+
+def _equivalent(
+    source: str, offset: int, sentence: str, mention: NumberMention, figures: list[NumberMention]
+) -> Quantity | None:
+    """The same amount in another currency, in brackets right after it, or None.
+
+    "702.6 billion yuan ($96.5 billion)" gives $96.5 billion for the yuan figure.
+    """
+    if mention.unit not in ("CNY", "USD"):
+        return None
+    later = [m for m in figures if m.start >= mention.end]
+    if not later or later[0].unit not in ("CNY", "USD") or later[0].unit == mention.unit:
+        return None
+    other = later[0]
+    if not _BRACKETED.match(sentence[mention.end : other.start]):
+        return None
+    return Quantity(
+        value=other.value,
+        scale=other.scale,
+        unit=other.unit,
+        qualifier=other.qualifier,
+        span=Span.over(source, offset + other.start, offset + other.end),
+    )
+
+
+def _paragraph_metrics(
+    briefing: Briefing, paragraph: Paragraph, holiday: str, carried: _Carried
+) -> Iterator[Metric]:
     source, base = briefing.source, paragraph.span.start
-    previous_subject, previous_noun, previous_period = "", "", None
+    previous_subject, previous_noun = "", ""
+    last_named = ""  # what the paragraph's figure before this one was named by
+    # Opening remarks name their period once ("In the first half, ...") and go on
+    # for several paragraphs, each opened by a topic sentence with no figure
+    # ("International travel continued to recover."): such a paragraph speaks of
+    # the period the speaker's paragraph before it named last.
+    previous_period = None
+    if carried.speaker == paragraph.speaker and carried.period is not None:
+        first = next(sentences(paragraph.text), (0, 0))
+        opening = paragraph.text[first[0] : first[1]]
+        if not any(is_figure(opening, m) for m in find_numbers(opening)):
+            previous_period = carried.period
+    if carried.speaker != paragraph.speaker:
+        carried.speaker, carried.period = paragraph.speaker, None
+    # A paragraph that opens with a figure keeps to its own periods, but leaves the one
+    # its speaker's remarks named for the topical paragraphs after it.
     named_again: dict[str, tuple[str, ...]] = {}
     for s_start, s_end in sentences(paragraph.text):
         sentence = paragraph.text[s_start:s_end]
@@ -169,23 +228,39 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
         found = stated_changes(source, offset, sentence, figures, figure_words().downward)
         # A sentence that names no period speaks of the one named before it.
         period = figure_period(sentence, briefing.date, holiday=holiday) or previous_period
-        if not _PLANNED.search(sentence):
-            previous_period = period  # "we aim to train ... by 2029" dates only itself
+        listed = [m for m, _ in found]
+        years = respective_years(sentence, len(listed)) if _RESPECTIVELY.search(sentence) else None
+        # "we aim to train ... by 2029" dates only itself; "jobs reached 10.62 million,
+        # 88.5% of the annual target" reports what was done, and dates what follows
+        done = [figure_status(sentence, m.start, m.end) == "achieved" for m in listed]
+        lends = any(done) if done else not _PLANNED.search(sentence)
+        if lends and not years:  # "in 2025 and 2024, respectively" dates its own figures
+            previous_period = period
+            carried.period = period or carried.period
         # "an increase of 3.6 million tons over last year": asked "compared with 2023".
         compared = compared_year(sentence, briefing.date)
         scope = figure_scope(sentence)
         aliases = figure_aliases(sentence)
         part_of = previous_noun if _PART_OF_BEFORE.match(sentence) else ""
+        # "Of this, solar power capacity stood at ...": a part of the installed capacity
+        whole = (previous_subject or previous_noun) if _PART_OF_BEFORE.match(sentence) else ""
         subjects = {
             m.start: figure_subject(sentence, m.start, previous_subject or previous_noun) or part_of
             for m, _ in found
         }
+        respective = None
+        if listed and _RESPECTIVELY.search(sentence):
+            # "Coal, oil and gas output reached A, B and C, respectively": one each, in order
+            respective = respective_subjects(sentence, subjects[listed[0].start], len(listed))
         counted = ""  # what the sentence's last count counted
         for mention, stated_change in found:
             unit = figure_unit(sentence, mention)
             noun = counted_noun(sentence, mention.end) or measured_thing(sentence, mention)
             if not noun and mention.unit == "count" and _ELLIPSIS.match(sentence, mention.end):
                 noun = unit = counted or unit  # "214 agencies were investigated and 31 have"
+            whole_of = _OF_THE_WHOLE.match(sentence, mention.end)
+            if mention.unit == "count" and not noun and whole_of:
+                noun = unit = counted_noun(sentence, whole_of.end()) or unit  # "eight of the ten"
             if mention.unit == "count" and noun:
                 counted = noun
             quantity = Quantity(
@@ -213,10 +288,12 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             )
             if not subject and _CONVERSION.search(sentence, 0, mention.start):
                 subject = previous_subject  # "61.2 trillion yuan (US$8.5 trillion)"
-            if _RESPECTIVELY.search(sentence):
+            if respective is not None:
+                subject = respective[listed.index(mention)]
+            elif _RESPECTIVELY.search(sentence):
                 # "X and Y grew by 11.3% and 11.8%, respectively": each its own
                 sharing = [m for m, _ in found if subjects.get(m.start) == subject]
-                subject = _respective(subject, len(sharing), sharing.index(mention))
+                subject = respective_part(subject, len(sharing), sharing.index(mention))
             if subject:
                 previous_subject = subject
                 if aliases:
@@ -237,25 +314,50 @@ def _paragraph_metrics(briefing: Briefing, paragraph: Paragraph, holiday: str) -
             where = f"in {scope}" if scope and figure not in scope else ""
             words = " ".join(w for w in (subject, where, figure, noun, said) if w)
             about = " ".join(w for w in (subject, where, noun, said) if w) or figure
+            # "By the end of September, 12.8 million people were covered": by the pilot the
+            # sentence before named, so it is found by the pilot's words too
+            # ("were covered by unemployment insurance" names its own topic)
+            topic = previous_subject if not subject and said and " " not in said else ""
+            if subject and set(subject.casefold().split()) <= figure_words().generic_heads:
+                # "The average price was 69.6 yuan per ton" after the allowances traded:
+                # the price of those
+                topic = f"{subject} {last_named}"
+            else:
+                last_named = " ".join(w for w in (subject, noun) if w) or last_named
             keywords = (
-                f"{subject} {scope} {' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
+                f"{topic or subject} {whole} {scope} "
+                f"{' '.join(dict.fromkeys((*aliases, *also)))} {noun} {said} "
                 f"{compared or ''} {' '.join(period_words(period))} {averaged} "
                 f"{_share(sentence, mention)}"
             )
+            starts = [m.start for m, _ in found]
+            equivalent = _equivalent(source, offset, sentence, mention, [m for m, _ in found])
+            status = figure_status(sentence, mention.start, mention.end)
             yield Metric(
                 id=f"extracted-p{paragraph.number}-{offset + mention.start}",
                 name=f"{words} (paragraph {paragraph.number})",
                 answer=sentence,
-                question=f"What does the briefing say about {about}?",
+                question=figure_question(
+                    subject,
+                    noun,
+                    said,
+                    counted=mention.unit == "count",
+                    status=status,
+                )
+                or f"What does the briefing say about {about}?",
                 keywords=tuple(dict.fromkeys(keywords.split() + _change_words(stated_change))),
                 evidence=evidence,
                 speaker=paragraph.speaker,
                 paragraph=paragraph.number,
                 quantity=quantity,
                 change=stated_change,
-                period=period,
+                period=years[listed.index(mention)] if years else period,
                 record="record" in sentence.casefold(),
                 origin="extracted",
+                subject=subject or noun or None,
+                status=status,
+                compared_with=_basis_of(sentence, mention.end, starts) or compared,
+                equivalent=equivalent,
             )
 
 
@@ -281,10 +383,11 @@ def extract_metrics(briefing: Briefing) -> tuple[Metric, ...]:
     holiday = briefing_holiday(briefing.title, *(p.text for p in tuple(briefing.paragraphs)[:6]))
     # A reporter's question states no figure of the briefing's: only officials' words do.
     outlets = {o.id for o in briefing.organizations if o.category is OrgKind.MEDIA}
+    carried = _Carried()
     for paragraph in briefing.paragraphs:
         if paragraph.speaker in outlets:
             continue
-        for metric in _paragraph_metrics(briefing, paragraph, holiday):
+        for metric in _paragraph_metrics(briefing, paragraph, holiday, carried):
             if any(_overlaps(metric.quantity.span, span) for span in covered):
                 continue
             found.append(metric)

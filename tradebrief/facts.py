@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
@@ -87,6 +87,13 @@ class MetricEntry(FactEntry):
     period: str | None = Field(default=None, description="Period covered, e.g. '2024'.")
     # Strict: a facts file says `record = true`, never "yes" or 1 (no silent coercion).
     record: StrictBool = Field(default=False, description="Whether the text calls it a record.")
+    subject: str | None = Field(default=None, description="What it measures, in the text's words.")
+    status: Literal["achieved", "planned", "on order", "target"] | None = Field(
+        default=None, description="Done or standing, or a plan, an order or a target."
+    )
+    compared_with: str | None = Field(
+        default=None, description="The period it is measured against ('2019'), if named."
+    )
 
 
 class MeasureEntry(FactEntry):
@@ -313,6 +320,9 @@ class _Resolver:
             ),
             period=entry.period,
             record=entry.record,
+            subject=entry.subject,
+            status=entry.status,
+            compared_with=entry.compared_with,
         )
 
     def measure(self, entry: MeasureEntry) -> PolicyMeasure:

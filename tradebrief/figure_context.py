@@ -4,23 +4,37 @@
 and exports" in "imports and exports totaled 33.6 trillion yuan") and dates it
 by its *period* ("first three quarters of 2025" in a briefing held in October
 2025 that says "in the first three quarters"). Retrieval matches questions
-against those names, so they are drawn from the sentence's own words.
+against those names, so they are drawn from the sentence's own words. The
+period readers live in :mod:`tradebrief.figure_period` and are named here too.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 
+from tradebrief.figure_period import (
+    basis_years,
+    briefing_holiday,
+    compared_year,
+    figure_period,
+    months_covered,
+    period_months,
+    period_words,
+    without_basis_years,
+)
+
 __all__ = [
+    "basis_years",
     "briefing_holiday",
     "compared_year",
     "figure_aliases",
     "figure_period",
     "figure_scope",
     "figure_subject",
+    "months_covered",
+    "period_months",
     "period_words",
+    "without_basis_years",
 ]
 
 # A verb that links a subject to its figure: "X reached 5", "X accounted for 57%".
@@ -46,6 +60,7 @@ _ARTICLE = re.compile(
     r"^(?:the|a|an|its|their|our|this|these|that|those|and|or|but|so|then)$", re.IGNORECASE
 )
 _PRONOUN = re.compile(r"^(?:we|they|it|he|she|i|you|this|that|there)$", re.IGNORECASE)
+_LOWER_PRONOUNS = frozenset(("it", "we", "they", "he", "she", "you"))
 _AUXILIARY = re.compile(r"^(?:has|have|had|been|be|will|would|also|already|now)$", re.IGNORECASE)
 # Words that say when, not what: "Summer grain output this year came to ...".
 _TIME_WORD = re.compile(
@@ -75,6 +90,11 @@ _TIME_PHRASE = re.compile(
     r"(?:\s+of\s+(?:the\s+|this\s+)?(?:year|\d{4}))?"
     r"|\b(?:in|during)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
+)
+# "..., and wind power capacity at 598 million": a second figure whose verb is left out.
+_GAPPED = re.compile(
+    r"(?:,\s*|\band\s+)(?:the\s+)?(?P<words>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)"
+    r"\s+(?:at|to)\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?$"
 )
 _FIGURE_IN = re.compile(r"(?<![A-Za-z0-9.])\d")  # a figure, not the digits of "PM2.5"
 _SUBJECT_WORDS = 8  # a subject longer than this is a clause, not a name
@@ -111,6 +131,16 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         head = re.split(r"\s+(?:in|of|for)\s+", previous, maxsplit=1)[0]
         rest = _TRAILING_VERB.sub("", that["rest"])
         return " ".join(f"{head} {rest}".split()[:_SUBJECT_WORDS])
+    gapped = _GAPPED.search(before)
+    if gapped is not None and _FIGURE_IN.search(before[: gapped.start()]):
+        # "solar stood at 1.13 billion kW and wind power capacity at 598 million": the verb
+        # of the figure before is left out, and the words before "at" name this one.
+        words = _WORD.findall(gapped["words"])
+        while words and words[0].casefold() in ("with", "while", "whereas", "and", "the"):
+            words.pop(0)  # "with high-speed lines at 50,100 km"
+        verb = bool(words) and words[-1].endswith("ed")  # "and returned to 96%": a verb
+        if words and not verb and not any(_LINK.search(w) or _PRONOUN.match(w) for w in words):
+            return " ".join(words)
     link = _LINK.search(clause) or _NEAR_VERB.search(clause)
     if link is None:
         return ""
@@ -130,8 +160,14 @@ def figure_subject(sentence: str, start: int, previous: str = "") -> str:
         words.pop()  # "output this year", "power together", "volume has"
     if len(words) == 1 and _ANAPHOR.match(words[0]):
         return previous
+    if len(words) > _SUBJECT_WORDS and "for" in words[2:5]:
+        # "the occupational injury protection pilot for people in new forms of employment":
+        # the head before "for" names it
+        words = words[: words.index("for", 2)]
     if not words or len(words) > _SUBJECT_WORDS or any(_PRONOUN.match(w) for w in words[:1]):
         return ""
+    if any(w in _LOWER_PRONOUNS for w in words):
+        return ""  # "for the first time it exceeded": a clause, not a name
     subject = " ".join(words)
     narrowing = _NARROWING.match(subject)
     if narrowing and previous and f" {narrowing['head']}" in f" {previous}":
@@ -149,7 +185,9 @@ _NOT_SCOPE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:first|second|third|half|quarters?|months?|year|addition|"
     r"particular|example|instance|short|general|fact|contrast|average|other|end|past|"
     r"meantime|meanwhile|recent|holiday|period|future|them|these|those|which|all|"
-    r"present|moment|time|once|least|most|last)\b",
+    r"present|moment|time|once|least|most|last|country|nation|whole|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 
@@ -181,186 +219,3 @@ def figure_aliases(sentence: str) -> tuple[str, ...]:
     if not isinstance(sentence, str):
         raise TypeError(f"figure_aliases needs a sentence (str), not {type(sentence).__name__}")
     return tuple(match["alias"].strip() for match in _APPOSITIVE.finditer(sentence))
-
-
-_MONTHS = [name.lower() for name in calendar.month_name[1:]]
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_COUNT |= {"nine": 9, "ten": 10, "eleven": 11}
-_MONTH_NAMES = "|".join(_MONTHS)
-# "From January to September", "January-September": the months of the year so far.
-_MONTH_RANGE = rf"(?:January|Jan\.)\s*(?:to|through|-|\u2013)\s*(?P<until>(?i:{_MONTH_NAMES}))"
-_PART = re.compile(
-    rf"\b(?P<part>{_MONTH_RANGE}|"
-    r"(?:first|second|third|fourth)\s+(?:half|quarter)|first\s+three\s+quarters"
-    r"|first\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
-    r"|end\s+of\s+(?P<month>" + "|".join(_MONTHS) + r"))\b"
-    r"(?:\s+of\s+(?:the|this)\s+year)?(?!\s+of\s+(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(
-    r"(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three quarters)"
-    rf"\s+of\s+|(?i:since)\s+(?:(?:{_MONTH_NAMES.title()})\s+)?|{_MONTH_RANGE}\s+(?:of\s+)?"
-    rf"|(?:the\s+)?end\s+of\s+(?:(?:{_MONTH_NAMES.title()})\s+)?)?"
-    r"(?P<year>(?:19|20)\d\d)\b"
-)
-# "during the holiday", "over the eight-day break": the holiday the briefing is about.
-_DURING_HOLIDAY = re.compile(
-    r"\b(?:during|over|throughout|for|of|in)\s+the\s+(?:[a-z]+-day\s+)?(?:holiday|break)\b",
-    re.IGNORECASE,
-)
-_HOLIDAY_NAME = re.compile(
-    r"(?P<name>(?:(?:[A-Z][A-Za-z-]*|and)\s+){1,6})(?:[Hh]oliday|[Gg]olden [Ww]eek)\b"
-)
-_HOLIDAY_DAYS = re.compile(r"\b(?P<days>[a-z]+-day)\s+(?:holiday|break)\b", re.IGNORECASE)
-# "In June, investment went up by 0.21%": a sentence about one month.
-_IN_MONTH = re.compile(rf"^\s*(?:In|For)\s+(?P<month>{_MONTH_NAMES.title()})\s*,")
-_THIS_YEAR = re.compile(r"\b(?:this|so far this|the current)\s+year\b", re.IGNORECASE)
-# "last year" as the time of the figure, not its basis ("over last year").
-_LAST_YEAR = re.compile(
-    r"(?<!over )(?<!than )(?<!from )(?<!with )(?<!on )(?<!period )\blast year\b", re.IGNORECASE
-)
-_FUTURE = re.compile(r"\b(?:will|plan|plans|expect|expects|target|aim)\b", re.IGNORECASE)
-
-
-def figure_period(sentence: str, held: dt.date, *, holiday: str = "") -> str | None:
-    """The period a sentence's figures cover, for a briefing held on ``held``; None if unsaid.
-
-    A stated year wins ("the first half of 2023" gives ``first half of 2023``).
-    A part of a year without one ("in the first three quarters", "by the end
-    of June") is the latest such part at the time of the briefing; "this year"
-    is the briefing's year; "last year" the one before, unless it is only the
-    basis of a comparison ("an increase of 3.6 million tons over last year").
-    "During the holiday" is ``holiday`` (see :func:`briefing_holiday`) in the
-    briefing's year, when the briefing is about one.
-
-    Example:
-        >>> figure_period("By the end of June, capacity reached 2.71 billion kW.", dt.date(2023, 7, 13))
-        'end of June 2023'
-    """  # noqa: E501
-    _check(sentence, held)
-    if not isinstance(holiday, str):
-        raise TypeError(f"holiday must be a str, not {type(holiday).__name__}")
-    stated = _YEAR.search(sentence)
-    if stated is not None:
-        words = " ".join((stated["part"] or "").split()).removeprefix("the ")
-        return f"{words} {stated['year']}".strip()
-    if holiday and _DURING_HOLIDAY.search(sentence):
-        return f"{holiday} of {held.year}"
-    part = _PART.search(sentence)
-    if part is not None:
-        name = " ".join(part["part"].split()).lower()
-        if part["until"]:
-            ends = _MONTHS.index(part["until"].lower()) + 1
-            name = f"January to {part['until'].capitalize()}"
-        elif part["month"]:
-            ends = _MONTHS.index(part["month"].lower()) + 1
-            name = f"end of {part['month'].capitalize()}"
-        elif part["count"]:
-            ends = _COUNT[part["count"].lower()]
-        elif name == "first three quarters":
-            ends = 9
-        else:
-            ordinal, unit = name.split()
-            ends = _ORDINAL[ordinal] * (6 if unit == "half" else 3)
-        year = held.year
-        if ends > held.month and not _FUTURE.search(sentence):
-            year -= 1  # a part of the year not over yet at the briefing: last year's
-        joiner = " " if part["month"] or part["until"] else " of "
-        return f"{name}{joiner}{year}"
-    month = _IN_MONTH.match(sentence)
-    if month is not None:
-        number = _MONTHS.index(month["month"].lower()) + 1
-        return f"{month['month']} {held.year if number <= held.month else held.year - 1}"
-    if _THIS_YEAR.search(sentence):
-        return str(held.year)
-    if _LAST_YEAR.search(sentence):
-        return str(held.year - 1)
-    return None
-
-
-def briefing_holiday(*texts: str) -> str:
-    """The holiday a briefing is about, named from its title and opening, or "".
-
-    Example:
-        >>> briefing_holiday("Travel in the Spring Festival holiday", "a nine-day break")
-        'nine-day Spring Festival holiday'
-    """
-    if not all(isinstance(text, str) for text in texts):
-        raise TypeError("briefing_holiday needs texts (str)")
-    name = days = ""
-    for text in texts:
-        found = _HOLIDAY_NAME.search(text)
-        if found is not None and not name:
-            words = found["name"].split()
-            while words and words[0] in ("The", "A", "and", "This"):
-                words.pop(0)
-            name = " ".join(words)
-        counted = _HOLIDAY_DAYS.search(text)
-        if counted is not None and not days:
-            days = counted["days"].lower()
-    if not name:
-        return ""
-    return " ".join(w for w in (days, name, "holiday") if w)
-
-
-_SAME_MONTHS = {
-    3: ("first quarter", "January to March", "first three months", "Q1"),
-    6: ("first half", "January to June", "first six months", "H1"),
-    9: ("first three quarters", "January to September", "first nine months", "Q1-Q3"),
-}
-_MONTHS_ENDED = re.compile(
-    r"^(?:first (?:quarter|half|three quarters|(?P<count>\w+) months)|January to (?P<until>\w+))"
-    r" of \d{4}$|^January to (?P<until2>\w+) \d{4}$"
-)
-
-
-def period_words(period: str | None) -> tuple[str, ...]:
-    """Other words for the same months of a period, for a figure's key words.
-
-    Example:
-        >>> period_words("January to September 2025")
-        ('first', 'three', 'quarters', 'nine', 'months', 'Q1-Q3')
-        >>> period_words("first half of 2025")
-        ('January', 'June', 'six', 'months', 'H1')
-    """
-    if period is not None and not isinstance(period, str):
-        raise TypeError(f"period_words needs a period (str or None), not {type(period).__name__}")
-    found = _MONTHS_ENDED.match(period or "")
-    if period is None or found is None:
-        return ()
-    until = found["until"] or found["until2"]
-    if until:
-        ends = _MONTHS.index(until.lower()) + 1 if until.lower() in _MONTHS else 0
-    elif found["count"]:
-        ends = _COUNT.get(found["count"].lower(), 0)
-    else:
-        ends = {"quarter": 3, "half": 6, "three quarters": 9}[period.split(" of ")[0][6:]]
-    known = set((period or "").split())
-    words = " ".join(_SAME_MONTHS.get(ends, ())).split()
-    return tuple(w for w in dict.fromkeys(words) if w not in known and w != "to")
-
-
-_BASIS_LAST_YEAR = re.compile(
-    r"\b(?:over|than|from|compared with|on)\s+(?:the same period\s+)?(?:of\s+)?last year\b",
-    re.IGNORECASE,
-)
-
-
-def compared_year(sentence: str, held: dt.date) -> str | None:
-    """The year a sentence compares its figures with ("over last year"), or None.
-
-    Example:
-        >>> compared_year("Output rose 3 tons over last year.", dt.date(2024, 9, 5))
-        '2023'
-    """
-    _check(sentence, held)
-    return str(held.year - 1) if _BASIS_LAST_YEAR.search(sentence) else None
-
-
-def _check(sentence: object, held: object) -> None:
-    if not isinstance(sentence, str) or not isinstance(held, dt.date):
-        raise TypeError(
-            f"needs a sentence (str) and the briefing's date, not {type(sentence).__name__} "
-            f"and {type(held).__name__}"
-        )

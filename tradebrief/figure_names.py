@@ -21,6 +21,8 @@ from tradebrief.quantities import Change, NumberMention, Scale
 __all__ = [
     "FigureWords",
     "counted_noun",
+    "draft_name",
+    "figure_question",
     "figure_unit",
     "figure_words",
     "in_passing",
@@ -69,6 +71,12 @@ class FigureWords(BaseModel):
     )
     passing_counts: frozenset[str] = Field(
         description="Nouns a count written in words counts in passing ('three colleagues')."
+    )
+    generic_heads: frozenset[str] = Field(
+        default=frozenset(), description="Heads that name a figure only with what came before."
+    )
+    classifiers: frozenset[str] = Field(
+        default=frozenset(), description="Nouns that count a thing without naming it ('units')."
     )
     rise_words: tuple[str, ...] = Field(description="Words for a figure's stated rise.")
     fall_words: tuple[str, ...] = Field(description="Words for a figure's stated fall.")
@@ -206,3 +214,126 @@ def in_passing(
     counted = noun.split(" per ")[0].split()
     last = counted[-1] if counted else ""
     return not last.endswith("s") or last in figure_words().passing_counts
+
+
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|ld|ught|ent|ade|lt|aid|one|ot|et|ut|un|on)\b")
+_MEASURE = re.compile(
+    r"(?:watt|meter|metre|ton|tonne|hour|hectare|gram|point|liter|litre|yuan|dollar|"
+    r"kilometer|kilometre|minute|day|week|month|year|percent)s?(?:-[a-z]+)?$"
+)
+_MONTH_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def figure_question(
+    subject: str,
+    noun: str,
+    said: str,
+    *,
+    counted: bool,
+    status: str = "achieved",
+    period: str | None = None,
+) -> str:
+    """A plain question a figure answers, for suggestions: "What was the wind power capacity?".
+
+    A measured figure with a subject is asked for as "What was the <subject>";
+    a count as "How many <noun> were <said>" or "How many <noun>"; a planned
+    figure with "will". Otherwise "What does the briefing say about ...".
+
+    Example:
+        >>> figure_question("Crude oil output", "", "", counted=False, period="2025")
+        'What was the crude oil output in 2025?'
+        >>> figure_question("", "travel agencies", "investigated", counted=True)
+        'How many travel agencies were investigated?'
+    """
+    for value in (subject, noun, said, status):
+        if not isinstance(value, str):
+            raise TypeError(f"figure_question needs text, not {type(value).__name__}")
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"period must be a str or None, not {type(period).__name__}")
+    when = ""
+    if period:
+        month = period.split()[0] in _MONTH_WORDS
+        if period.startswith("end of"):
+            when = f" at the {period}"
+        elif period.startswith("January to"):
+            when = f" from {period}"
+        else:
+            when = f" in {period}" if period[0].isdigit() or month else f" in the {period}"
+    head = _LEADING_ARTICLE.sub("", subject)
+    if head[:1].isupper() and not head[:2].isupper():
+        head = head[0].lower() + head[1:]  # "Crude oil output", not "UN agencies"
+    plain_noun = noun.split(" per ")[0]
+    measure = (
+        bool(_MEASURE.search(plain_noun)) or plain_noun[:3].strip() in figure_words().short_units
+    )
+    plural = head.endswith("s") and not head.endswith("ss")  # "departments": who, not what
+    done = status == "achieved"
+    if counted and plain_noun and not measure and said and _PARTICIPLE.match(said):
+        return f"How many {plain_noun} {'were' if done else 'will be'} {said}{when}?"
+    if counted and head and plural and not plain_noun:
+        return f"How many {head}{when}?"  # "International passenger trips reached 34.1 million"
+    if counted and plain_noun and not measure and not subject and " " in plain_noun:
+        return f"How many {plain_noun}{when}?"  # "1.3 million rural residents"
+    if head and not plural and not said and (measure or not counted):
+        return f"What {'was' if done else 'will be'} the {head}{when}?"
+    about = " ".join(w for w in (subject, noun, said) if w)
+    return f"What does the briefing say about {about}?" if about else ""
+
+
+_UNIT_WORDS = 2  # "cubic meters" is a unit; "safe flight hours" names what is counted
+_NOT_A_NOUN = frozenset(("count", "percent", "percentage points", "percentage_point", "metric_ton"))
+
+
+def draft_name(
+    subject: str, unit: str, *, status: str = "achieved", period: str | None, scope: str = ""
+) -> str:
+    """A short name for a drafted fact: what the figure measures, its status and period.
+
+    "International passenger trips, first half of 2025", "Large dredgers (on order),
+    first half of 2026": what a person reviewing the draft would call the figure,
+    without the figure itself (the quantity says it). "" when the text names nothing.
+
+    Example:
+        >>> draft_name("Airlines", "passenger trips", period="first half of 2025")
+        'Airlines passenger trips, first half of 2025'
+        >>> draft_name("wind power capacity", "kilowatts", period="end of 2025")
+        'Wind power capacity, end of 2025'
+    """
+    for value in (subject, unit, status, scope):
+        if not isinstance(value, str):
+            raise TypeError(f"draft_name needs text, not {type(value).__name__}")
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"period must be a str or None, not {type(period).__name__}")
+    noun = unit.split(" per ")[0]
+    unit_only = bool(_MEASURE.search(noun)) and len(noun.split()) <= _UNIT_WORDS
+    counts = noun.islower() and noun not in _NOT_A_NOUN and not unit_only
+    label = subject
+    if counts and noun not in subject.casefold():
+        label = f"{subject} {noun}".strip()  # "Airlines passenger trips"
+        if label.startswith("in ") or "(" in label:
+            label = noun
+    if not label:
+        return ""
+    if scope:
+        label = f"{label} {scope}"  # "Passenger trips in summer travel season"
+    if status != "achieved" and status not in label.casefold():  # "36 dredgers on order"
+        label = f"{label} ({status})"
+    if period:
+        label = f"{label}, {period}"
+    return label[0].upper() + label[1:]

@@ -204,6 +204,21 @@ class Metric(_FactBase):
         default="curated",
         description="'curated' from a facts file, 'extracted' found in the text automatically.",
     )
+    subject: str | None = Field(
+        default=None,
+        description="What the figure measures, in the text's words ('wind power capacity'), "
+        "when read from the text; None for curated facts.",
+    )
+    status: Literal["achieved", "planned", "on order", "target"] | None = Field(
+        default=None,
+        description="Whether the text reports the figure as done or standing ('achieved'), "
+        "or as a plan, an order or a target; None when not read (curated facts).",
+    )
+    compared_with: str | None = Field(
+        default=None,
+        description="The period the figure is measured against ('2019' in '96% of the level "
+        "of 2019'), when the text names one; it is not the period the figure covers.",
+    )
 
     @property
     def figure_spans(self) -> tuple[Span, ...]:

@@ -9,8 +9,11 @@ from enum import StrEnum
 
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
-from tradebrief.engine.question import basis_years, slot_of
+from tradebrief.engine.question import slot_of
 from tradebrief.engine.text import _MONTH, _PROPER_NOUN, _passages, _term_of, analyze
+from tradebrief.figure_names import figure_words
+from tradebrief.figure_period import figure_period, period_months, without_basis_years
+from tradebrief.figure_status import figure_status
 from tradebrief.model import (
     Briefing,
     Metric,
@@ -37,8 +40,10 @@ COUNTED = "counted:"
 _NEXT_WORDS = re.compile(
     r"^\s+(?:(?:million|billion|thousand|more|new)\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 )
+_UNTIL_PUNCTUATION = re.compile(r"[^,.;:()?!]{0,60}")
+_SCALE_WORDS = frozenset(("million", "billion", "thousand", "more", "new", "about"))
+_PHRASE_WORDS = 5  # words of a noun phrase after a count read for what it counts
 _NOUN_REACH = 40  # characters after a figure searched for the noun it counts
-_NOUN_UNIT = re.compile(r"^(?!count$|percent$|percentage_point$)[a-z][a-z -]*$")
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
 
@@ -95,10 +100,20 @@ class Candidate:
     """Units of the figures it gives ("metric_ton", "CNY"), and "month" if it names one."""
     slot: str = ""
     """For a figure: whether it is a "total", an "increase" or a "threshold" ("" if unsaid)."""
-    basis_years: frozenset[str] = frozenset()
-    """Years it names only as a basis of comparison ("back to 2019 levels"), not its own."""
     items: int = 0
     """How many items its quoted text lists, counted by its commas, semicolons and "and"s."""
+    statuses: frozenset[str] = frozenset()
+    """Whether its figures are achieved, planned, on order or targets (see figure_status)."""
+    dated: bool = False
+    """Whether ``years`` is the period its figure covers, read for it alone (an extracted
+    figure's), rather than every year its text names."""
+    months_covered: tuple[int, int] | None = None
+    """For a dated figure, the months of its year its period covers ((1, 6): first half)."""
+    basis_years: frozenset[str] = frozenset()
+    """Years its text names only as a basis ("the level of 2019"), left out of ``years``."""
+    counts: frozenset[str] = frozenset()
+    """Terms of what its counts count ("villag" for "9,300 villages"), "units" and the like
+    left out, since "612,000 units" counts whatever the sentence names."""
     approximate: bool = False
     """Whether every figure it gives is inexact: "hundreds of", "more than 150", "about 20"."""
 
@@ -120,6 +135,11 @@ class _Builder:
         self.lexicon = lexicon
         self.candidates: list[Candidate] = []
         # What a question may call the speaker: "Mr. Wang", "the vice minister", "the host".
+        self.classifiers = {
+            f"{COUNTED}{term}"
+            for word in figure_words().classifiers
+            for term in analyze(word, lexicon)
+        }
         self.speaker_words = {
             p.id: " ".join((*p.names, p.title, _ROLE_WORDS[p.role])) for p in briefing.people
         }
@@ -141,7 +161,18 @@ class _Builder:
         quoted: str = "",
         units: Iterable[str] = (),
         slot: str = "",
+        years_from: str | None = None,
+        dated: bool = False,
+        statuses: Iterable[str] = (),
+        passage: bool = False,
+        count_nouns: bool = False,
+        covers: tuple[int, int] | None = None,
+        count_from: str = "",
     ) -> None:
+        # years_from: the text its years are read from (an extracted figure's period), with
+        # ``dated`` saying so; passage: a raw passage, whose basis years ("the level of
+        # 2019") are no years of its own and whose figures' statuses are read from it;
+        # count_nouns: what its counts count is known (not for curated facts).
         fields = list(fields)
         terms: dict[str, float] = {}
         for text, weight in fields:
@@ -157,6 +188,16 @@ class _Builder:
         ]
         figures = [m for m in mentions if not m.is_year]
         all_text = " ".join(text for text, _ in fields)
+        named_years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
+        years = named_years
+        if years_from is not None:
+            years = frozenset(_term_of(m.value) for m in find_numbers(years_from) if m.is_year)
+        elif passage and named_years:
+            # "96% of the level of 2019" speaks of this year, not of 2019
+            blanked = find_numbers(without_basis_years(all_text))
+            years = frozenset(_term_of(m.value) for m in blanked if m.is_year)
+        if passage:  # a passage's figures: done, planned, on order or targets
+            statuses = [figure_status(numbers_from, m.start, m.end) for m in figures]
         months = bool(_MONTH.search(all_text))
         given = {*units, *(m.unit for m in mentions if not m.is_year)} | (
             {"month"} if months else set()
@@ -173,14 +214,6 @@ class _Builder:
             for words in _NEXT_WORDS.findall(numbers_from[m.end : m.end + _NOUN_REACH])[:1]
             for term in analyze(words, self.lexicon)
         }
-        # An extracted figure's unit may be the noun it counts ("9,300 villages").
-        given |= {
-            f"{COUNTED}{head[-1]}"
-            for unit in units
-            if _NOUN_UNIT.match(unit) and (head := analyze(unit.split()[-1], self.lexicon))
-        }
-        years = frozenset(_term_of(m.value) for m in find_numbers(all_text) if m.is_year)
-        basis = basis_years(all_text)
         self.candidates.append(
             Candidate(
                 key=key,
@@ -191,8 +224,10 @@ class _Builder:
                 phrases=tuple(" ".join(analyze(p, self.lexicon)) for p in phrases),
                 question=question,
                 figures=frozenset(_term_of(m.value) for m in mentions if not m.is_year),
-                years=years - basis,
-                basis_years=basis & years,
+                years=years,
+                basis_years=named_years - years if passage else frozenset(),
+                dated=dated,
+                months_covered=period_months(years_from) if dated else covers,
                 months=months,
                 units=frozenset(given),
                 slot=slot,
@@ -214,8 +249,43 @@ class _Builder:
                     for term in analyze(word, self.lexicon)
                 )
                 | frozenset(_term_of(m.value) for m in find_numbers(quoted)),
+                statuses=frozenset(statuses),
+                counts=frozenset(
+                    unit.removeprefix(COUNTED)
+                    for unit in {
+                        *given,
+                        *self._count_nouns(count_from or quoted, first=bool(count_from)),
+                    }
+                    if unit.startswith(COUNTED) and unit not in self.classifiers
+                )
+                if count_nouns
+                else frozenset(),
             )
         )
+
+    def _count_nouns(self, quoted: str, *, first: bool = False) -> set[str]:
+        """What each count in a quote counts, as counted units, read from its noun phrase.
+
+        "25,600 old urban residential communities" counts communities too. With
+        ``first``, only the quote's first figure is read: an extracted figure's own.
+        """
+        found: set[str] = set()
+        stop = figure_words().not_units
+        mentions = [m for m in find_numbers(quoted) if not m.is_year]
+        for mention in mentions[:1] if first else mentions:
+            if mention.unit != "count":
+                continue
+            phrase = _UNTIL_PUNCTUATION.match(quoted, mention.end)
+            words = phrase[0].split() if phrase else []
+            while words and words[0] in _SCALE_WORDS:
+                words.pop(0)
+            taken: list[str] = []
+            for word in words[:_PHRASE_WORDS]:
+                if word in stop:
+                    break
+                taken.append(word)
+            found |= {f"{COUNTED}{t}" for t in analyze(" ".join(taken), self.lexicon)}
+        return found
 
     def build(self) -> list[Candidate]:
         b = self.briefing
@@ -240,8 +310,21 @@ class _Builder:
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
-                units=_units_of(fact),
+                units=(*_units_of(fact), *_counted_of(fact, self.lexicon)),
                 slot=_slot(fact, self.lexicon),
+                # An extracted figure is about its period, not every year its sentence names
+                # ("96% of the level of 2019" is this year's figure).
+                years_from=(
+                    dated := fact.period if isinstance(fact, Metric) and fact.subject else None
+                ),
+                dated=bool(dated),
+                statuses=(fact.status,) if isinstance(fact, Metric) and fact.status else (),
+                count_nouns=isinstance(fact, Metric) and fact.origin == "extracted",
+                count_from=(
+                    b.source[fact.quantity.span.start : fact.evidence.end]
+                    if isinstance(fact, Metric)
+                    else ""
+                ),
             )
         for person in b.people:
             self._person(person)
@@ -331,6 +414,10 @@ class _Builder:
                     question=span.quote,
                     numbers_from=span.quote,
                     prior=sentence_prior,
+                    passage=True,
+                    # "For the whole of 2025, ...": the part of the year the passage names
+                    covers=period_months(figure_period(span.quote, b.date)),
+                    count_nouns=True,
                 )
         return self.candidates
 
@@ -362,6 +449,21 @@ def _units_of(fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
     if isinstance(fact, PolicyMeasure) and fact.count is not None:
         return (fact.count.unit,)
     return ()
+
+
+_NOT_COUNTED = frozenset(("count", "percent", "percentage points", "percentage_point"))
+
+
+def _counted_of(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> tuple[str, ...]:
+    """What an extracted count counts, as counted units: "counted:villag" for "9,300 villages"."""
+    if not isinstance(fact, Metric) or fact.origin == "curated":
+        return ()
+    noun = fact.quantity.unit.split(" per ")[0]
+    if noun in _NOT_COUNTED or not noun.replace(" ", "").replace("-", "").isalpha():
+        return ()  # a plain count, a percentage, or a code such as "CNY"
+    if not noun.islower():
+        return ()
+    return tuple(f"{COUNTED}{term}" for term in analyze(noun, lexicon))
 
 
 def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:

@@ -10,12 +10,11 @@ answer.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from tradebrief.engine.candidates import COUNTED, Candidate, CandidateKind
-from tradebrief.engine.lexicon import ALTERNATIVES, Dimension, Intent
+from tradebrief.engine.candidates import Candidate, CandidateKind
+from tradebrief.engine.lexicon import Dimension, Intent
 
 __all__ = ["Query", "fit", "intent_bonus"]
 
@@ -82,8 +81,12 @@ class Query:
     """Whether it asks which body or organisation: a person's roster line does not answer."""
     wants_rate: bool = False
     """Whether it asks for a rate of change ("the growth rate"): a percentage answers."""
-    counted: str = ""
-    """The head noun a "how many" question counts, as a term ("warn" for flood warnings)."""
+    status: str | None = None
+    """Whether it asks for a figure achieved, planned, on order or a target (None: unsaid)."""
+    counted_head: str = ""
+    """The last term of what a "how many" question counts ("warn" for "flood warnings")."""
+    months: tuple[int, int] | None = None
+    """The part of a year it names ((1, 6) for "the first half"); None if it names none."""
 
 
 def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
@@ -169,21 +172,19 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.3, f"gives a date, not the {query.which} asked for"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
-    if _counts_something_else(candidate, query):
-        # "How many flood warnings were issued?" is not answered by "warnings ... in 9,300
-        # villages": the figure counts villages.
-        penalties.append((0.4, "counts something else"))
     if query.part and not candidate.figures - query.numbers - query.given:
         penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
         penalties.append((0.4, "only repeats the figure the question gives"))
+    penalties += _status_fit(candidate, query)
+    penalties += _months_fit(candidate, query)
     years = query.years
-    own = candidate.years
-    if not own and candidate.basis_years and query.implied_year:
-        # "back to 96% of the 2019 level": the figure is of the briefing's year, not 2019
-        own = frozenset({query.implied_year})
+    # A passage naming 2019 only as a basis ("96% of the level of 2019") speaks of its own year.
+    own = candidate.years or ({query.implied_year} if candidate.basis_years else frozenset())
     if years and own and not years <= own:
-        penalties.append((0.6, "is about another year"))
+        # A figure dated by its own period is surely about another year; a passage
+        # naming several years may still speak of the one asked about.
+        penalties.append((_DATED if candidate.dated else 0.6, "is about another year"))
     ahead = query.ahead - (candidate.years or {query.implied_year})
     if ahead and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE):
         # Held in 2025, a briefing reports on 2024: only a passage naming 2025 speaks of it.
@@ -195,26 +196,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     return product, worst[1]
 
 
-def _counts_something_else(candidate: Candidate, query: Query) -> bool:
-    """Whether every figure of a candidate counts a noun, and none counts the one asked for."""
-    if not query.counted or query.counted in _EVENTS or not candidate.figures:
-        return False
-    counted = {unit for unit in candidate.units if unit.startswith(COUNTED)}
-    # Units written as words ("villages") stand for their counted noun; codes ("CNY") do not.
-    plain = {u for u in candidate.units - counted - {"count"} if u in _MEASURES or not u.islower()}
-    nouns = {unit.removeprefix(COUNTED) for unit in counted}
-    if plain or not nouns or nouns & query.terms:
-        return False  # "Counting forms, how many declarations ...": the question names it
-    heads = query.counted.split(ALTERNATIVES)
-    if any(candidate.terms.get(head, 0.0) >= 1.0 for head in heads):
-        return False  # a fact named for it ("Customs declaration forms processed")
-    return not any(fuzz.ratio(head, noun) >= _SAME_NOUN for head in heads for noun in nouns)
-
-
-_SAME_NOUN = 80  # "froms" is forms: a slip of the counted noun is the same noun
-_EVENTS = frozenset({"time"})  # "how many times": a count of events, whatever is counted
-# Units that measure rather than count: a figure in one is no count of a noun.
-_MEASURES = frozenset({"percent", "percentage_point", "metric_ton", "duration", "month", "quoted"})
+_DATED = 0.35  # a figure whose own period is another year than the one asked about
 _LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
 
@@ -243,6 +225,66 @@ def _typed_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
 
 
 _GREW_IN_PASSING = 0.9
+
+
+_FUTURE = frozenset(("planned", "on order", "target"))
+
+
+def _status_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
+    """Factors for a figure done where one to come is asked for, or the other way round.
+
+    And for a count of something else that only mentions what the question counts:
+    "warnings helped move people out of danger in 9,300 villages" counts villages.
+    """
+    found: list[tuple[float, str]] = []
+    statuses = candidate.statuses
+    if query.status and statuses:
+        if query.status == "achieved" and statuses <= _FUTURE:
+            found.append((0.4, f"is {min(statuses)}, not done yet"))
+        elif query.status in _FUTURE and statuses == {"achieved"}:
+            found.append((0.4, f"is a figure achieved, not {query.status}"))
+    head, counted = query.counted_head, candidate.counts
+    if head and counted and head in candidate.terms and head not in counted:
+        found.append((0.4, "counts something else"))  # stems ("villag") read badly
+    return found
+
+
+def _months_fit(candidate: Candidate, query: Query) -> list[tuple[float, str]]:
+    """A factor for a dated figure of another part of the year than the question names.
+
+    "In the first half" is not answered by a whole year's figure, nor "at the end of
+    June" by a first-half average; a stock at the end of June does answer "in the
+    first half", which ends then.
+    """
+    asked, covered = query.months, candidate.months_covered
+    if asked is None or covered is None or asked == covered:
+        return []
+    point = covered[0] == covered[1]
+    if asked[1] == covered[1] and point:
+        return []
+    return [(0.4, f"covers '{_part(covered)}', not '{_part(asked)}'")]
+
+
+_PARTS = {
+    (1, 12): "the whole year",
+    (1, 6): "first half",
+    (7, 12): "second half",
+    (1, 3): "first quarter",
+    (4, 6): "second quarter",
+    (7, 9): "third quarter",
+    (10, 12): "fourth quarter",
+    (1, 9): "first three quarters",
+}
+
+
+def _part(months: tuple[int, int]) -> str:
+    """Words for a part of a year: (1, 6) is 'first half', (6, 6) 'June'."""
+    first, last = months
+    if months in _PARTS:
+        return _PARTS[months]
+    if first == last:
+        return calendar.month_name[last]
+    return f"{calendar.month_name[first]} to {calendar.month_name[last]}"
 
 
 _BRIEFING_LEVEL = (CandidateKind.ROSTER, CandidateKind.DATE, CandidateKind.TITLE)

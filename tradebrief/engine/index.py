@@ -37,6 +37,7 @@ from tradebrief.engine.text import (
     _stem,
     analyze,
 )
+from tradebrief.figure_period import without_basis_years
 from tradebrief.model import Briefing
 from tradebrief.quantities import find_numbers
 
@@ -395,7 +396,8 @@ def _implied_year(briefing: Briefing) -> str:
     named = Counter(
         str(int(m.value))
         for text in (briefing.title, *(p.text for p in briefing.paragraphs))
-        for m in find_numbers(text)
+        # "96% of the level of 2019" compares with 2019; it does not speak of it
+        for m in find_numbers(without_basis_years(text))
         if m.is_year and m.value <= briefing.date.year  # a later year is a plan
     )
     own = str(briefing.date.year)

@@ -48,6 +48,8 @@ from tradebrief.engine.question import (
     without_unwanted,
 )
 from tradebrief.engine.text import analyze
+from tradebrief.figure_period import months_covered
+from tradebrief.figure_status import asked_status
 from tradebrief.quantities import find_numbers
 
 __all__ = ["EVERYDAY_SPECIFICITY", "Ranked", "Retrieval", "search"]
@@ -335,8 +337,12 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         people_meant=index.people_meant(terms),
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
-        counted=_head(counting, index) if intent is Intent.HOW_MANY else "",
         wants_rate=change_rate,
+        status=asked_status(text),
+        months=months_covered(text),
+        counted_head=_head(counting, index)
+        if intent is Intent.HOW_MANY and _HOW_MANY.search(text)
+        else "",
         exact=_EXACT.search(text) is not None,
         contrary=frozenset(
             (mine, other)
@@ -410,6 +416,7 @@ _CHANGE_RATE = re.compile(
 _THE_BRIEFING_ON = re.compile(
     r"\b(?:briefing|press conference)\s+(?:on|about|regarding)\b", re.IGNORECASE
 )
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _EXACT = re.compile(
     r"\b(?:exactly|precisely|(?:exact|precise) (?:number|figure|count|amount|total))\b",
     re.IGNORECASE,
