@@ -180,6 +180,14 @@ def _known_words(
     return _terms(briefing, " ".join(parts))
 
 
+def _known_stems(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool = False
+) -> frozenset[str]:
+    """:func:`_stems` of :func:`_known`, worked out once per figure beside the index too."""
+    key = ("known stems", fact.id, figure.start, figure.end, own)
+    return per_briefing(briefing, key, lambda: _stems(_known(briefing, fact, figure, own=own)))
+
+
 def _terms(briefing: Briefing, text: str) -> set[str]:
     """``text``'s words, and their terms as retrieval reads them (synonyms mapped, stemmed)."""
     index = index_for(briefing)
@@ -237,15 +245,21 @@ def _same(
 
     ``known_stems`` (:func:`_stems` of ``known``) saves recomputing them word by word.
     """
+    forms, stems = per_ask(("word forms", id(lexicon), word), lambda: _forms(word, lexicon))
+    if forms & known:
+        return True
+    return bool(stems & (_stems(known) if known_stems is None else known_stems))
+
+
+def _forms(word: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """``word``'s forms and same-sense words, with their stems (one word weighs many figures)."""
     words = claim_words()
     base = words.irregular_verbs.get(word, word)
     forms = {word, base, *analyze(word, lexicon)}
     for group in words.same_sense:
         if word in group:
             forms |= set(group)
-    if forms & known:
-        return True
-    return bool(_stems(forms) & (_stems(known) if known_stems is None else known_stems))
+    return frozenset(forms), _stems(forms)
 
 
 def _stems(words: set[str] | frozenset[str]) -> frozenset[str]:
@@ -308,7 +322,8 @@ def unmatched_words(
         >>> unmatched_words(b, claim, total, total.quantity.span)
         ('wind', 'alone')
     """
-    known, lexicon = set(_known(briefing, fact, figure)), index_for(briefing).lexicon
+    figure_words, lexicon = _known(briefing, fact, figure), index_for(briefing).lexicon
+    known = set(figure_words)
     at = question.find(number_text) if number_text else -1
     if at >= 0 and _unit_of(fact) == _BARE_COUNT:  # "288 million" counts what is claimed
         known |= set(words_of(question[at + len(number_text) :])[:_NEAR])
@@ -319,7 +334,7 @@ def unmatched_words(
         if written and written[0] not in claim_words().comparison_verbs and not contrasted:
             # "Did cinemas earn more than 12 billion?": the word before is the claim's verb
             known |= set(verb)
-    stems = _stems(known)
+    stems = _known_stems(briefing, fact, figure) | _stems(known - figure_words)
     return tuple(w for w in _content(briefing, question) if not _same(w, known, lexicon, stems))
 
 
@@ -365,7 +380,7 @@ def subject_overlap(
     ``own``: only its own words (name, keywords, clause), not the paragraph's or title's.
     """
     known, lexicon = _known(briefing, fact, figure, own=own), index_for(briefing).lexicon
-    stems = _stems(known)
+    stems = _known_stems(briefing, fact, figure, own=own)
     return sum(_same(w, known, lexicon, stems) for w in _content(briefing, question))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import (
@@ -52,6 +53,8 @@ from tradebrief.engine.claims.words import (
     words_of,
     years_in,
 )
+from tradebrief.engine.index import index_for
+from tradebrief.engine.memo import per_ask
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 
@@ -216,7 +219,13 @@ def missing_subject(briefing: Briefing, question: str) -> Answer | None:
     """
     if not require_text(question).strip() or is_claim(question):
         return None
-    asks_figure = any(has_phrase(question, w) for w in claim_words().figure_questions)
+    # Asked by the derivations and again by the engine when it declines: judged once.
+    key = ("missing subject", id(index_for(briefing)), question)
+    return per_ask(key, lambda: _missing_subject(briefing, question))
+
+
+def _missing_subject(briefing: Briefing, question: str) -> Answer | None:
+    asks_figure = has_any(question, claim_words().figure_questions)
     subject = not_given(question, numbers=asks_figure)
     if subject is not None and names_stated_period(
         briefing, question, subject.words, subject.absent
@@ -251,16 +260,22 @@ def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -
     answer names as never mentioned; "imports alone" would hide that.
     """
     unknown = getattr(search(briefing, question), "unknown", ())
-    words = claim_words()
-    periods = {  # "exports per month": the month is the period asked, not another subject
-        w[:4]
-        for phrase in (*(p for g in words.per_period.values() for p in g), *words.single_periods)
-        for w in words_of(phrase)
-    }
+    periods = _period_stems()
     stems = [w[:4] for phrase in subject for w in words_of(phrase)]
     return all(
         any(str(term).startswith(stem) for stem in stems) or str(term)[:4] in periods
         for term in unknown
+    )
+
+
+@lru_cache(maxsize=1)
+def _period_stems() -> frozenset[str]:
+    """The first letters of every period word: "exports per month" asks for the month."""
+    words = claim_words()
+    return frozenset(
+        w[:4]
+        for phrase in (*(p for g in words.per_period.values() for p in g), *words.single_periods)
+        for w in words_of(phrase)
     )
 
 

@@ -22,6 +22,7 @@ from tradebrief.engine.claims.vocabulary import (
     ClaimWords,
     NotGiven,
 )
+from tradebrief.engine.memo import per_ask
 from tradebrief.errors import TradebriefError
 
 __all__ = [
@@ -113,12 +114,18 @@ def is_claim(question: str) -> bool:
         >>> is_claim("Did total trade top 46 trillion yuan?"), is_claim("What was total trade?")
         (True, False)
     """
+    require_text(question)
+    # Asked by each claims stage in turn: read once per ask.
+    return per_ask(("is claim", question), lambda: _is_claim(question))
+
+
+def _is_claim(question: str) -> bool:
     words = claim_words()
-    text = require_text(question).strip().casefold()
+    text = question.strip().casefold()
     changed = True
     while changed:
         changed = False
-        for prefix in sorted(words.claim_prefixes, key=len, reverse=True):
+        for prefix in _prefixes_longest_first():
             if text.startswith(prefix + " ") or text.startswith(prefix + ","):
                 text = text[len(prefix) + 1 :].lstrip(" ,")
                 if prefix.endswith("that") or prefix.startswith(("true", "fact", "check")):
@@ -131,6 +138,12 @@ def is_claim(question: str) -> bool:
     if first and first[0] in words.openers:
         return True
     return any(text.endswith(suffix) for suffix in words.claim_suffixes)
+
+
+@lru_cache(maxsize=1)
+def _prefixes_longest_first() -> tuple[str, ...]:
+    """The claim prefixes, longest first, so that "is it true that" wins over "is it"."""
+    return tuple(sorted(claim_words().claim_prefixes, key=len, reverse=True))
 
 
 _EITHER_OR = re.compile(
