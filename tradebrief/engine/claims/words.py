@@ -122,7 +122,7 @@ def is_claim(question: str) -> bool:
 def _is_claim(question: str) -> bool:
     words = claim_words()
     text = question.strip().casefold()
-    changed = True
+    changed = text.startswith(_prefix_openings())  # most questions open with none
     while changed:
         changed = False
         for prefix in _prefixes_longest_first():
@@ -137,13 +137,19 @@ def _is_claim(question: str) -> bool:
     first = words_of(text[:40])
     if first and first[0] in words.openers:
         return True
-    return any(text.endswith(suffix) for suffix in words.claim_suffixes)
+    return text.endswith(tuple(words.claim_suffixes))
 
 
 @lru_cache(maxsize=1)
 def _prefixes_longest_first() -> tuple[str, ...]:
     """The claim prefixes, longest first, so that "is it true that" wins over "is it"."""
     return tuple(sorted(claim_words().claim_prefixes, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _prefix_openings() -> tuple[str, ...]:
+    """How a text opening on a claim prefix starts: the prefix, then a space or a comma."""
+    return tuple(p + end for p in claim_words().claim_prefixes for end in (" ", ","))
 
 
 _EITHER_OR = re.compile(
@@ -189,6 +195,8 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     """
     words = claim_words()
     require_text(question)
+    if not has_any(question, _not_given_words()):
+        return None  # the cheap test first: most questions name none of the subjects
     direction = has_any(question, _direction_words()) or has_any(question, words.record_phrases)
     for subject in words.not_given:
         if not has_any(question, subject.words):
@@ -205,6 +213,12 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_given_words() -> tuple[str, ...]:
+    """Every word of every subject without a figure, flattened once."""
+    return tuple(w for subject in claim_words().not_given for w in subject.words)
 
 
 @lru_cache(maxsize=1)
