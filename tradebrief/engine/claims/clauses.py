@@ -255,11 +255,16 @@ def _forms(word: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]
     """``word``'s forms and same-sense words, with their stems (one word weighs many figures)."""
     words = claim_words()
     base = words.irregular_verbs.get(word, word)
-    forms = {word, base, *analyze(word, lexicon)}
+    forms = {word, base, *_word_terms(word, lexicon)}
     for group in words.same_sense:
         if word in group:
             forms |= set(group)
     return frozenset(forms), _stems(forms)
+
+
+def _word_terms(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """:func:`analyze` of one claim word, read once per ask (its forms and its content test)."""
+    return per_ask(("word terms", id(lexicon), word), lambda: tuple(analyze(word, lexicon)))
 
 
 def _stems(words: set[str] | frozenset[str]) -> frozenset[str]:
@@ -282,10 +287,14 @@ def _read(briefing: Briefing, question: str) -> tuple[str, ...]:
         for w in dict.fromkeys(words_of(require_text(question)))
         if w not in frame
         and len(w) > _SHORT
-        and re.search(r"[a-z]", w) is not None  # "pm2.5" and "5g" are names, "2024" no word
-        and not re.fullmatch(r"\d+(?:'s|s)?", w)
+        and _LETTER.search(w) is not None  # "pm2.5" and "5g" are names, "2024" no word
+        and not _DECADE.fullmatch(w)
         and (_compound(w) or _names_something(w, frame, lexicon))
     )
+
+
+_LETTER = re.compile(r"[a-z]")
+_DECADE = re.compile(r"\d+(?:'s|s)?")  # "1990s" and "2024" name no subject
 
 
 def _compound(word: str) -> bool:
@@ -300,7 +309,7 @@ def _compound(word: str) -> bool:
 
 def _names_something(word: str, frame: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether retrieval keeps a term of ``word`` that is no frame word ("introduce" has none)."""
-    terms = analyze(word, lexicon)
+    terms = _word_terms(word, lexicon)
     return bool(terms) and not any(t in frame for t in terms)
 
 

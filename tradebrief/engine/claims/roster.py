@@ -257,7 +257,7 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
     is held by several.
     """
     words = claim_words()
-    if not any(has_phrase(question, w) for w in (*words.reporting_words, *words.saying_words)):
+    if not (has_any(question, words.reporting_words) or has_any(question, words.saying_words)):
         return None
     person = named_person(briefing, question)
     if person is not None:
