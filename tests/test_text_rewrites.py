@@ -12,11 +12,13 @@ from tradebrief.engine.text import _MAY_REWRITE, _REWRITE_PATTERNS, _rewritten, 
 
 # Pieces of the phrases the rewrites look for, cut and recombined by hypothesis, with
 # the letters Python's case-blind matching equates with others (long s, Kelvin sign).
-_PIECES = ("last ", "this ", "year", "YEAR", "twelve ", "12 ", "months", "eight-day", "U.S.",
-           "US", "U.S. dollars", "USA", "u\u017fa", "United States", "un\u0131ted", "overseas ",
-           "commerce", "trade", "e-commerce", "urban ", "areas", "5G", "3d", "annual ",
-           "growth", "ran the ", "presser", "briefing", "\u212a", "\u017f", " ", "-", ".",
-           "'s")  # fmt: skip
+_PIECES = ("last ", "previous ", "past ", "this ", "the current ", "year", "YEAR", "twelve ",
+           "12 ", "months", "eight-day", "3-Week", "-hour", "U.S.", "US", "U.S. dollars",
+           "USA", "u\u017fa", "United States", "un\u0131ted", "overseas ", "International ",
+           "external ", "outside ", "commerce", "trade", "e-commerce", "urban ", "areas", "5G",
+           "3d", "annual ", "yearly ", "growth", "ran the ", "Running  the ", "moderates the ",
+           "presser", "briefing", "event", "\u212a", "\u017f", " ", "-", ".", "'s",
+           "\n")  # fmt: skip
 
 
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=6) | st.lists(
@@ -34,9 +36,11 @@ def test_no_rewrite_applies_where_the_gate_finds_nothing(text: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["last year", "This Year", "twelve months", "a 3-day visit", "US$5", "U.S.", "the USA",
-     "united states", "overseas trade", "external commerce", "E-Commerce", "urban centres",
-     "5G", "yearly decline", "moderated the press conference", "runs the event"],
+    ["last year", "the previous year", "This Year", "twelve months", "12 months",
+     "a 3-day visit", "US$5", "U.S.", "the USA", "united states", "overseas trade",
+     "international trade", "outside trade", "external commerce", "E-Commerce",
+     "urban centres", "5G", "yearly decline", "annual growth", "moderated the press conference",
+     "runs the event", "ran the briefing"],
 )  # fmt: skip
 def test_each_rewrite_passes_the_gate(phrase: str) -> None:
     assert any(p.search(phrase) for p in _REWRITE_PATTERNS)
