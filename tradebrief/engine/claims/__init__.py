@@ -9,7 +9,8 @@ engine answers it as an ordinary question.
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
 read a claim; :mod:`~tradebrief.engine.claims.picking` chooses the stated figure it
 is about; :mod:`~tradebrief.engine.claims.facts`,
-:mod:`~tradebrief.engine.claims.roster` and :mod:`~tradebrief.engine.claims.statements`
+:mod:`~tradebrief.engine.claims.roster` (with :mod:`~tradebrief.engine.claims.offices`
+for a person's post and office) and :mod:`~tradebrief.engine.claims.statements`
 judge it against the typed facts, the roster and title, and the briefing's words;
 :mod:`~tradebrief.engine.claims.verdict` puts them in order;
 :mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages`,
