@@ -8,7 +8,9 @@ engine answers it as an ordinary question.
 
 Modules: :mod:`~tradebrief.engine.claims.words` and :mod:`~tradebrief.engine.claims.numbers`
 read a claim; :mod:`~tradebrief.engine.claims.picking` chooses the stated figure it
-is about; :mod:`~tradebrief.engine.claims.facts`,
+is about, :mod:`~tradebrief.engine.claims.clauses` reads that figure's clause and
+:mod:`~tradebrief.engine.claims.overlap` weighs the claim's subject words against its
+words; :mod:`~tradebrief.engine.claims.facts`,
 :mod:`~tradebrief.engine.claims.roster` (with :mod:`~tradebrief.engine.claims.offices`
 for a person's post and office) and :mod:`~tradebrief.engine.claims.statements`
 judge it against the typed facts, the roster and title, and the briefing's words;

@@ -23,8 +23,6 @@ from tradebrief.engine.claims.clauses import (
     claim_part,
     claims_increase,
     stated_qualifier,
-    subject_overlap,
-    unmatched_words,
     written_as_increase,
 )
 from tradebrief.engine.claims.intervals import (
@@ -34,6 +32,7 @@ from tradebrief.engine.claims.intervals import (
     stated_interval,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.words import claim_words, has_any
 from tradebrief.engine.compose import cite

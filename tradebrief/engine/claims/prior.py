@@ -11,7 +11,7 @@ so a question about another briefing's figure is derived too:
 - the rise itself: ``value - value / (1 + rate)``.
 
 The figure is the one whose words (name, keywords, clause) hold every subject
-word of the question (:mod:`tradebrief.engine.claims.clauses`); a question
+word of the question (:mod:`tradebrief.engine.claims.overlap`); a question
 naming something no such figure measures ("wind power capacity" where only the
 total is stated) is refused, naming the words. Trade as a whole (the metric
 :func:`~tradebrief.engine.claims.facts.pick_metric` picks) stays with
@@ -27,8 +27,9 @@ from decimal import Decimal
 from tradebrief.answer import Answer
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.claims.arithmetic import derived_answer, refusal, rounded_result
-from tradebrief.engine.claims.clauses import subject_overlap, unmatched_words, written_as_increase
+from tradebrief.engine.claims.clauses import written_as_increase
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,

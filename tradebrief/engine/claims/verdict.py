@@ -19,13 +19,7 @@ import re
 from dataclasses import replace
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.engine.claims.clauses import (
-    claim_part,
-    names_stated_period,
-    subject_overlap,
-    unmatched_words,
-    written_as_increase,
-)
+from tradebrief.engine.claims.clauses import claim_part, names_stated_period, written_as_increase
 from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
@@ -54,6 +48,7 @@ from tradebrief.engine.claims.figurewords import (
 from tradebrief.engine.claims.headcount import judge_headcount
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
     judge_acronym,
