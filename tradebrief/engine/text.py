@@ -141,16 +141,16 @@ _E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
 
 _POSSESSIVE = re.compile(r"'s?\b")
 # What each rewrite of :func:`_rewritten` needs in a text before it can apply: "last year"
-# or "this year", "annual", "twelve months", "U.S." or "USA", "overseas" (trade), "commerce",
-# "urban", "ran the", a digit before a capital ("5G"), "-day" ("an eight-day holiday").
-# Matched with the rewrites' own case rules (so "YEAR", or "usa" with a long s, pass as they
-# would there). Most texts analysed are single words or plain questions: one search of
-# these then stands for all twelve rewrites.
+# or "this year", "annual", "twelve months", "U.S." or "USA", "overseas" (trade),
+# "e-commerce", "urban", "ran the", a digit before a capital ("5G"), "-day" ("an eight-day
+# holiday"), each at a word's edge as there. Matched with the rewrites' own case rules (so
+# "YEAR", or "usa" with a long s, pass as they would there). Most texts analysed are single
+# words or plain questions: one search of these then stands for all twelve rewrites.
 _MAY_REWRITE = re.compile(
-    r"(?i:(?:last|previous|past|this|current) year|annual|yearly|(?:twelve|12) months"
-    r"|usa|united states|overseas|international|external|outside|commerce|urban"
+    r"\b(?:(?i:(?:last|previous|past|this|current) year|annual|yearly|(?:twelve|12) months"
+    r"|usa|united states|overseas|international|external|outside|e-?commerce|urban"
     r"|(?:ran|runs?|running|moderat(?:ed|es|ing))\s+the)"
-    r"|U\.?S|\d[A-Z]|-(?i:day|week|month|hour|minute)"
+    r"|U\.?S|\d[A-Z]|-(?i:day|week|month|hour|minute))"
 )
 _REWRITE_PATTERNS = (_LAST_YEAR, _THIS_YEAR, _US_DOLLARS, _US, _TWELVE_MONTHS, _LENGTH_OF,
                      _FOREIGN_TRADE, _E_COMMERCE, _URBAN_AREAS, _DIGIT_FIRST_NAME,
