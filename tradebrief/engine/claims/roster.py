@@ -10,6 +10,7 @@ claim is not of its kind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import (
@@ -75,10 +76,16 @@ def named_person(briefing: Briefing, question: str) -> Person | None:
         if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
             return person
     for person in briefing.people:
-        spellings = "|".join(re.escape(n) for n in _pinyin_spellings(person.family_name))
-        if re.search(rf"\b(?:{spellings})\b", question):
+        if _family_name_pattern(person.family_name).search(question):
             return person
     return None
+
+
+@lru_cache(maxsize=256)
+def _family_name_pattern(name: str) -> re.Pattern[str]:
+    """A family name as a word, in any of its spellings (:func:`_pinyin_spellings`)."""
+    spellings = "|".join(re.escape(n) for n in _pinyin_spellings(name))
+    return re.compile(rf"\b(?:{spellings})\b")
 
 
 def _pinyin_spellings(name: str) -> list[str]:
