@@ -170,12 +170,14 @@ def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer |
     if share and not of_prior:
         return None
     asks_rate = of_prior or has_any(question, words.rate_asked)
+    if not asks_rate:
+        return None  # no rate asked: whatever it names, there is nothing to imply
     named = (
         names_quantity(question, increment.quantity)
         or has_any(question, words.increment_named)
         or (of_prior and has_phrase(question, "increase"))  # "the increase as a share of 2023"
     )
-    if not (asks_rate and named):
+    if not named:
         return None
     total_value, added = total.quantity.value, increment.quantity.value
     value = added / (total_value - added) * _HUNDRED

@@ -170,12 +170,13 @@ def asked_part(question: str) -> str:
         'what is the total in dollars?'
     """
     text = _BASIS_CLAUSE.sub("", require_text(question), count=1)
-    return re.sub(r"\s+([,?.])", r"\1", _AT_RATE.sub("", text)).strip(" ,")
+    return _SPACE_BEFORE_STOP.sub(r"\1", _AT_RATE.sub("", text)).strip(" ,")
 
 
 _BASIS_CLAUSE = re.compile(
     r"^\s*(?:based on|using|given|going by|working from|taking)\b[^,?]*,\s*", re.IGNORECASE
 )
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,?.])")
 _AT_RATE = re.compile(
     r"\b(?:at|using|with|by)\s+(?:the|this|that|its|a|an)\b[^,?]*?\brate\b[^,?]*", re.IGNORECASE
 )
