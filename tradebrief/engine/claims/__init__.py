@@ -17,7 +17,8 @@ judge it against the typed facts, the roster and title, and the briefing's words
 :mod:`~tradebrief.engine.claims.verdict` puts them in order;
 :mod:`~tradebrief.engine.claims.arithmetic`, :mod:`~tradebrief.engine.claims.averages`,
 :mod:`~tradebrief.engine.claims.shares`, :mod:`~tradebrief.engine.claims.gaps` and
-:mod:`~tradebrief.engine.claims.derive` compute derived figures;
+:mod:`~tradebrief.engine.claims.derive` compute derived figures, and
+:mod:`~tradebrief.engine.claims.missing` refuses one whose input the briefing lacks;
 :mod:`~tradebrief.engine.claims.occasion` judges the date and the part of the day,
 :mod:`~tradebrief.engine.claims.direction` whether trade rose or set a record,
 :mod:`~tradebrief.engine.claims.headcount` a count of the people on the roster;
@@ -29,7 +30,8 @@ claim no rule could judge its ``not_stated`` verdict.
 
 from __future__ import annotations
 
-from tradebrief.engine.claims.derive import answer_derivation, missing_subject
+from tradebrief.engine.claims.derive import answer_derivation
+from tradebrief.engine.claims.missing import missing_subject
 from tradebrief.engine.claims.unsettled import settle_unjudged
 from tradebrief.engine.claims.verdict import answer_claim
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import (
@@ -29,9 +28,9 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
-from tradebrief.engine.claims.clauses import names_stated_period
-from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric
 from tradebrief.engine.claims.gaps import over_threshold
+from tradebrief.engine.claims.missing import missing_subject, only_the_period
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.prior import answer_prior
 from tradebrief.engine.claims.shares import (
@@ -48,17 +47,14 @@ from tradebrief.engine.claims.words import (
     has_any,
     has_phrase,
     is_claim,
-    not_given,
     require_text,
     words_of,
     years_in,
 )
-from tradebrief.engine.index import index_for
-from tradebrief.engine.memo import per_ask
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 
-__all__ = ["answer_derivation", "missing_subject", "refusal"]
+__all__ = ["answer_derivation", "refusal"]
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
@@ -131,7 +127,7 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return refusal(briefing, question, "the number of working days in the period")
     period = period_request(question)
     lacking = None if _converts(briefing, question) else missing_subject(briefing, question)
-    if lacking is not None and not _only_the_period(question):
+    if lacking is not None and not only_the_period(question):
         # "exports per day": refused here, since the ordinary answer might quote a date
         return lacking if period is not None or _PER_THING.search(question) else None
     prior = answer_prior(briefing, question)  # another figure's year before, or its rise
@@ -187,53 +183,11 @@ _WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.
 _PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
 
 
-def _only_the_period(question: str) -> bool:
-    """Whether the subject without a figure is only the period asked ("forms a month")."""
-    words = claim_words()
-    subject = not_given(question, numbers=True)
-    if subject is None:
-        return False
-    periods = [p for group in words.per_period.values() for p in group if has_phrase(question, p)]
-    named = [w for w in subject.words if has_phrase(question, w)]
-    return bool(periods) and all(any(has_phrase(p, w) for p in periods) for w in named)
-
-
 def _converts(briefing: Briefing, question: str) -> bool:
     """Whether the question asks for a stated yuan figure in dollars (the 2.1 trillion)."""
     return asks_dollars(question) and any(
         m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
     )
-
-
-def missing_subject(briefing: Briefing, question: str) -> Answer | None:
-    """A refusal naming a figure the briefing does not give (exports alone, the surplus).
-
-    ``None`` when the question asks for no such figure. The engine adds this
-    reason to its own when it declines; when it finds an answer, that stands.
-
-    Example:
-        >>> import tradebrief
-        >>> b = tradebrief.load_briefing()
-        >>> missing_subject(b, "How much did exports grow?").text.startswith("The briefing does")
-        True
-    """
-    if not require_text(question).strip() or is_claim(question):
-        return None
-    # Asked by the derivations and again by the engine when it declines: judged once.
-    key = ("missing subject", id(index_for(briefing)), question)
-    return per_ask(key, lambda: _missing_subject(briefing, question))
-
-
-def _missing_subject(briefing: Briefing, question: str) -> Answer | None:
-    asks_figure = has_any(question, claim_words().figure_questions)
-    subject = not_given(question, numbers=asks_figure)
-    if subject is not None and names_stated_period(
-        briefing, question, subject.words, subject.absent
-    ):
-        return None  # "in the first half" where the figures are for the first half
-    if subject is not None and _only_unknown(briefing, question, subject.words):
-        return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
-    return None
 
 
 def _about_another_figure(briefing: Briefing, question: str, total: Metric) -> bool:
@@ -251,32 +205,6 @@ def _about_another_figure(briefing: Briefing, question: str, total: Metric) -> b
         return False
     unit = [w[:5] for w in words_of(metric.quantity.unit.replace("_", " ")) if len(w) > 3]
     return any(w.startswith(stem) for stem in unit for w in words_of(question))
-
-
-def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -> bool:
-    """Whether every word the briefing never uses belongs to the missing subject.
-
-    "How much soybean did China import?" is about soybeans, which the ordinary
-    answer names as never mentioned; "imports alone" would hide that.
-    """
-    unknown = getattr(search(briefing, question), "unknown", ())
-    periods = _period_stems()
-    stems = [w[:4] for phrase in subject for w in words_of(phrase)]
-    return all(
-        any(str(term).startswith(stem) for stem in stems) or str(term)[:4] in periods
-        for term in unknown
-    )
-
-
-@lru_cache(maxsize=1)
-def _period_stems() -> frozenset[str]:
-    """The first letters of every period word: "exports per month" asks for the month."""
-    words = claim_words()
-    return frozenset(
-        w[:4]
-        for phrase in (*(p for g in words.per_period.values() for p in g), *words.single_periods)
-        for w in words_of(phrase)
-    )
 
 
 def _year_asked(question: str, total: Metric) -> int | None:
