@@ -126,7 +126,9 @@ def _joins(piece: str) -> bool:
     return not re.search(r"\d", piece) or re.match(r"\s*of\b", piece, re.IGNORECASE) is not None
 
 
+@cache
 def _moves() -> str:
+    """The words of a rise or fall ("increase", "down"), longest first, as one alternation."""
     words = claim_words()
     moved = [*words.direction["up"], *words.direction["down"], *words.increment_named]
     return "|".join(re.escape(w) for w in sorted(moved, key=len, reverse=True))
@@ -135,7 +137,13 @@ def _moves() -> str:
 def written_as_increase(briefing: Briefing, figure: Span) -> bool:
     """Whether the text states ``figure`` as a rise: "an increase of 3.6 million tons"."""
     before = briefing.source[max(0, figure.start - _LOOK_BACK) : figure.start].casefold()
-    return re.search(rf"\b(?:{_moves()})(?:\s+(?:by|of))?\s*$", before) is not None
+    return _rise_before().search(before) is not None
+
+
+@cache
+def _rise_before() -> re.Pattern[str]:
+    """A word of a rise or fall ending the text, with its "by" or "of": "an increase of"."""
+    return re.compile(rf"\b(?:{_moves()})(?:\s+(?:by|of))?\s*$")
 
 
 def claims_increase(question: str, number_text: str) -> bool:

@@ -36,12 +36,19 @@ def _known(
     """The words that name the figure's subject: its name, aliases, keywords, clause, title.
 
     ``own`` keeps only its name, aliases, keywords and clause (no context around it).
-    Worked out once per figure, beside the briefing's index.
+    Worked out once per figure, beside the briefing's index, with :func:`_stems` of them.
     """
-    key = ("known words", fact.id, figure.start, figure.end, own)
-    return per_briefing(
-        briefing, key, lambda: frozenset(_known_words(briefing, fact, figure, own=own))
-    )
+    return _known_and_stems(briefing, fact, figure, own)[0]
+
+
+def _known_and_stems(
+    briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, own: bool
+) -> tuple[frozenset[str], frozenset[str]]:
+    def read() -> tuple[frozenset[str], frozenset[str]]:
+        known = frozenset(_known_words(briefing, fact, figure, own=own))
+        return known, _stems(known)
+
+    return per_briefing(briefing, ("known words", fact.id, figure.start, figure.end, own), read)
 
 
 def _known_words(
@@ -79,9 +86,8 @@ def _known_words(
 def _known_stems(
     briefing: Briefing, fact: Metric | PolicyMeasure, figure: Span, *, own: bool = False
 ) -> frozenset[str]:
-    """:func:`_stems` of :func:`_known`, worked out once per figure beside the index too."""
-    key = ("known stems", fact.id, figure.start, figure.end, own)
-    return per_briefing(briefing, key, lambda: _stems(_known(briefing, fact, figure, own=own)))
+    """:func:`_stems` of :func:`_known`, kept with them."""
+    return _known_and_stems(briefing, fact, figure, own)[1]
 
 
 def _terms(briefing: Briefing, text: str) -> set[str]:
@@ -141,10 +147,15 @@ def _same(
 
     ``known_stems`` (:func:`_stems` of ``known``) saves recomputing them word by word.
     """
-    forms, stems = per_ask(("word forms", id(lexicon), word), lambda: _forms(word, lexicon))
+    forms, stems = _word_forms(word, lexicon)
     if forms & known:
         return True
     return bool(stems & (_stems(known) if known_stems is None else known_stems))
+
+
+def _word_forms(word: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_forms`, read once per ask: one claim word is weighed against many figures."""
+    return per_ask(("word forms", id(lexicon), word), lambda: _forms(word, lexicon))
 
 
 def _forms(word: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
@@ -284,6 +295,6 @@ def subject_overlap(
 
     ``own``: only its own words (name, keywords, clause), not the paragraph's or title's.
     """
-    known, lexicon = _known(briefing, fact, figure, own=own), index_for(briefing).lexicon
-    stems = _known_stems(briefing, fact, figure, own=own)
+    known, stems = _known_and_stems(briefing, fact, figure, own)
+    lexicon = index_for(briefing).lexicon
     return sum(_same(w, known, lexicon, stems) for w in _content(briefing, question))
