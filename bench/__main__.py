@@ -78,6 +78,15 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="leave out the semantic bridge comparison and the dense baseline",
     )
     parser.add_argument(
+        "--latency-only",
+        action="store_true",
+        help="time only Briefing.ask on the bundled briefing as section 1 does (issue 8's p95), "
+        "--runs times, and print the figures; nothing is saved",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=1, help="repetitions of --latency-only (default: 1)"
+    )
+    parser.add_argument(
         "--json",
         type=Path,
         default=None,
@@ -93,6 +102,25 @@ def _say(text: str) -> None:
 
 def _progress(text: str) -> None:
     print(f"[bench] {text}", file=sys.stderr, flush=True)
+
+
+def _latency_only(passes: int, runs: int) -> int:
+    """Section 1's timing of ``Briefing.ask`` alone, ``runs`` times: issue 8's figure, quickly."""
+    yes, no = answerable(), unanswerable()
+    ask = TradebriefEngine(load_briefing()).call
+    questions = [q.question for q in (*yes, *no)]
+    _say(report.heading(f"Latency of Briefing.ask: {len(questions)} questions, bundled briefing"))
+    _say(f"  Warm (one untimed pass first); per question over {passes} timed passes, as in 1.\n")
+    measured = [time_calls(ask, questions, passes=passes) for _ in range(max(1, runs))]
+    rows = [
+        [str(n), report.ms(lat.p50_ms), report.ms(lat.p95_ms), report.ms(lat.max_ms)]
+        for n, lat in enumerate(measured, 1)
+    ]
+    _say(report.table(["run", "p50", "p95", "max"], rows))
+    p95 = sorted(lat.p95_ms for lat in measured)[len(measured) // 2]
+    target = TARGETS["p95_ms"]
+    _say(f"\n  median p95 of {len(measured)} run(s): {report.ms(p95)} (target <= {target} ms)")
+    return 0
 
 
 def _engines_section(passes: int) -> dict[str, Any]:
@@ -387,6 +415,9 @@ def _targets_section(figures: dict[str, Any]) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
+    if args.latency_only:
+        os.environ.setdefault("TRADEBRIEF_SEMANTIC", "0")
+        return _latency_only(args.passes, args.runs)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     began = time.perf_counter()
     # The sections above the semantic one measure the core engine, extra installed or not.

@@ -16,13 +16,9 @@ from hypothesis import strategies as st
 
 import tradebrief
 from tradebrief import Briefing
-from tradebrief.engine.claims.clauses import (
-    claim_part,
-    figure_clause,
-    stated_qualifier,
-    unmatched_words,
-)
+from tradebrief.engine.claims.clauses import claim_part, figure_clause, stated_qualifier
 from tradebrief.engine.claims.numbers import read_numbers
+from tradebrief.engine.claims.overlap import unmatched_words
 from tradebrief.quantities import Qualifier
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"

@@ -19,9 +19,11 @@ from pydantic import ValidationError
 
 import tradebrief
 from tradebrief import Briefing
+from tradebrief.engine.claims.offices import judge_post, names_org
 from tradebrief.engine.claims.posts import claimed_body, posts_of, title_posts
 from tradebrief.engine.claims.vocabulary import ClaimWords
 from tradebrief.engine.claims.words import words_of
+from tradebrief.engine.compose import cite
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 INDUSTRY = Path(__file__).parent.parent / "bench" / "blind_uncurated4" / "transcripts"
@@ -163,3 +165,38 @@ def test_a_that_clause_with_no_verb_claims_nothing(question: str) -> None:
     # Every word of "total trade" is in a passage, but nothing is said of it.
     answer = tradebrief.load_briefing().ask(question)
     assert answer.verdict is None or answer.verdict.value == "not_stated"
+
+
+_BUNDLED = tradebrief.load_briefing()
+_ROSTER_WORDS = ["Is", "he", "she", "vice", "minister", "director", "general", "of", "the",
+                 "GACC", "SCIO", "Press", "Bureau", "Department", "with", "from", "a", "member",
+                 "spokesperson", "deputy", "head", "represent", "Ministry", "Commerce",
+                 "?"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(range(len(_BUNDLED.people))),
+    st.lists(st.sampled_from(_ROSTER_WORDS) | st.text(max_size=8), max_size=10).map(" ".join),
+)
+def test_a_post_claim_is_judged_on_the_roster_line_or_passed_on(at: int, claim: str) -> None:
+    person = _BUNDLED.people[at]
+    line = cite(_BUNDLED, person.span)
+    judged = judge_post(_BUNDLED, claim, person, line)
+    if judged is not None:
+        assert judged.verdict is not None
+        assert judged.citations[0].quote == _BUNDLED.source[line.start : line.end]
+
+
+@given(st.one_of(st.none(), st.integers(), st.binary()))
+def test_a_post_claim_must_be_text(wrong: object) -> None:
+    person = _BUNDLED.people[0]
+    with pytest.raises(TypeError, match="must be a str"):
+        judge_post(_BUNDLED, wrong, person, cite(_BUNDLED, person.span))  # type: ignore[arg-type]
+
+
+def test_an_organisation_is_named_by_its_name_or_its_acronym() -> None:
+    gacc = next(o for o in _BUNDLED.organizations if o.acronym == "GACC")
+    assert names_org("a vice minister of the GACC", gacc)
+    assert names_org(f"of the {gacc.name}", gacc)
+    assert not names_org("the GACCs", gacc)

@@ -23,8 +23,8 @@ from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.handover import asks_about_handover, handover
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import ALTERNATIVES, Intent
-from tradebrief.engine.memo import one_ask
-from tradebrief.engine.modifiers import unmet_modifier
+from tradebrief.engine.memo import one_ask, per_briefing
+from tradebrief.engine.modifiers import read_passage, unmet_modifier
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare, without_unwanted
 from tradebrief.engine.rank import Ranked, Retrieval, search
 from tradebrief.engine.text import analyze
@@ -319,12 +319,18 @@ def _narrower(briefing: Briefing, top: Ranked | None, as_typed: _AsTyped) -> str
         return None
     paragraph = next((p.text for p in briefing.paragraphs if p.number == number), "")
     index = index_for(briefing)
+    reading = per_briefing(  # the passage is read the same for every question
+        briefing,
+        ("modifier reading", quote, paragraph),
+        lambda: read_passage(quote, index.lexicon, paragraph),
+    )
     why = unmet_modifier(
         without_unwanted(as_typed.question),
         quote,
         index.lexicon,
         lambda t: bool(index.matches(t)),
         paragraph,
+        reading=reading,
     )
     return f"Its closest {_label(briefing, top)} does not say: {why}." if why else None
 

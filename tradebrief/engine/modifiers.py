@@ -14,13 +14,14 @@ modifier is typed in lower case; words of time ("last year") head no phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from itertools import pairwise
+from typing import NamedTuple
 
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.text import analyze
 
-__all__ = ["unmet_modifier"]
+__all__ = ["PassageReading", "read_passage", "unmet_modifier"]
 
 _TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 # Words of time head no phrase a modifier narrows: "total last year" is a verb and a period.
@@ -61,12 +62,42 @@ def _is_compound_modifier(token: str, terms: list[str]) -> bool:
     )
 
 
+class PassageReading(NamedTuple):
+    """What :func:`unmet_modifier` reads of a passage, whatever the question."""
+
+    terms: frozenset[str]
+    """The terms of the passage and its context, hyphenated words kept whole too."""
+    pairs: dict[tuple[str, str], tuple[str, str]]
+    """Each two neighbouring words of the passage: (term, term) -> (as written, as written)."""
+
+
+def read_passage(passage: str, lexicon: Lexicon, context: str = "") -> PassageReading:
+    """The passage's words as :func:`unmet_modifier` weighs them; the same for every question.
+
+    A caller asking of the same passages again (the engine, beside a briefing's
+    index) can keep this and pass it as ``reading``.
+    """
+    if not all(isinstance(text, str) for text in (passage, context)):
+        raise TypeError("read_passage needs the passage and context as str")
+    said = _words(passage, lexicon)
+    terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
+    terms |= {t.casefold() for t in _TOKEN.findall(f"{passage} {context}") if "-" in t}
+    pairs = {
+        (one[1], two[1]): (one[0], two[0])
+        for one, two in pairwise(said)
+        if one is not None and two is not None
+    }
+    return PassageReading(frozenset(terms), pairs)
+
+
 def unmet_modifier(
     question: str,
     passage: str,
     lexicon: Lexicon,
     known: Callable[[str], bool],
     context: str = "",
+    *,
+    reading: PassageReading | None = None,
 ) -> str | None:
     """Why ``passage`` does not answer ``question``'s narrower phrase, or None.
 
@@ -76,6 +107,7 @@ def unmet_modifier(
     puts another word on the same head ("solar power"). A modifier the
     passage's ``context`` (its paragraph) uses is taken as meant there: "along
     expressways" earlier in the paragraph covers "expressway service areas".
+    ``reading`` is :func:`read_passage` of the passage and context, when kept.
 
     Example:
         >>> from tradebrief.engine.lexicon import load_lexicon
@@ -86,14 +118,7 @@ def unmet_modifier(
     if not all(isinstance(text, str) for text in (question, passage, context)):
         raise TypeError("unmet_modifier needs the question, passage and context as str")
     asked = _words(question, lexicon)
-    said = _words(passage, lexicon)
-    terms = {w[1] for w in said if w is not None} | set(analyze(context, lexicon))
-    terms |= {t.casefold() for t in _TOKEN.findall(f"{passage} {context}") if "-" in t}
-    pairs = {
-        (one[1], two[1]): (one[0], two[0])
-        for one, two in pairwise(said)
-        if one is not None and two is not None
-    }
+    terms, pairs = reading or read_passage(passage, lexicon, context)
     everyday = lexicon.neutral | lexicon.neutral_general | lexicon.stopwords
     place = _unknown_place(question, lexicon, known, terms)
     if place is not None:
@@ -129,7 +154,7 @@ _SHORT_STEM = 3  # "hir" and "hire" differ by an ending; shorter stems are too m
 _SHARED_PREFIX = 5  # "generating" and "generation" are the same word for this purpose
 
 
-def _near(term: str, terms: set[str]) -> bool:
+def _near(term: str, terms: Set[str]) -> bool:
     """Whether ``terms`` holds ``term`` or a word of the same stem ("generat", "generation")."""
     if term in terms:
         return True
@@ -156,7 +181,7 @@ _PLACE_WORDS = 2  # "in city centers"; one word is too often an idiom ("in a row
 
 
 def _unknown_place(
-    question: str, lexicon: Lexicon, known: Callable[[str], bool], terms: set[str]
+    question: str, lexicon: Lexicon, known: Callable[[str], bool], terms: Set[str]
 ) -> str | None:
     """A place or group after a preposition whose words the briefing never uses, or None.
 

@@ -139,13 +139,29 @@ _RAN_THE_BRIEFING = re.compile(
 _E_COMMERCE = re.compile(r"\be-?commerce\b", re.IGNORECASE)
 
 
-def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
-    """Content terms of ``text``: lower-cased, synonym-mapped, stemmed, stopwords dropped.
+_POSSESSIVE = re.compile(r"'s?\b")
+# What each rewrite of :func:`_rewritten` needs in a text before it can apply: "last year"
+# or "this year", "annual", "twelve months", "U.S." or "USA", "overseas" (trade),
+# "e-commerce", "urban", "ran the", a digit before a capital ("5G"), "-day" ("an eight-day
+# holiday"), each at a word's edge as there. Matched with the rewrites' own case rules (so
+# "YEAR", or "usa" with a long s, pass as they would there). Most texts analysed are single
+# words or plain questions: one search of these then stands for all twelve rewrites.
+_MAY_REWRITE = re.compile(
+    r"\b(?:(?i:(?:last|previous|past|this|current) year|annual|yearly|(?:twelve|12) months"
+    r"|usa|united states|overseas|international|external|outside|e-?commerce|urban"
+    r"|(?:ran|runs?|running|moderat(?:ed|es|ing))\s+the)"
+    r"|U\.?S|\d[A-Z]|-(?i:day|week|month|hour|minute))"
+)
+_REWRITE_PATTERNS = (_LAST_YEAR, _THIS_YEAR, _US_DOLLARS, _US, _TWELVE_MONTHS, _LENGTH_OF,
+                     _FOREIGN_TRADE, _E_COMMERCE, _URBAN_AREAS, _DIGIT_FIRST_NAME,
+                     _ANNUAL_CHANGE, _RAN_THE_BRIEFING)  # fmt: skip
+"""Every pattern :func:`_rewritten` rewrites; none matches where :data:`_MAY_REWRITE` does not."""
 
-    With ``year`` (the year the briefing was held), "last year" and "this year"
-    become the years they mean, so they match the figures' periods.
-    """
-    terms: list[str] = []
+
+def _rewritten(text: str, year: int | None) -> str:
+    """``text`` with the phrases analyze reads as others rewritten ("last year" -> "2024")."""
+    if _MAY_REWRITE.search(text) is None:
+        return text  # every rewrite below would leave it as it is
     if year is not None:
         text = _LAST_YEAR.sub(f" {year - 1} ", _THIS_YEAR.sub(f" {year} ", text))
     # "US" must not fold into the stopword "us"; "US dollars" are just dollars.
@@ -153,28 +169,45 @@ def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str
     text = _LENGTH_OF.sub(" ", _TWELVE_MONTHS.sub(" year ", text))
     text = _FOREIGN_TRADE.sub("foreign trade", _E_COMMERCE.sub("ecommerce", text))
     text = _URBAN_AREAS.sub("cities", _DIGIT_FIRST_NAME.sub(r"\2\1", text))
-    text = _RAN_THE_BRIEFING.sub("chaired the", _ANNUAL_CHANGE.sub(r"\1 year on year", text))
-    folded = text.casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
-    folded = re.sub(r"'s?\b", "", folded)
+    return _RAN_THE_BRIEFING.sub("chaired the", _ANNUAL_CHANGE.sub(r"\1 year on year", text))
+
+
+def analyze(text: str, lexicon: Lexicon, *, year: int | None = None) -> list[str]:
+    """Content terms of ``text``: lower-cased, synonym-mapped, stemmed, stopwords dropped.
+
+    With ``year`` (the year the briefing was held), "last year" and "this year"
+    become the years they mean, so they match the figures' periods.
+    """
+    terms: list[str] = []
+    folded = _rewritten(text, year).casefold().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+    if "'" in folded:
+        folded = _POSSESSIVE.sub("", folded)
+    synonyms, stopwords = lexicon.synonyms, lexicon.stopwords
     for token in _WORD.findall(folded):
-        if not token.isalpha() and not token[0].isdigit() and token[0] != "$":
-            terms.append(token)  # "co2", "pm2.5": a name, kept whole and unstemmed
+        if not token.isalpha():
+            if token[0].isdigit() or token[0] == "$":
+                number = _number_term(token)
+                if number is not None:
+                    terms.append(number)
+            else:
+                terms.append(token)  # "co2", "pm2.5": a name, kept whole and unstemmed
             continue
-        if token[0].isdigit() or token[0] == "$":
-            number = _number_term(token)
-            if number is not None:
-                terms.append(number)
+        stem = _stem(token)
+        synonym = synonyms.get(token) or synonyms.get(stem, token)
+        if synonym == token:
+            # No synonym, the commonest case by far: the token is one word, its stem known.
+            if token not in stopwords and len(stem) > 1 and stem not in stopwords:
+                terms.append(stem)
             continue
-        synonym = lexicon.synonyms.get(token) or lexicon.synonyms.get(_stem(token), token)
         if _ALTERNATIVES in synonym:
             # "thank|gratitude": one term that either word satisfies.
             terms.append(_ALTERNATIVES.join(_stem(w) for w in synonym.split(_ALTERNATIVES)))
             continue
         for word in synonym.replace("-", " ").split():
-            if word in lexicon.stopwords:
+            if word in stopwords:
                 continue
             stemmed = _stem(word)
-            if len(stemmed) > 1 and stemmed not in lexicon.stopwords:
+            if len(stemmed) > 1 and stemmed not in stopwords:
                 terms.append(stemmed)
     return terms
 

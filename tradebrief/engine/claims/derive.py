@@ -28,9 +28,9 @@ from tradebrief.engine.claims.arithmetic import (
     subject_metric,
 )
 from tradebrief.engine.claims.averages import answer_average, answer_ratio, period_request
-from tradebrief.engine.claims.clauses import names_stated_period
-from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric, search
+from tradebrief.engine.claims.facts import fact_rank, metric_citation, pick_metric
 from tradebrief.engine.claims.gaps import over_threshold
+from tradebrief.engine.claims.missing import missing_subject, only_the_period
 from tradebrief.engine.claims.numbers import read_numbers
 from tradebrief.engine.claims.prior import answer_prior
 from tradebrief.engine.claims.shares import (
@@ -47,7 +47,6 @@ from tradebrief.engine.claims.words import (
     has_any,
     has_phrase,
     is_claim,
-    not_given,
     require_text,
     words_of,
     years_in,
@@ -55,7 +54,7 @@ from tradebrief.engine.claims.words import (
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Scale
 
-__all__ = ["answer_derivation", "missing_subject", "refusal"]
+__all__ = ["answer_derivation", "refusal"]
 
 _HUNDRED = Decimal(100)
 _MINUS, _TIMES = "\u2212", "\u00d7"  # typographic minus and times, as in print
@@ -128,7 +127,7 @@ def _derive(briefing: Briefing, question: str) -> Answer | None:
         return refusal(briefing, question, "the number of working days in the period")
     period = period_request(question)
     lacking = None if _converts(briefing, question) else missing_subject(briefing, question)
-    if lacking is not None and not _only_the_period(question):
+    if lacking is not None and not only_the_period(question):
         # "exports per day": refused here, since the ordinary answer might quote a date
         return lacking if period is not None or _PER_THING.search(question) else None
     prior = answer_prior(briefing, question)  # another figure's year before, or its rise
@@ -184,47 +183,11 @@ _WORKING_DAYS = re.compile(r"\b(?:working|business|work|trading)\s+days?\b", re.
 _PER_THING = re.compile(r"\b(?:per|each|for every|for each)\s+\w", re.IGNORECASE)
 
 
-def _only_the_period(question: str) -> bool:
-    """Whether the subject without a figure is only the period asked ("forms a month")."""
-    words = claim_words()
-    subject = not_given(question, numbers=True)
-    if subject is None:
-        return False
-    periods = [p for group in words.per_period.values() for p in group if has_phrase(question, p)]
-    named = [w for w in subject.words if has_phrase(question, w)]
-    return bool(periods) and all(any(has_phrase(p, w) for p in periods) for w in named)
-
-
 def _converts(briefing: Briefing, question: str) -> bool:
     """Whether the question asks for a stated yuan figure in dollars (the 2.1 trillion)."""
     return asks_dollars(question) and any(
         m.quantity.unit == "CNY" and names_quantity(question, m.quantity) for m in briefing.metrics
     )
-
-
-def missing_subject(briefing: Briefing, question: str) -> Answer | None:
-    """A refusal naming a figure the briefing does not give (exports alone, the surplus).
-
-    ``None`` when the question asks for no such figure. The engine adds this
-    reason to its own when it declines; when it finds an answer, that stands.
-
-    Example:
-        >>> import tradebrief
-        >>> b = tradebrief.load_briefing()
-        >>> missing_subject(b, "How much did exports grow?").text.startswith("The briefing does")
-        True
-    """
-    if not require_text(question).strip() or is_claim(question):
-        return None
-    asks_figure = any(has_phrase(question, w) for w in claim_words().figure_questions)
-    subject = not_given(question, numbers=asks_figure)
-    if subject is not None and names_stated_period(
-        briefing, question, subject.words, subject.absent
-    ):
-        return None  # "in the first half" where the figures are for the first half
-    if subject is not None and _only_unknown(briefing, question, subject.words):
-        return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
-    return None
 
 
 def _about_another_figure(briefing: Briefing, question: str, total: Metric) -> bool:
@@ -242,26 +205,6 @@ def _about_another_figure(briefing: Briefing, question: str, total: Metric) -> b
         return False
     unit = [w[:5] for w in words_of(metric.quantity.unit.replace("_", " ")) if len(w) > 3]
     return any(w.startswith(stem) for stem in unit for w in words_of(question))
-
-
-def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -> bool:
-    """Whether every word the briefing never uses belongs to the missing subject.
-
-    "How much soybean did China import?" is about soybeans, which the ordinary
-    answer names as never mentioned; "imports alone" would hide that.
-    """
-    unknown = getattr(search(briefing, question), "unknown", ())
-    words = claim_words()
-    periods = {  # "exports per month": the month is the period asked, not another subject
-        w[:4]
-        for phrase in (*(p for g in words.per_period.values() for p in g), *words.single_periods)
-        for w in words_of(phrase)
-    }
-    stems = [w[:4] for phrase in subject for w in words_of(phrase)]
-    return all(
-        any(str(term).startswith(stem) for stem in stems) or str(term)[:4] in periods
-        for term in unknown
-    )
 
 
 def _year_asked(question: str, total: Metric) -> int | None:

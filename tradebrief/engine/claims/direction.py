@@ -9,6 +9,7 @@ growth itself the subject ("was growth a record?"), which is not stated.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import (
@@ -40,15 +41,13 @@ def judge_direction_or_record(briefing: Briefing, question: str) -> Answer | Non
         return None
     citation = metric_citation(briefing, total)
     said = f"The briefing says {describe_metric(total)} {said_by(citation)}."
-    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
-    plain |= {w for p in (*words.claim_prefixes, *words.claim_suffixes) for w in words_of(p)}
+    plain = set(_plain_words())
     speaker = claimed_speaker(briefing, question)  # "Did Wang Lingjun say trade fell?"
     if speaker is not None:
         if getattr(citation.speaker, "id", None) != speaker.id:
             return None  # someone else stated the figure: the other rules say so
         plain |= {*words.saying_words, *words.reporting_words}
         plain |= set(words_of(f"{speaker.full_name} {speaker.reference} {speaker.title}"))
-    plain |= {w for t in words.trade_words for w in words_of(t)}
     if has_any(question, words.record_phrases):  # "an all-time high"
         claim = _ASKS_MORE.sub("", question)  # "..., and how large was it?" asks beside
         extra = [w for w in words_of(claim) if w not in plain and w not in words.record_words]
@@ -83,3 +82,12 @@ BASIS_YEAR = re.compile(  # "higher than in 2023", "up 5% over the previous year
     r"(?:(?:in|that of|the)\s+)?(?:(?:19|20)\d\d|previous year|year before|prior year)",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Words that say no more than a direction or a record: the claim's frame, trade's names."""
+    words = claim_words()
+    plain = {*words.plain_words, *words.direction["up"], *words.direction["down"], *words.negations}
+    plain |= {w for p in (*words.claim_prefixes, *words.claim_suffixes) for w in words_of(p)}
+    return frozenset(plain | {w for t in words.trade_words for w in words_of(t)})

@@ -23,8 +23,6 @@ from tradebrief.engine.claims.clauses import (
     claim_part,
     claims_increase,
     stated_qualifier,
-    subject_overlap,
-    unmatched_words,
     written_as_increase,
 )
 from tradebrief.engine.claims.intervals import (
@@ -34,10 +32,12 @@ from tradebrief.engine.claims.intervals import (
     stated_interval,
 )
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.picking import best_count, money_fact
 from tradebrief.engine.claims.words import claim_words, has_any
 from tradebrief.engine.compose import cite
 from tradebrief.engine.index import index_for
+from tradebrief.engine.memo import per_briefing
 from tradebrief.engine.rank import Retrieval
 from tradebrief.engine.rank import search as rank_search
 from tradebrief.model import Briefing, Metric, Person, PolicyMeasure
@@ -159,7 +159,11 @@ def metric_citation(briefing: Briefing, fact: Metric | PolicyMeasure) -> Citatio
 
 def pick_metric(briefing: Briefing) -> Metric | None:
     """The level figure of trade as a whole: the money metric that states its change."""
-    return next((m for m in briefing.metrics if m.quantity.is_money and m.change), None)
+
+    def first() -> Metric | None:
+        return next((m for m in briefing.metrics if m.quantity.is_money and m.change), None)
+
+    return per_briefing(briefing, "trade as a whole", first)  # asked by most stages of an ask
 
 
 def pick_fact_for_number(briefing: Briefing, question: str, number: ClaimedNumber) -> Stated | None:

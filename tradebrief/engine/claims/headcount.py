@@ -14,7 +14,7 @@ from decimal import Decimal
 from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import Interval, claimed_interval, compare, verdict_answer
 from tradebrief.engine.claims.numbers import ClaimedNumber
-from tradebrief.engine.claims.roster import names_org
+from tradebrief.engine.claims.offices import names_org
 from tradebrief.engine.claims.vocabulary import Relation
 from tradebrief.engine.claims.words import claim_words, has_any, has_phrase
 from tradebrief.engine.compose import cite

@@ -28,6 +28,9 @@ __all__ = ["judge_date", "judge_time_of_day"]
 _OPENING = 3  # paragraphs in which an opening greeting is looked for
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _WEEKDAYS = [name.casefold() for name in calendar.day_name]
+# "january" or "jan", "monday" or "mondays", each as a word: compiled once, tried in order
+_MONTH_NAMED = [(m, re.compile(rf"\b(?:{m}|{m[:3]})\b")) for m in _MONTHS]
+_WEEKDAY_NAMED = [(d, re.compile(rf"\b{d}s?\b")) for d in _WEEKDAYS]
 
 
 def judge_date(briefing: Briefing, question: str) -> Answer | None:
@@ -42,8 +45,8 @@ def judge_date(briefing: Briefing, question: str) -> Answer | None:
     """
     text = require_text(question).casefold()
     words = claim_words()
-    month = next((m for m in _MONTHS if re.search(rf"\b(?:{m}|{m[:3]})\b", text)), None)
-    weekday = next((d for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", text)), None)
+    month = next((m for m, named in _MONTH_NAMED if named.search(text)), None)
+    weekday = next((d for d, named in _WEEKDAY_NAMED if named.search(text)), None)
     if month == "may" and not re.search(r"\bmay\s+\d|\b(?:in|on|of)\s+may\b", text):
         month = None  # "may" the verb
     named = has_any(text, words.briefing_names)

@@ -11,7 +11,7 @@ so a question about another briefing's figure is derived too:
 - the rise itself: ``value - value / (1 + rate)``.
 
 The figure is the one whose words (name, keywords, clause) hold every subject
-word of the question (:mod:`tradebrief.engine.claims.clauses`); a question
+word of the question (:mod:`tradebrief.engine.claims.overlap`); a question
 naming something no such figure measures ("wind power capacity" where only the
 total is stated) is refused, naming the words. Trade as a whole (the metric
 :func:`~tradebrief.engine.claims.facts.pick_metric` picks) stays with
@@ -27,8 +27,9 @@ from decimal import Decimal
 from tradebrief.answer import Answer
 from tradebrief.engine.candidates import CandidateKind
 from tradebrief.engine.claims.arithmetic import derived_answer, refusal, rounded_result
-from tradebrief.engine.claims.clauses import subject_overlap, unmatched_words, written_as_increase
+from tradebrief.engine.claims.clauses import written_as_increase
 from tradebrief.engine.claims.facts import metric_citation, pick_metric
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,
@@ -72,6 +73,8 @@ def answer_prior(briefing: Briefing, question: str) -> Answer | None:
     if not has_any(require_text(question), words.figure_questions):
         return None
     rise = _ASKS_RISE.search(question) is not None and not _ASKS_RATE.search(question)
+    if not rise and not _may_ask_year_before(question):
+        return None  # the test _asks_year_before makes below, done before weighing figures
     total = pick_metric(briefing)
     whole_year = total is not None and total.period is not None and total.period.isdigit()
     if (
@@ -253,6 +256,19 @@ def _asks_year_before(briefing: Briefing, question: str, metric: Metric) -> bool
     if any(y == year - 1 for y in years_in(question)):
         return True
     return _LAST_YEAR.search(question) is not None and year == briefing.date.year
+
+
+def _may_ask_year_before(question: str) -> bool:
+    """Whether :func:`_asks_year_before` can hold for any figure: a year or a year-before word.
+
+    Without "a year earlier", a year written out or "last year", no figure's year
+    before is asked, whatever the figure.
+    """
+    return (
+        any(has_phrase(question, p) for p in claim_words().year_before)
+        or bool(years_in(question))
+        or _LAST_YEAR.search(question) is not None
+    )
 
 
 def _year_before(briefing: Briefing, question: str, metric: Metric) -> Answer:

@@ -1,27 +1,24 @@
 """Claims about the roster: who chaired, who holds which post, what the briefing was on.
 
 Part of checking a claim (:mod:`tradebrief.engine.claims`): a person's role and title
-are judged against the roster line, which is cited; the topic against the title
-(the date is :mod:`tradebrief.engine.claims.occasion`'s). Each judge returns
-``None`` when the claim is not of its kind.
+are judged against the roster line, which is cited (a post or an office by
+:mod:`tradebrief.engine.claims.offices`); the topic against the title (the date is
+:mod:`tradebrief.engine.claims.occasion`'s). Each judge returns ``None`` when the
+claim is not of its kind.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tradebrief.answer import Answer, Citation, Verdict
+from tradebrief.answer import Answer, Verdict
 from tradebrief.engine.claims.facts import (
     said_by,
     verdict_answer,
 )
-from tradebrief.engine.claims.posts import (
-    claimed_body,
-    judge_body,
-    judge_head,
-    posts_of,
-    title_names_body,
-)
+from tradebrief.engine.claims.offices import judge_post, names_org
+from tradebrief.engine.claims.posts import posts_of
 from tradebrief.engine.claims.words import (
     claim_words,
     has_any,
@@ -31,7 +28,7 @@ from tradebrief.engine.claims.words import (
     years_in,
 )
 from tradebrief.engine.compose import cite
-from tradebrief.model import Briefing, Organization, Person, Role
+from tradebrief.model import Briefing, Person, Role
 
 __all__ = [
     "claimed_speaker",
@@ -40,7 +37,6 @@ __all__ = [
     "judge_person",
     "judge_topic",
     "named_person",
-    "names_org",
 ]
 
 
@@ -80,10 +76,16 @@ def named_person(briefing: Briefing, question: str) -> Person | None:
         if has_phrase(question, person.full_name) or has_phrase(question, person.reference):
             return person
     for person in briefing.people:
-        spellings = "|".join(re.escape(n) for n in _pinyin_spellings(person.family_name))
-        if re.search(rf"\b(?:{spellings})\b", question):
+        if _family_name_pattern(person.family_name).search(question):
             return person
     return None
+
+
+@lru_cache(maxsize=256)
+def _family_name_pattern(name: str) -> re.Pattern[str]:
+    """A family name as a word, in any of its spellings (:func:`_pinyin_spellings`)."""
+    spellings = "|".join(re.escape(n) for n in _pinyin_spellings(name))
+    return re.compile(rf"\b(?:{spellings})\b")
 
 
 def _pinyin_spellings(name: str) -> list[str]:
@@ -217,7 +219,7 @@ def judge_person(briefing: Briefing, question: str) -> Answer | None:
         if verdict is Verdict.YES and _ON_A_TOPIC.search(question):
             verdict = Verdict.NOT_STATED  # "answer questions about tariffs": the topic is unsaid
         return verdict_answer(question, verdict, title, (line,), person)
-    judged = _post(briefing, question, person, line)
+    judged = judge_post(briefing, question, person, line)
     if judged is not None and judged.verdict is Verdict.YES and _TOOK_UP.search(question):
         # "Did Wang become vice minister during 2024?": the roster says what he is, not since when.
         text = f"{title} It does not say when that post was taken up."
@@ -257,7 +259,7 @@ def claimed_speaker(briefing: Briefing, question: str) -> Person | None:
     is held by several.
     """
     words = claim_words()
-    if not any(has_phrase(question, w) for w in (*words.reporting_words, *words.saying_words)):
+    if not (has_any(question, words.reporting_words) or has_any(question, words.saying_words)):
         return None
     person = named_person(briefing, question)
     if person is not None:
@@ -311,122 +313,3 @@ def _is_known_phrase(briefing: Briefing, phrase: str) -> bool:
         or first in claim_words().openers
         or first == "the"
     )
-
-
-def _post(briefing: Briefing, question: str, person: Person, line: Citation) -> Answer | None:
-    words = claim_words()
-    text = re.sub(r"spokes(?:man|woman)", "spokesperson", question.casefold())
-    post = next((p for p in posts_of(briefing) if has_phrase(text, p)), None)
-    orgs = [o for o in briefing.organizations if names_org(question, o)]
-    # "vice minister of culture and tourism" is of the Ministry of Culture and Tourism
-    org_ok = all(names_org(person.title, o) or title_names_body(person.title, o.name) for o in orgs)
-    said = f"The roster lists {person.full_name} as {person.title} {said_by(line)}."
-    head = judge_head(question, person)  # "a deputy head of the NEA" for "vice administrator"
-    if head is not None:
-        if head is Verdict.YES:
-            head = _office_part(question, person, briefing) if org_ok else Verdict.NO
-        return verdict_answer(question, head, said, (line,), person)
-    member = _MEMBER.search(question)
-    body = claimed_body(question, member.end()) if member and not orgs else ""
-    if body:  # "represent the Ministry of Commerce": a body the briefing may never name
-        verdict = judge_body(question, body, person, briefing)
-        return verdict_answer(question, verdict, said, (line,), person)
-    if post is None:
-        parts = _claimed_parts(question)  # "Is Lin Shaobin with the Press Bureau?"
-        if not (orgs or parts) or not _MEMBER.search(question):
-            return None
-        verdict = (
-            _office_part(question, person, briefing)
-            if org_ok
-            else _other_org(briefing, person, orgs)
-        )
-        return verdict_answer(question, verdict, said, (line,), person)
-    deputy = "|".join(re.escape(d) for d in words.deputy)
-    claimed_deputy = re.search(rf"\b(?:{deputy})\s+{re.escape(post)}\b", text) is not None
-    title = person.title.casefold()
-    plain, as_deputy = False, False
-    for found in re.finditer(rf"\b{re.escape(post)}\b", title):
-        if re.search(rf"\b(?:{deputy})\s+$", title[: found.start()]):
-            as_deputy = True
-        else:
-            plain = True
-    if org_ok and (plain or (claimed_deputy and as_deputy)):
-        verdict = _office_part(question, person, briefing)
-        return verdict_answer(question, verdict, said, (line,), person)
-    others = [p for p in briefing.people if p is not person and has_phrase(p.title, post)]
-    if plain or as_deputy or others or orgs:
-        return verdict_answer(question, Verdict.NO, said, (line,), person)
-    return verdict_answer(question, Verdict.NOT_STATED, said, (line,), person)
-
-
-def _office_part(question: str, person: Person, briefing: Briefing) -> Verdict:
-    """Yes unless the claim names a part of an organisation the person's title does not.
-
-    "deputy director general of the Department of Statistics and Analysis"
-    against a title giving the Department of General Operation is No: the roster
-    gives one department for the post. So is a part another person's title gives
-    ("the Press Bureau" for a GACC official). A claimed part of a kind the title
-    names none of, and nobody's ("the Trade Division"), is not stated.
-    """
-    title = person.title
-    bodies = {n.casefold() for o in briefing.organizations for n in (o.name, o.acronym) if n}
-    for kind, name in _claimed_parts(question):
-        if _holds_part(title, kind, name) or name in bodies:
-            continue  # "the Press Bureau of the SCIO": "of the SCIO" names the body, no part
-        others = any(_holds_part(p.title, kind, name) for p in briefing.people if p != person)
-        return Verdict.NO if has_phrase(title, kind) or others else Verdict.NOT_STATED
-    return Verdict.YES
-
-
-def _holds_part(title: str, kind: str, name: str) -> bool:
-    """Whether a title names the part: "Department of General Operation", "Press Bureau"."""
-    return any(
-        has_phrase(title, phrase) for phrase in (f"{kind} of {name}", f"{kind} of the {name}")
-    ) or has_phrase(title, f"{name} {kind}")
-
-
-def _claimed_parts(question: str) -> list[tuple[str, str]]:
-    """(kind, name) of each part of an organisation a claim names, both word orders.
-
-    "the Department of Statistics and Analysis of the GACC" is ("department",
-    "statistics and analysis"); "the Press Bureau" is ("bureau", "press").
-    """
-    parts: list[tuple[str, str]] = []
-    for kind in claim_words().office_parts:
-        after = (  # the name ends at a preposition: "... and Analysis as its director"
-            rf"\b{kind}\s+of\s+(?:the\s+)?"
-            rf"([\w&-]+(?:\s+(?!(?:of|in|at|for|as|with|by|under|since|from)\b)[\w&-]+)*)"
-        )
-        for found in re.finditer(after, question, re.IGNORECASE):
-            name = re.sub(r"\s+(?:and|&)$", "", found[1].replace("'s", "")).casefold()
-            parts.append((kind, name))
-        before = rf"\b((?:[A-Z][\w-]*\s+){{1,3}})(?i:{kind})\b"
-        for found in re.finditer(before, question):
-            name = found[1].strip()
-            if name.split()[0] not in ("The", "A", "An", "Is", "Was", "Did", "Does"):
-                parts.append((kind, name.casefold()))
-    return parts
-
-
-_MEMBER = re.compile(
-    r"\b(?:from|with the|work(?:s|ed)? (?:for|at|in)|represent(?:s|ed|ing)?|belong(?:s|ed)? to|"
-    r"(?:an?|the) (?:\w+ )?(?:official|officer|member|staff))\b",
-    re.IGNORECASE,
-)
-
-
-def _other_org(briefing: Briefing, person: Person, claimed: list[Organization]) -> Verdict:
-    """No for a body of the kind the title names (another agency); else not stated.
-
-    "Is Xing Huina from the GACC?" is No: her title gives the SCIO, another
-    government body. "Is Wang Lingjun a member of the CPC?" is not stated: a
-    title naming a government post says nothing of party membership.
-    """
-    kinds = {o.category for o in claimed if not names_org(person.title, o)}
-    own = {o.category for o in briefing.organizations if names_org(person.title, o)}
-    return Verdict.NO if kinds and kinds <= own else Verdict.NOT_STATED
-
-
-def names_org(text: str, org: Organization) -> bool:
-    """Whether ``text`` names the organisation, by its name or its acronym."""
-    return has_phrase(text, org.name) or (org.acronym is not None and has_phrase(text, org.acronym))

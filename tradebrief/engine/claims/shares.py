@@ -16,6 +16,7 @@ from tradebrief.answer import Answer, Citation
 from tradebrief.engine.claims.arithmetic import derived_answer, rounded_result
 from tradebrief.engine.claims.facts import metric_citation
 from tradebrief.engine.claims.words import claim_words, has_any, has_phrase
+from tradebrief.engine.memo import per_briefing
 from tradebrief.model import Briefing, Metric
 from tradebrief.quantities import Quantity, Scale
 
@@ -33,7 +34,14 @@ _MINUS, _TIMES = "\u2212", "\u00d7"
 
 def increment_metric(briefing: Briefing, total: Metric) -> Metric | None:
     """The stated increase of the total (a metric keyed "increment"), if the briefing gives one."""
-    return next((m for m in briefing.metrics if "increment" in m.keywords and m is not total), None)
+
+    def first() -> tuple[Metric, Metric | None]:
+        found = (m for m in briefing.metrics if "increment" in m.keywords and m is not total)
+        return total, next(found, None)
+
+    # Kept per briefing (most asks look for it), beside the total it was found for.
+    kept, increment = per_briefing(briefing, ("increment of", total.id), first)
+    return increment if kept is total else first()[1]
 
 
 def names_quantity(question: str, quantity: Quantity) -> bool:
@@ -162,12 +170,14 @@ def implied_growth(briefing: Briefing, question: str, total: Metric) -> Answer |
     if share and not of_prior:
         return None
     asks_rate = of_prior or has_any(question, words.rate_asked)
+    if not asks_rate:
+        return None  # no rate asked: whatever it names, there is nothing to imply
     named = (
         names_quantity(question, increment.quantity)
         or has_any(question, words.increment_named)
         or (of_prior and has_phrase(question, "increase"))  # "the increase as a share of 2023"
     )
-    if not (asks_rate and named):
+    if not named:
         return None
     total_value, added = total.quantity.value, increment.quantity.value
     value = added / (total_value - added) * _HUNDRED

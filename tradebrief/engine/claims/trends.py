@@ -4,7 +4,7 @@ Part of checking a claim (:mod:`tradebrief.engine.claims.verdict`), after the
 rules for total trade (:mod:`tradebrief.engine.claims.direction`). A claim
 naming no number, with a word of rising or falling, is judged on the one figure
 stated with a change whose words hold every subject word of the claim
-(:mod:`tradebrief.engine.claims.clauses`): "up 0.6%" refutes "fell". A year the
+(:mod:`tradebrief.engine.claims.overlap`): "up 0.6%" refutes "fell". A year the
 figure is not for, or a subject no figure's words hold, is left to the other
 rules (``None``).
 """
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from tradebrief.answer import Answer, Verdict
-from tradebrief.engine.claims.clauses import subject_overlap, unmatched_words
 from tradebrief.engine.claims.facts import describe_metric, metric_citation, said_by, verdict_answer
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.prior import period_year
 from tradebrief.engine.claims.words import claim_words, has_any, require_text, years_in
 from tradebrief.model import Briefing, Metric

@@ -17,15 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from tradebrief.answer import Answer, Citation, Verdict
-from tradebrief.engine.claims.clauses import (
-    claim_part,
-    names_stated_period,
-    subject_overlap,
-    unmatched_words,
-    written_as_increase,
-)
+from tradebrief.engine.claims.clauses import claim_part, names_stated_period, written_as_increase
 from tradebrief.engine.claims.derive import answer_derivation
 from tradebrief.engine.claims.direction import BASIS_YEAR, judge_direction_or_record
 from tradebrief.engine.claims.facts import (
@@ -54,6 +49,7 @@ from tradebrief.engine.claims.figurewords import (
 from tradebrief.engine.claims.headcount import judge_headcount
 from tradebrief.engine.claims.numbers import ClaimedNumber, read_numbers
 from tradebrief.engine.claims.occasion import judge_date, judge_time_of_day
+from tradebrief.engine.claims.overlap import subject_overlap, unmatched_words
 from tradebrief.engine.claims.roster import (
     claimed_speaker,
     judge_acronym,
@@ -117,11 +113,21 @@ def _negated(question: str) -> bool:
     turned = next((p for p in words.negating_prefixes if text.casefold().startswith(p)), None)
     if turned is not None:  # "Is it false that trade grew 5%?"; "... did not grow" twice
         return not _negated("Did " + text[len(turned) :].strip())
-    phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
-    for phrase in reversed(phrases):
-        if any(w in words.negations for w in words_of(phrase)):
-            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    for negated_comparison in _negated_comparisons():
+        text = negated_comparison.sub(" ", text)
     return any(w in words.negations for w in words_of(text)[1:])
+
+
+@lru_cache(maxsize=1)
+def _negated_comparisons() -> tuple[re.Pattern[str], ...]:
+    """The comparisons holding a negation ("no more than"), longest first, as whole words."""
+    words = claim_words()
+    phrases = sorted((p for group in words.comparisons.values() for p in group), key=len)
+    return tuple(
+        re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+        for phrase in reversed(phrases)
+        if any(w in words.negations for w in words_of(phrase))
+    )
 
 
 def _judge(briefing: Briefing, question: str) -> Answer | None:

@@ -22,6 +22,7 @@ from tradebrief.engine.claims.vocabulary import (
     ClaimWords,
     NotGiven,
 )
+from tradebrief.engine.memo import per_ask
 from tradebrief.errors import TradebriefError
 
 __all__ = [
@@ -113,12 +114,18 @@ def is_claim(question: str) -> bool:
         >>> is_claim("Did total trade top 46 trillion yuan?"), is_claim("What was total trade?")
         (True, False)
     """
+    require_text(question)
+    # Asked by each claims stage in turn: read once per ask.
+    return per_ask(("is claim", question), lambda: _is_claim(question))
+
+
+def _is_claim(question: str) -> bool:
     words = claim_words()
-    text = require_text(question).strip().casefold()
-    changed = True
+    text = question.strip().casefold()
+    changed = text.startswith(_prefix_openings())  # most questions open with none
     while changed:
         changed = False
-        for prefix in sorted(words.claim_prefixes, key=len, reverse=True):
+        for prefix in _prefixes_longest_first():
             if text.startswith(prefix + " ") or text.startswith(prefix + ","):
                 text = text[len(prefix) + 1 :].lstrip(" ,")
                 if prefix.endswith("that") or prefix.startswith(("true", "fact", "check")):
@@ -130,7 +137,19 @@ def is_claim(question: str) -> bool:
     first = words_of(text[:40])
     if first and first[0] in words.openers:
         return True
-    return any(text.endswith(suffix) for suffix in words.claim_suffixes)
+    return text.endswith(tuple(words.claim_suffixes))
+
+
+@lru_cache(maxsize=1)
+def _prefixes_longest_first() -> tuple[str, ...]:
+    """The claim prefixes, longest first, so that "is it true that" wins over "is it"."""
+    return tuple(sorted(claim_words().claim_prefixes, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _prefix_openings() -> tuple[str, ...]:
+    """How a text opening on a claim prefix starts: the prefix, then a space or a comma."""
+    return tuple(p + end for p in claim_words().claim_prefixes for end in (" ", ","))
 
 
 _EITHER_OR = re.compile(
@@ -151,12 +170,13 @@ def asked_part(question: str) -> str:
         'what is the total in dollars?'
     """
     text = _BASIS_CLAUSE.sub("", require_text(question), count=1)
-    return re.sub(r"\s+([,?.])", r"\1", _AT_RATE.sub("", text)).strip(" ,")
+    return _SPACE_BEFORE_STOP.sub(r"\1", _AT_RATE.sub("", text)).strip(" ,")
 
 
 _BASIS_CLAUSE = re.compile(
     r"^\s*(?:based on|using|given|going by|working from|taking)\b[^,?]*,\s*", re.IGNORECASE
 )
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,?.])")
 _AT_RATE = re.compile(
     r"\b(?:at|using|with|by)\s+(?:the|this|that|its|a|an)\b[^,?]*?\brate\b[^,?]*", re.IGNORECASE
 )
@@ -176,6 +196,8 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
     """
     words = claim_words()
     require_text(question)
+    if not has_any(question, _not_given_words()):
+        return None  # the cheap test first: most questions name none of the subjects
     direction = has_any(question, _direction_words()) or has_any(question, words.record_phrases)
     for subject in words.not_given:
         if not has_any(question, subject.words):
@@ -192,6 +214,12 @@ def not_given(question: str, *, numbers: bool) -> NotGiven | None:
             continue
         return subject
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_given_words() -> tuple[str, ...]:
+    """Every word of every subject without a figure, flattened once."""
+    return tuple(w for subject in claim_words().not_given for w in subject.words)
 
 
 @lru_cache(maxsize=1)
