@@ -14,7 +14,8 @@ from tradebrief.engine import english
 from tradebrief.engine.casual import Vocabulary, tidy
 from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import Intent, load_lexicon
-from tradebrief.engine.question import basis_years, counted_noun, measured_noun, read, set_aside
+from tradebrief.engine.phrases import basis_years, measured_noun, set_aside
+from tradebrief.engine.question import counted_noun, read
 from tradebrief.engine.text import analyze
 
 

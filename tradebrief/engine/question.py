@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tradebrief.engine import english
 from tradebrief.engine.lexicon import Intent, Lexicon
 from tradebrief.engine.text import analyze
 
@@ -80,7 +79,7 @@ def _name_noun(question: str, lexicon: Lexicon) -> str:
         (
             word
             for match in _ASKED_NOUN_PHRASE.finditer(question)
-            if match[1].split()[0].casefold() not in _ATTRIBUTES
+            if match[1].split()[0].casefold() not in ATTRIBUTE_WORDS
             for word in _noun_phrase(match[1].casefold().split(), lexicon)
             if word in lexicon.named_types
         ),
@@ -98,7 +97,7 @@ def _noun_phrase(words: list[str], lexicon: Lexicon) -> list[str]:
     return head
 
 
-_ATTRIBUTES = frozenset(
+ATTRIBUTE_WORDS = frozenset(
     {"size", "sized", "kind", "sort", "type", "part"}
     | {"count", "number", "amount", "quantity", "total", "share", "proportion", "percentage"}
 )
@@ -248,31 +247,6 @@ _UNWANTED = re.compile(
     re.IGNORECASE,
 )
 
-# "Apart from the top leadership, whose ...", "Beyond merely watching, what ...": an opening
-# clause that sets something aside, so that the answer is something else.
-_SET_ASIDE = re.compile(
-    r"^\s*(?:apart from|aside from|besides|beyond|other than|except for|in addition to)"
-    r"\s+(?P<aside>[^,;?]{1,80}),",
-    re.IGNORECASE,
-)
-
-
-_BASIS_YEAR = re.compile(
-    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from|below|above|"
-    r"(?:level|levels) (?:of|in)|same period (?:of|in))\s+(?:in\s+)?(?:that of\s+)?"
-    r"((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)(?:'s)? levels?\b",  # "back to 2019 levels"
-    re.IGNORECASE,
-)
-
-
-def basis_years(text: str) -> frozenset[str]:
-    """Years a change is measured against ("up 5% compared with 2023"): a basis, not a figure.
-
-    Also the year a level is recovered to ("96% of the level in the same period of 2019").
-    """
-    return frozenset(match[1] or match[2] for match in _BASIS_YEAR.finditer(text))
-
 
 def asks_yes_no(text: str) -> bool:
     """Whether ``text`` asks for a yes or a no: "Did trade grow?", "Is China ...?"."""
@@ -314,28 +288,6 @@ def counted_noun(text: str, lexicon: Lexicon) -> str:
 
 _COUNTED_WORDS = 3
 
-# "What was the total profit of ...", "What was the value of ...": the noun a figure measures.
-_MEASURED = re.compile(
-    r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?:total\s+|overall\s+|combined\s+)?"
-    r"([a-z-]+)\s+(?:of|in|for|from)\b",
-    re.IGNORECASE,
-)
-
-
-# Words that name the measure, not the thing measured: "the extent of", "the value of".
-_MEASURES = frozenset(
-    {"value", "extent", "level", "scale", "volume", "sum", "size", "worth", "rate", "growth"}
-    | {"increase", "decrease", "change", "figure", "result", "status", "scope", "range"}
-)
-
-
-def measured_noun(text: str, lexicon: Lexicon) -> str:
-    """The noun a "what was the (total) X of ..." question asks a figure of ("profit"), or ""."""
-    match = _MEASURED.search(text)
-    if match is None or (noun := match[1].casefold()) in lexicon.stopwords:
-        return ""
-    return "" if noun in _ATTRIBUTES or noun in _MEASURES else noun
-
 
 def without_unwanted(text: str) -> str:
     """``text`` without what it rules out: "the increase, not the pct" → "the increase, ".
@@ -347,17 +299,6 @@ def without_unwanted(text: str) -> str:
     words must neither match nor set the kind of answer.
     """
     return _TOLD_THE_PRESS.sub("said", _UNWANTED.sub(" ", text))
-
-
-def set_aside(text: str) -> str:
-    """What an opening clause sets aside ("the top leadership"), or "" if none.
-
-    "Apart from the top leadership, whose work ...?" asks for someone else, so a passage
-    need not name it; but the answer may stand beside it ("besides participants, what
-    else ..."), so it still counts as a match.
-    """
-    match = _SET_ASIDE.search(text)
-    return match["aside"] if match else ""
 
 
 def read(text: str, lexicon: Lexicon) -> Question:
@@ -395,40 +336,3 @@ def read(text: str, lexicon: Lexicon) -> Question:
 def slot_of(name: str, lexicon: Lexicon) -> str:
     """The slot a fact's name puts it in ("Increment in foreign trade" → "increase"), or ""."""
     return _slot(_folded(name), lexicon) or ""
-
-
-# A past form or an adverb ("dispatched", "widely") tells how, not what: a word the
-# briefing never uses of that kind lowers confidence but names no missing thing.
-_DESCRIBING = re.compile(r"\b[a-z]{3,}(?:ed|ly)\b")
-_PERIODIC = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "early"})
-_PERIOD_ORDINAL = re.compile(
-    r"\b(first|last)\s+(?:half|quarter|(?:two|three|four|five|six|\d+)\s+(?:quarters|months))\b",
-    re.IGNORECASE,
-)
-
-
-def describing_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Terms of the question's past forms and adverbs, periods ("monthly") excepted.
-
-    Example:
-        >>> from tradebrief.engine.lexicon import load_lexicon
-        >>> sorted(describing_terms("How widely were teams dispatched monthly?", load_lexicon()))
-        ['dispatch', 'widely']
-    """
-    return frozenset(
-        term
-        for word in _DESCRIBING.findall(text.casefold())
-        if word not in _PERIODIC and english.is_english(word)
-        for term in analyze(word, lexicon)
-    )
-
-
-def period_ordinals(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Terms of "first" or "last" naming a period ("the first half"), not an ordinal.
-
-    Example:
-        >>> from tradebrief.engine.lexicon import load_lexicon
-        >>> sorted(period_ordinals("in the first three quarters", load_lexicon()))
-        ['first']
-    """
-    return frozenset(t for m in _PERIOD_ORDINAL.finditer(text) for t in analyze(m[1], lexicon))

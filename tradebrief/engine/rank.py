@@ -31,23 +31,33 @@ from tradebrief.engine.candidates import Candidate
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.fit import Query, fit, intent_bonus
 from tradebrief.engine.index import SearchIndex
-from tradebrief.engine.lexicon import ALTERNATIVES, Intent, Lexicon
+from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.memo import per_ask
+from tradebrief.engine.phrases import (
+    basis_years,
+    describing_terms,
+    measured_noun,
+    period_ordinals,
+    set_aside,
+)
 from tradebrief.engine.question import (
     _DEPUTY_WORD,
     MAX_QUESTION_CHARS,
     _answer_type,
     asked_noun,
-    basis_years,
     counted_noun,
-    describing_terms,
-    measured_noun,
-    period_ordinals,
     read,
-    set_aside,
     without_unwanted,
 )
+from tradebrief.engine.retrieval import Ranked, Retrieval
 from tradebrief.engine.text import analyze
+from tradebrief.engine.wording import (
+    base_form_matches,
+    counted_head,
+    named_terms,
+    names_the_flow,
+    slip_of_name,
+)
 from tradebrief.figure_period import months_covered
 from tradebrief.figure_status import asked_status
 from tradebrief.quantities import find_numbers
@@ -64,57 +74,10 @@ _SHORTLIST = 12  # candidates scored in full after the postings walk
 _COVERED = 0.5  # a candidate "has" a term when its match is at least this good
 _DIMENSION_WEIGHT = 0.5  # share of a rare word's weight that asking for a unit carries
 _NAME_SIMILARITY = 0.9  # a word typed as a name matches only itself or an inflection
-_NAME_SLIP_SIMILARITY = 0.8  # a slip of the text's own name ("Custums" for "Customs")
 _NEUTRAL_WEIGHT = 0.6  # share of its weight an everyday word carries
 _ASIDE_WEIGHT = 0.5  # share of its weight a word an opening clause sets aside carries
 _POSTINGS_BUDGET = 5_000  # postings walked in full before common terms are deferred
 _DEFERRED_WIDENING = 4  # the shortlist grows by this factor when terms were deferred
-
-
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    """A candidate with its score for one question."""
-
-    candidate: Candidate
-    """The candidate."""
-    score: float
-    """Overall score in [0, 1]."""
-    coverage: float
-    """IDF-weighted share of the question's terms it contains."""
-    missed: tuple[str, ...] = ()
-    """Specific question terms (rare in the briefing) that this candidate lacks."""
-    why: str = ""
-    """Its largest misfit with the question, said of it ("gives no figure"); "" if none."""
-
-
-@dataclass(frozen=True, slots=True)
-class Retrieval:
-    """Everything retrieval learned about a question."""
-
-    terms: tuple[str, ...]
-    """The question's content terms after analysis."""
-    unknown: tuple[str, ...]
-    """Content terms the briefing never uses, even allowing for typos."""
-    unknown_weight: float
-    """Share of the question's term weight that is unknown, 0 to 1."""
-    unknown_specific: tuple[str, ...]
-    """The unknown terms that name something: rare in English, or typed as a name ("EU")."""
-    said_by: str | None
-    """The person a "what did X say" question asks about, by id."""
-    about_speaker_only: bool
-    """Whether it asks what that person said with no topic: "What did Mr. Lin say?"."""
-    missing_numbers: tuple[str, ...]
-    """Numbers in the question that the briefing never states."""
-    intent: Intent
-    """What kind of answer is wanted."""
-    ranked: tuple[Ranked, ...]
-    """Best candidates first."""
-    unknown_topic: tuple[str, ...] = ()
-    """The unknown terms, when every term the briefing knows only frames the question.
-
-    "By what percentage did museum visits grow?": "percentage" and "grow" fit any
-    topic, so a briefing that never mentions museums or visits has not the answer.
-    """
 
 
 def search(index: SearchIndex, question: str, *, limit: int = 5) -> Retrieval:
@@ -145,7 +108,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
     narrowing: list[str] = []
     unknown_weight = 0.0
     unknown_specific: list[str] = []
-    named = _named_terms(text, index.lexicon)
+    named = named_terms(text, index.lexicon)
     # "How many passengers crossed the border?": what is counted is the answer's kind,
     # so a briefing that never names it counts something else, however common the word.
     # Only when no word of it is the briefing's: "declaration documents" are its forms.
@@ -189,12 +152,12 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             matches = {
                 m: sim
                 for m, sim in matches.items()
-                if sim >= _NAME_SIMILARITY or (m in index.proper and _slip_of_name(term, m, sim))
+                if sim >= _NAME_SIMILARITY or (m in index.proper and slip_of_name(term, m, sim))
             }
         if not matches and (respelt := index.respell_synonym(term)) is not None:
             matches = respelt
         if not matches and term not in named:
-            matches = _base_form_matches(index, term)  # "newly" for "new", "steadiness"
+            matches = base_form_matches(index, term)  # "newly" for "new", "steadiness"
         if not matches and term in asking:
             continue  # "heavy" in "how heavy": counted through the dimension asked for
         if not matches:
@@ -331,7 +294,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
             for mine, other in index.complements
             if mine in understood
             and other not in understood
-            and _names_the_flow(text, mine)  # "exporters" are firms, not the export figure
+            and names_the_flow(text, mine)  # "exporters" are firms, not the export figure
         ),
         cued=cued,
         people_meant=index.people_meant(terms),
@@ -340,7 +303,7 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         wants_rate=change_rate,
         status=asked_status(text),
         months=months_covered(text),
-        counted_head=_head(counting, index)
+        counted_head=counted_head(counting, index)
         if intent is Intent.HOW_MANY and _HOW_MANY.search(text)
         else "",
         exact=_EXACT.search(text) is not None,
@@ -421,47 +384,6 @@ _EXACT = re.compile(
     r"\b(?:exactly|precisely|(?:exact|precise) (?:number|figure|count|amount|total))\b",
     re.IGNORECASE,
 )
-_NAMED_WORD = re.compile(r"(?<=[\w,;:(] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
-
-
-# Derivational endings an English word may carry over the briefing's base word:
-# "newly" → "new", "easily" → "easy", "earlier" → "early", "steadiness" → "steady".
-_DERIVED = (("ily", "y"), ("ly", ""), ("ier", "y"), ("iest", "y"), ("iness", "y"), ("ness", ""))
-_DERIVED_SIMILARITY = 0.9  # a derived form says a little less than the word itself
-
-
-def _base_form_matches(index: SearchIndex, term: str) -> dict[str, float]:
-    """The briefing's matches for the base word of a derived form, discounted; {} if none."""
-    for ending, base in _DERIVED:
-        stem = term.removesuffix(ending)
-        if stem != term and len(stem) >= _MIN_BASE:
-            found = {word: 1.0 for word in analyze(stem + base, index.lexicon) if word in index.idf}
-            if found:
-                return {word: _DERIVED_SIMILARITY for word in found}
-    return {}
-
-
-_MIN_BASE = 3
-
-
-def _head(noun_phrase: str, index: SearchIndex) -> str:
-    """The briefing's term for a noun phrase's last word ("warn" of "flash flood warnings").
-
-    "" when the briefing has no such word: an unknown counted noun is weighed elsewhere
-    (``counted_noun``). A synonym may stand for several words ("stock|reserve").
-    """
-    terms = analyze(noun_phrase.split()[-1], index.lexicon) if noun_phrase.split() else []
-    if not terms:
-        return ""
-    found = [
-        max(m, key=m.__getitem__) for t in terms[0].split(ALTERNATIVES) if (m := index.matches(t))
-    ]
-    return ALTERNATIVES.join(found)
-
-
-def _named_terms(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Terms of the words typed as names: capitalised inside a sentence, or in capitals."""
-    return frozenset(t for word in _NAMED_WORD.findall(text) for t in analyze(word, lexicon))
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,14 +394,3 @@ class _Weighed:
     weight: float
     matches: dict[str, float]
     postings: int
-
-
-def _slip_of_name(term: str, name: str, similarity: float) -> bool:
-    """Whether ``term`` is a typing slip of ``name``: two letters swapped, or few edits."""
-    swapped = sorted(term) == sorted(name) and len(term) == len(name)
-    return swapped or similarity >= _NAME_SLIP_SIMILARITY
-
-
-def _names_the_flow(text: str, stem: str) -> bool:
-    """Whether the question uses ``stem`` itself ("exports", "exported"), not an agent noun."""
-    return re.search(rf"\b{re.escape(stem)}(?:s|ed|ing)?\b", text, re.IGNORECASE) is not None
