@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tradebrief.engine.counting import COUNTED, counted_of, units_of
+from tradebrief.engine.counting import count_nouns as nouns_counted
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import slot_of
@@ -34,15 +36,11 @@ _DURATION = re.compile(  # "within 48 hours", "under one hour", "in half an hour
     r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b|\ban?\s+(?:hour|minute)\b",
     re.IGNORECASE,
 )
-COUNTED = "counted:"
 """Prefix of a candidate unit naming what a plain count counts ("counted:offic")."""
 # The one or two words after a count: "officers" in "46,000 officers", "52,000 police officers"
 _NEXT_WORDS = re.compile(
     r"^\s+(?:(?:million|billion|thousand|more|new)\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 )
-_UNTIL_PUNCTUATION = re.compile(r"[^,.;:()?!]{0,60}")
-_SCALE_WORDS = frozenset(("million", "billion", "thousand", "more", "new", "about"))
-_PHRASE_WORDS = 5  # words of a noun phrase after a count read for what it counts
 _NOUN_REACH = 40  # characters after a figure searched for the noun it counts
 _SPEAKER_WEIGHT = 0.5  # a speaker's names and title, attached to what they said
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant)\s+(\w+)", re.IGNORECASE)
@@ -254,7 +252,7 @@ class _Builder:
                     unit.removeprefix(COUNTED)
                     for unit in {
                         *given,
-                        *self._count_nouns(count_from or quoted, first=bool(count_from)),
+                        *nouns_counted(count_from or quoted, self.lexicon, first=bool(count_from)),
                     }
                     if unit.startswith(COUNTED) and unit not in self.classifiers
                 )
@@ -262,30 +260,6 @@ class _Builder:
                 else frozenset(),
             )
         )
-
-    def _count_nouns(self, quoted: str, *, first: bool = False) -> set[str]:
-        """What each count in a quote counts, as counted units, read from its noun phrase.
-
-        "25,600 old urban residential communities" counts communities too. With
-        ``first``, only the quote's first figure is read: an extracted figure's own.
-        """
-        found: set[str] = set()
-        stop = figure_words().not_units
-        mentions = [m for m in find_numbers(quoted) if not m.is_year]
-        for mention in mentions[:1] if first else mentions:
-            if mention.unit != "count":
-                continue
-            phrase = _UNTIL_PUNCTUATION.match(quoted, mention.end)
-            words = phrase[0].split() if phrase else []
-            while words and words[0] in _SCALE_WORDS:
-                words.pop(0)
-            taken: list[str] = []
-            for word in words[:_PHRASE_WORDS]:
-                if word in stop:
-                    break
-                taken.append(word)
-            found |= {f"{COUNTED}{t}" for t in analyze(" ".join(taken), self.lexicon)}
-        return found
 
     def build(self) -> list[Candidate]:
         b = self.briefing
@@ -310,7 +284,7 @@ class _Builder:
                 phrases=[fact.name, *fact.aliases, fact.question],
                 question=fact.question,
                 numbers_from=figures,
-                units=(*_units_of(fact), *_counted_of(fact, self.lexicon)),
+                units=(*units_of(fact), *counted_of(fact, self.lexicon)),
                 slot=_slot(fact, self.lexicon),
                 # An extracted figure is about its period, not every year its sentence names
                 # ("96% of the level of 2019" is this year's figure).
@@ -440,30 +414,6 @@ class _Builder:
             phrases=[person.full_name, person.title],
             question=f"What is {person.full_name}'s position?",
         )
-
-
-def _units_of(fact: Metric | PolicyMeasure | Statement) -> tuple[str, ...]:
-    """The units of the quantities a curated fact gives."""
-    if isinstance(fact, Metric):
-        return tuple(q.unit for q in (fact.quantity, fact.equivalent) if q is not None)
-    if isinstance(fact, PolicyMeasure) and fact.count is not None:
-        return (fact.count.unit,)
-    return ()
-
-
-_NOT_COUNTED = frozenset(("count", "percent", "percentage points", "percentage_point"))
-
-
-def _counted_of(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> tuple[str, ...]:
-    """What an extracted count counts, as counted units: "counted:villag" for "9,300 villages"."""
-    if not isinstance(fact, Metric) or fact.origin == "curated":
-        return ()
-    noun = fact.quantity.unit.split(" per ")[0]
-    if noun in _NOT_COUNTED or not noun.replace(" ", "").replace("-", "").isalpha():
-        return ()  # a plain count, a percentage, or a code such as "CNY"
-    if not noun.islower():
-        return ()
-    return tuple(f"{COUNTED}{term}" for term in analyze(noun, lexicon))
 
 
 def _slot(fact: Metric | PolicyMeasure | Statement, lexicon: Lexicon) -> str:

@@ -21,8 +21,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from tradebrief.engine import english
-from tradebrief.engine.candidates import COUNTED, Candidate, CandidateKind, build_candidates
+from tradebrief.engine.candidates import Candidate, CandidateKind, build_candidates
 from tradebrief.engine.casual import Vocabulary
+from tradebrief.engine.counting import COUNTED
 from tradebrief.engine.lexicon import ALTERNATIVES as _ALTERNATIVES
 from tradebrief.engine.lexicon import Intent, Lexicon, load_lexicon
 from tradebrief.engine.question import _SAY
