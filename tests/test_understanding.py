@@ -1232,3 +1232,18 @@ def test_the_noun_a_figure_is_asked_of_must_be_in_the_answer() -> None:
     assert not industry.ask(profit).found
     assert measured_noun(profit, load_lexicon()) == "profit"
     assert measured_noun("What was the combined value of the vouchers?", load_lexicon()) == ""
+
+
+def test_the_date_answers_when_not_what(briefing: Briefing) -> None:
+    # "this year" is 2025, the year of the briefing's date: still no answer to "what"
+    answer = briefing.ask("What will trade be this year?")
+    assert not answer.found and "the date of the briefing" in answer.text
+    assert briefing.ask("What day was the press conference?").found
+
+
+def test_this_year_is_no_forecast_in_a_briefing_on_the_year_so_far() -> None:
+    flood = tradebrief.load_briefing(Path(__file__).parent / "transcripts" / "counted_nouns.txt")
+    answer = flood.ask("How many flash flood warnings were issued this year?")
+    assert not answer.found and "forecast" not in answer.text
+    bundled = tradebrief.load_briefing()  # held in January on the year before
+    assert "forecast" in bundled.ask("How much will trade grow this year?").text

@@ -354,6 +354,8 @@ def _label(briefing: Briefing, ranked: Ranked) -> str:
     return {
         CandidateKind.ORGANIZATION: "organisation",
         CandidateKind.ROSTER: "roster",
+        CandidateKind.DATE: 'fact ("the date of the briefing")',
+        CandidateKind.TITLE: 'fact ("the title of the briefing")',
     }.get(candidate.kind, "passage")
 
 

@@ -168,8 +168,13 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
         penalties.append((0.5, "names one, but does not count them"))  # the roster counts
     if query.exact and candidate.approximate:
         penalties.append((0.3, "gives no exact figure, only an approximate one"))
-    if query.which and candidate.kind is CandidateKind.DATE and intent is not Intent.WHEN:
-        penalties.append((0.3, f"gives a date, not the {query.which} asked for"))
+    if (
+        candidate.kind is CandidateKind.DATE
+        and intent is not Intent.WHEN
+        and (query.which or "date" not in query.cued)
+    ):
+        asked = f"the {query.which}" if query.which else "what is"
+        penalties.append((0.3, f"gives a date, not {asked} asked for"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
     if query.part and not candidate.figures - query.numbers - query.given:

@@ -143,6 +143,7 @@ def detect_intent(question: str, lexicon: Lexicon) -> Intent:
 
 
 _ASKS_WHO = frozenset({"who", "whom", "whose"})
+_AUXILIARIES = frozenset({"will", "won't", "shall", "would", "am", "be", "been", "being"})
 _WITHIN_WHAT_TIME = re.compile(r" (?:within|in) what time ")
 _LEADING_PREPOSITION = re.compile(r"^(?:to|for|by|with|from) (?=who)")
 _WHICH_NOUN = re.compile(r"^ (?:which|what) (?:(\w+) )?(\w+)")
@@ -256,9 +257,9 @@ def asks_yes_no(text: str) -> bool:
 def asked_noun(text: str, lexicon: Lexicon) -> str:
     """The noun a which/what question asks for ("Which organization held it?"), or ""."""
     match = _ANSWER_TYPE.search(text)
-    if match is None or match[1].casefold() in lexicon.stopwords:  # "what was ..."
+    if match is None or (noun := match[1].casefold()) in lexicon.stopwords:  # "what was ..."
         return ""
-    return match[1].casefold()
+    return "" if noun in _AUXILIARIES else noun  # "what will trade be": no noun asked
 
 
 # "Who told reporters ...": the audience of any briefing, not a word a passage must have.

@@ -59,9 +59,22 @@ def _missing_subject(briefing: Briefing, question: str) -> Answer | None:
         briefing, question, subject.words, subject.absent
     ):
         return None  # "in the first half" where the figures are for the first half
+    if subject is not None and _this_year_is_reported(briefing, question, subject.words):
+        return None  # "this year" in a September briefing on the year so far
     if subject is not None and _only_unknown(briefing, question, subject.words):
         return refusal(briefing, question, f"{subject.what} (that needs {subject.missing})")
     return None
+
+
+def _this_year_is_reported(briefing: Briefing, question: str, words: tuple[str, ...]) -> bool:
+    """Whether the subject is named only as "this year", the year the briefing reports on.
+
+    Held in January 2025 on 2024, "this year" is a forecast; held in September 2025
+    on the flood season, it is the year whose figures the briefing gives.
+    """
+    named = [w for w in words if has_phrase(question, w)]
+    reported = index_for(briefing).implied_year == str(briefing.date.year)
+    return reported and named == ["this year"]
 
 
 def _only_unknown(briefing: Briefing, question: str, subject: tuple[str, ...]) -> bool:
