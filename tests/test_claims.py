@@ -288,3 +288,27 @@ def test_derived_quantity_describes_itself(
     assert quantity.amount == value * Decimal(10) ** int(scale)
     assert f"{value:,f}" in quantity.describe()
     assert DerivedQuantity.model_validate_json(quantity.model_dump_json()) == quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "rounding"),
+    [
+        ("What was total trade in 2023?", "41.76", "to 2 decimal places"),
+        ("What was total trade in 2023, to one decimal place?", "41.8", "to 1 decimal place"),
+        ("What was total trade in 2023 (3 dp)?", "41.762", "to 3 decimal places"),
+        ("What was total trade in 2023, to the nearest whole number?", "42", "whole number"),
+        (
+            "What yuan-per-dollar rate is implied by 42 trillion yuan ($5.74 trillion)? "
+            "Round to 4 decimal places.",
+            "7.3171",
+            "to 4 decimal places",
+        ),
+    ],
+)
+def test_a_derived_figure_is_rounded_as_the_question_asks(
+    question: str, value: str, rounding: str
+) -> None:
+    answer = tradebrief.load_briefing().ask(question)
+    assert answer.derivation is not None
+    assert f"{answer.derivation.result.value:f}" == value
+    assert rounding in answer.derivation.rounding

@@ -18,6 +18,7 @@ from tradebrief.engine.claims import (
     missing_subject,
     settle_unjudged,
 )
+from tradebrief.engine.claims.arithmetic import rounding_to
 from tradebrief.engine.compose import compose, speaker_turns
 from tradebrief.engine.compound import combine, parts
 from tradebrief.engine.handover import asks_about_handover, handover
@@ -87,9 +88,30 @@ _INSTRUCTION = re.compile(
 )
 
 
+_PLACES_ASKED = re.compile(
+    r"\b(\d|one|two|three|four|five|six)\s*(?:dp|d\.p|decimal\s+places?|decimals?)\b"
+    r"|\bnearest\s+(whole\s+number|integer|tenth|hundredth|thousandth)\b",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NEAREST = {"whole number": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
+
+
+def _asked_places(question: str) -> int | None:
+    """The decimal places a question asks a derived figure in ("Round to 4 decimal places")."""
+    match = _PLACES_ASKED.search(question)
+    if match is None:
+        return None
+    if match[1]:
+        word = match[1].casefold()
+        return int(word) if word.isdigit() else _PLACE_WORDS[word]
+    return _NEAREST[" ".join(match[2].casefold().split())]
+
+
 def _answer(briefing: Briefing, question: str) -> Answer:
     # A yes/no claim gets a verdict and a figure the briefing implies is derived;
     # anything else is answered from the ranked candidates.
+    places = _asked_places(question)
     question = _ROUNDING.sub(" ", question).strip() or question
     if _INSTRUCTION.search(question):
         return Answer(
@@ -120,7 +142,8 @@ def _answer(briefing: Briefing, question: str) -> Answer:
     claim = answer_claim(briefing, question)
     if claim is not None:
         return claim
-    derived = answer_derivation(briefing, question)
+    with rounding_to(places):
+        derived = answer_derivation(briefing, question)
     if derived is not None and derived.found:
         return derived
     if derived is not None:

@@ -9,6 +9,9 @@ per day", not thousands), and the answer says so.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -27,12 +30,36 @@ __all__ = [
     "exchange",
     "refusal",
     "rounded_result",
+    "rounding_to",
     "subject_metric",
 ]
 
 MEASURED = ("metric_ton", "percent")
 """Units that measure rather than count: averaging them keeps decimals."""
-_PLACES = 2  # decimal places of every derived value, at the scale shown
+_PLACES = 2  # decimal places of a derived value, at the scale shown, unless asked otherwise
+_MAX_PLACES = 6  # "to 10 decimal places" of a figure stated to two is no more exact
+_ASKED_PLACES: ContextVar[int | None] = ContextVar("asked_places", default=None)
+
+
+@contextmanager
+def rounding_to(places: int | None) -> Iterator[None]:
+    """Round derived values to ``places`` decimal places within the block (None: the default).
+
+    A question may ask for its rounding ("Round to 4 decimal places"); the
+    engine reads it and derives inside this block.
+    """
+    token = _ASKED_PLACES.set(None if places is None else max(0, min(places, _MAX_PLACES)))
+    try:
+        yield
+    finally:
+        _ASKED_PLACES.reset(token)
+
+
+def _places() -> int:
+    asked = _ASKED_PLACES.get()
+    return _PLACES if asked is None else asked
+
+
 _STEM = 6  # letters two forms of a word share: "supervise" and "supervised"
 _SCORE = 0.8  # derived, so a little below a stated answer
 _SUGGESTIONS = 3  # questions offered with a refusal
@@ -59,7 +86,7 @@ def refusal(briefing: Briefing, question: str, missing: str) -> Answer:
 
 
 def _round(value: Decimal, scale: Scale, *, in_units: bool = False) -> DerivedQuantity | None:
-    """``value`` (already in ``scale``) at a scale where it is at least 1, rounded to 2 dp.
+    """``value`` (already in ``scale``) at a scale where it is at least 1, rounded.
 
     ``in_units`` writes it out in units instead (an average count of forms a day).
     """
@@ -67,7 +94,7 @@ def _round(value: Decimal, scale: Scale, *, in_units: bool = False) -> DerivedQu
         value, scale = value * 1000, Scale(int(scale) - 3)
     if in_units:
         value, scale = value * Decimal(10) ** int(scale), Scale.ONE
-    places = Decimal(1).scaleb(-_PLACES)
+    places = Decimal(1).scaleb(-_places())
     return DerivedQuantity(value=value.quantize(places, ROUND_HALF_UP), scale=scale, unit="x")
 
 
@@ -76,7 +103,8 @@ def rounded_result(
 ) -> DerivedQuantity:
     """``value`` (in ``scale``) as a DerivedQuantity, rescaled to be at least 1, rounded.
 
-    Always to 2 decimal places; ``in_units`` writes a count in units, not thousands.
+    To 2 decimal places unless :func:`rounding_to` asks otherwise; ``in_units`` writes
+    a count in units, not thousands.
     """
     rounded = _round(value, scale, in_units=in_units)
     assert rounded is not None
@@ -141,7 +169,12 @@ def derived_answer(
     note: str | None = None,
 ) -> Answer:
     """The answer showing a derived figure: text that says so, the formula, inputs cited."""
-    rounding = f"to {_PLACES} decimal places"
+    places = _places()
+    rounding = (
+        "to the nearest whole number"
+        if places == 0
+        else f"to {places} decimal place{'' if places == 1 else 's'}"
+    )
     sources = "; ".join(dict.fromkeys(_said(c) for c in inputs))
     text = (
         f"Derived, not stated: {what} is about {result.describe()} ({expression}, rounded "
