@@ -24,12 +24,14 @@ BLIND_SETS = {
     "blind_g": "written blind; first read after the fixes found reading E and F",
     "blind_h": "written blind; first read at the end of the session after G",
     "blind_i": "written blind; first read at the end of the session after H",
+    "blind_j": "written blind; first read at the end of the session after I",
 }
 CLAIM_SETS = {
     "blind_claims": BENCH / "blind_claims",
     "blind_claims2": BENCH / "blind_claims2",
     "blind_claims3": BENCH / "blind_claims3",
     "blind_claims4": BENCH / "blind_claims4",
+    "blind_claims5": BENCH / "blind_claims5",
 }
 
 
@@ -109,6 +111,7 @@ UNCURATED_SETS = {
     "blind_uncurated3": BENCH / "blind_uncurated3",
     "blind_uncurated4": BENCH / "blind_uncurated4",
     "blind_uncurated5": BENCH / "blind_uncurated5",
+    "blind_uncurated6": BENCH / "blind_uncurated6",
 }
 
 
