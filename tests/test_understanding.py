@@ -1247,3 +1247,27 @@ def test_this_year_is_no_forecast_in_a_briefing_on_the_year_so_far() -> None:
     assert not answer.found and "forecast" not in answer.text
     bundled = tradebrief.load_briefing()  # held in January on the year before
     assert "forecast" in bundled.ask("How much will trade grow this year?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "expected"),
+    [
+        # what an opening clause sets aside is not a word the briefing must use
+        ("Apart from local governments and ministries, whose toil was credited?", True,
+         "practitioners"),
+        ("What is Xin Huina's role at the Press Bureau?", True, "Press Bureau"),  # slip + 's
+        ("what was literally the last shipment of 2024 btw", True, "earbuds"),  # filler
+        ("What exactly do the 16 customs clearance measures involve?", False,
+         "does not list them"),
+        ("By how much did the tonnage of goods supervised by customs change?", False,
+         "gives no change"),
+        ("What time did the briefing start?", False, "gives no time of day"),
+        ("When was the briefing held?", True, "January 13, 2025"),
+    ],
+)  # fmt: skip
+def test_a_reading_of_the_blind_j_misses(
+    briefing: Briefing, question: str, found: bool, expected: str
+) -> None:
+    answer = briefing.ask(question)
+    assert answer.found is found
+    assert expected in answer.text

@@ -314,5 +314,6 @@ def _name_beside(
         return None
     before = words[at - 1][0].casefold() if at else ""
     after = words[at + 1][0].casefold() if at + 1 < len(words) else ""
+    after = after.removesuffix("'s").removesuffix("\u2019s")  # "Xin Huina's role"
     options = vocabulary.short_name_options(word, english_too=True)
     return vocabulary.beside(options, before, after)

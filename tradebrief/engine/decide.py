@@ -26,6 +26,7 @@ from tradebrief.engine.index import index_for
 from tradebrief.engine.lexicon import ALTERNATIVES, Intent
 from tradebrief.engine.memo import one_ask, per_briefing
 from tradebrief.engine.modifiers import read_passage, unmet_modifier
+from tradebrief.engine.phrases import asks_time_of_day
 from tradebrief.engine.question import MAX_QUESTION_CHARS, prepare, without_unwanted
 from tradebrief.engine.rank import Ranked, Retrieval, search
 from tradebrief.engine.text import analyze
@@ -195,7 +196,12 @@ def _retrieve(briefing: Briefing, question: str) -> Answer:
     if retrieval.said_by is not None and retrieval.about_speaker_only:
         return speaker_turns(briefing, question, retrieval.said_by)
     top = retrieval.ranked[0] if retrieval.ranked else None
-    if top is None and not retrieval.unknown and not retrieval.missing_numbers:
+    if (
+        top is None
+        and not retrieval.unknown
+        and not retrieval.missing_numbers
+        and not asks_time_of_day(question)  # the date is no time of day
+    ):
         top = _answer_by_intent_alone(briefing, question, retrieval.intent)
     as_typed = _AsTyped(question, briefing)
     reason = _reason_to_abstain(briefing, retrieval, top, as_typed)

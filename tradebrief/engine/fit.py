@@ -11,6 +11,7 @@ answer.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 
 from tradebrief.engine.candidates import Candidate, CandidateKind
@@ -79,6 +80,10 @@ class Query:
     """Ids of the roster people it may mean, by name, role or post."""
     wants_organisation: bool = False
     """Whether it asks which body or organisation: a person's roster line does not answer."""
+    wants_clock: bool = False
+    """Whether it asks for a time of day ("at what time did it begin"), not a date."""
+    change_terms: frozenset[str] = frozenset()
+    """The briefing's terms for stating a change ("grew", "up"), for "by how much did X change"."""
     wants_rate: bool = False
     """Whether it asks for a rate of change ("the growth rate"): a percentage answers."""
     status: str | None = None
@@ -175,8 +180,20 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
     ):
         asked = f"the {query.which}" if query.which else "what is"
         penalties.append((0.3, f"gives a date, not {asked} asked for"))
+    if query.wants_clock and not (candidate.span and _CLOCK.search(candidate.span.quote)):
+        penalties.append((0.25, "gives no time of day"))
     if intent is Intent.WHEN and candidate.kind is not CandidateKind.DATE and not candidate.months:
         penalties.append((0.5, "gives no date"))  # a year alone is a period, not a date
+    if (
+        query.slot == "increase"
+        and candidate.kind in (CandidateKind.FACT, CandidateKind.SENTENCE)
+        and candidate.figures
+        and not candidate.has_percent
+        and candidate.slot != "increase"
+        and not query.change_terms & set(candidate.terms)
+    ):
+        # "By how much did the tonnage change?" is not answered by the tonnage alone
+        penalties.append((0.4, "gives no change"))
     if query.part and not candidate.figures - query.numbers - query.given:
         penalties.append((0.3, "counts no part of the group asked about"))
     if intent in (Intent.HOW_MANY, Intent.PERCENT) and repeats:
@@ -202,6 +219,7 @@ def fit(candidate: Candidate, query: Query) -> tuple[float, str]:
 
 
 _DATED = 0.35  # a figure whose own period is another year than the one asked about
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b", re.I)
 _LIST_ITEMS = 3  # a passage listing fewer items does not answer "list them"
 _A_SLOT = {"total": "a total", "increase": "an increase", "threshold": "a threshold"}
 

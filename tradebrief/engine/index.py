@@ -52,6 +52,7 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
+_FALLS = ("fell", "fall", "down", "decline", "declined", "drop", "dropped", "decrease", "up")
 _PLAIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 _ONE_WORD_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b(?! [A-Z])")
@@ -191,6 +192,9 @@ class SearchIndex:
         # The title's own words: naming the briefing ("the briefing on ..."), not a topic.
         self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
         self.rate_terms = frozenset(analyze("rate rates", self.lexicon))
+        # Words that state a change ("grew", "up", "fell"): a figure without one gives a level.
+        changes = [*self.lexicon.slots.get("increase", ()), *_FALLS]
+        self.change_terms = frozenset(t for cue in changes for t in analyze(cue, self.lexicon))
         # SCIO speaks for China: "the nation's trade" in a question is China's, when the
         # briefing names China at all.
         self.home = _HOME if re.search(rf"\b{_HOME}\b", briefing.source) else ""

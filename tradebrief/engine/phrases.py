@@ -17,6 +17,7 @@ from tradebrief.engine.question import ATTRIBUTE_WORDS
 from tradebrief.engine.text import analyze
 
 __all__ = [
+    "asks_time_of_day",
     "basis_years",
     "describing_terms",
     "measured_noun",
@@ -119,3 +120,15 @@ def period_ordinals(text: str, lexicon: Lexicon) -> frozenset[str]:
         ['first']
     """
     return frozenset(t for m in _PERIOD_ORDINAL.finditer(text) for t in analyze(m[1], lexicon))
+
+
+_TIME_OF_DAY = re.compile(
+    r"\bwhat time of (?:the )?day\b|\bwhat hour\b|\bwhat time (?:did|does|will) [\w\s]{1,40}"
+    r"\b(?:begin|start|open|end|finish)",
+    re.IGNORECASE,
+)
+
+
+def asks_time_of_day(text: str) -> bool:
+    """Whether ``text`` asks for a time of day ("What time did it start?"), not a date."""
+    return _TIME_OF_DAY.search(text) is not None

@@ -162,7 +162,8 @@ _LIST = re.compile(
     # ("placed on the list of defaulters").
     r"^\s*list\b|(?<!the )(?<!a )\b(?:list(?! of\b)|name all|name the|enumerate|one by one"
     r"|each of the|what (?:exactly )?are the"
-    r"|what (?:exactly )?do(?:es)? the [\w\s-]{1,60} (?:contain|include|consist of))\b"
+    r"|what (?:exactly )?do(?:es)? the [\w\s-]{1,60} (?:contain|include|consist of|involve"
+    r"|entail|comprise|cover))\b"
     # "the fifth of the 16 measures": one item of a list, which only a list can give
     r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r" (?:one )?of the\b"

@@ -34,6 +34,7 @@ from tradebrief.engine.index import SearchIndex
 from tradebrief.engine.lexicon import Intent
 from tradebrief.engine.memo import per_ask
 from tradebrief.engine.phrases import (
+    asks_time_of_day,
     basis_years,
     describing_terms,
     measured_noun,
@@ -173,6 +174,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
                 # turns False); this word, and every later one, is read as before.
                 with contextlib.suppress(RuntimeError):
                     matches = semantic.bridge_term(index, term)
+        if not matches and term in aside:
+            continue  # "Apart from local governments, whose ...": set aside, not asked about
         if not matches:
             # An unfamiliar word weighs as much as it is specific in English at large.
             unknown.append(term)
@@ -301,6 +304,8 @@ def _search(index: SearchIndex, question: str, limit: int) -> Retrieval:
         which=(which := asked_noun(text, index.lexicon)),
         wants_organisation=which in index.lexicon.organisation_types,
         wants_rate=change_rate,
+        change_terms=index.change_terms,
+        wants_clock=asks_time_of_day(text),
         status=asked_status(text),
         months=months_covered(text),
         counted_head=counted_head(counting, index)
