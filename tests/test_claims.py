@@ -312,3 +312,26 @@ def test_a_derived_figure_is_rounded_as_the_question_asks(
     assert answer.derivation is not None
     assert f"{answer.derivation.result.value:f}" == value
     assert rounding in answer.derivation.rounding
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        (
+            "The 2024 trade total of 43.85 trillion yuan was up 5% year on year. "
+            "What 2023 total does that growth rate imply?",
+            "41.76",
+        ),
+        (
+            "With 88.38 million forms processed over 2024 (a leap year of 366 days), "
+            "how many forms is that per day on average, to the nearest whole number?",
+            "241475",
+        ),
+    ],
+)
+def test_a_premise_before_the_request_names_inputs_not_what_is_asked(
+    question: str, value: str
+) -> None:
+    answer = tradebrief.load_briefing().ask(question)
+    assert answer.derivation is not None
+    assert f"{answer.derivation.result.value:f}" == value

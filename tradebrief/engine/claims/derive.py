@@ -63,6 +63,9 @@ _BASIS = re.compile(
 )
 
 
+_PREMISE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
+
+
 def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
     """A derived figure, or a refusal naming the missing input; ``None`` for other questions.
 
@@ -75,7 +78,14 @@ def answer_derivation(briefing: Briefing, question: str) -> Answer | None:
         >>> answer_derivation(b, "What was trade per country and region?").derivation is None
         True
     """
-    if not require_text(question).strip() or is_claim(question):
+    if not require_text(question).strip():
+        return None
+    # "Trade was 43.85 trillion, up 5%. What 2023 total does that imply?": the last
+    # sentence asks; the ones before it state the premise.
+    sentences = _PREMISE_BREAK.split(question.strip())
+    if len(sentences) > 1 and sentences[-1].rstrip().endswith("?"):
+        question = sentences[-1]
+    if is_claim(question):
         return None
     asked = asked_part(question)
     answer = _derive(briefing, asked)

@@ -170,11 +170,19 @@ def asked_part(question: str) -> str:
         'what is the total in dollars?'
     """
     text = _BASIS_CLAUSE.sub("", require_text(question), count=1)
+    text = _IMPLIED_BY.sub(" is implied", text)  # "What 2023 total does that rate imply?"
     return _SPACE_BEFORE_STOP.sub(r"\1", _AT_RATE.sub("", text)).strip(" ,")
 
 
 _BASIS_CLAUSE = re.compile(
-    r"^\s*(?:based on|using|given|going by|working from|taking)\b[^,?]*,\s*", re.IGNORECASE
+    r"^\s*(?:based on|using|given|going by|working from|taking|with|if|assuming)\b[^,?]*,\s*",
+    re.IGNORECASE,
+)
+# "does that growth rate imply": the rate named is an input of what is asked, not asked.
+_IMPLIED_BY = re.compile(
+    r"\b(?:does|do|would)\s+(?:that|the|this|its|these|those)\s+[\w\s-]{0,40}?"
+    r"\b(?:rate|growth|increase|increment)\s+(?:imply|suggest)\b",
+    re.IGNORECASE,
 )
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,?.])")
 _AT_RATE = re.compile(
