@@ -137,3 +137,20 @@ def test_the_rarer_shared_word_tells_two_reporters_questions_apart() -> None:
     assert answer.fact.name == "Reuters"
     grid = wind.ask("Which outlet asked whether the grid could take in the new power?")
     assert isinstance(grid.fact, Organization) and grid.fact.name == "Xinhua News Agency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who answered the Reuters question about offshore wind?",
+        "Who responded to Reuters about offshore wind?",
+        "Who explained how much offshore wind was built, in answer to Reuters?",
+    ],
+)
+def test_who_answered_an_outlet_named_before_its_question(question: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        wind = tradebrief.load_briefing(TRANSCRIPTS / "outlets_wind.txt")
+    answer = wind.ask(question)
+    assert answer.found and "Qin Haolan answered it" in answer.text
+    assert "12 million kilowatts" in answer.citations[0].quote

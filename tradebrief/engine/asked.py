@@ -50,8 +50,11 @@ def who_asked(briefing: Briefing, question: str, index: SearchIndex) -> Answer |
 
 _WHO_ANSWERED = re.compile(
     r"^\s*(?:and\s+)?(?:who|which\s+(?:\w+\s+)?(?:official|speaker|person))\b"
-    r".*\b(?:answer(?:ed|s)?|respond(?:ed|s)?(?:\s+to)?|repl(?:ied|ies)(?:\s+to)?|took|fielded)"
-    r"\s+(?:the\s+|a\s+|[\w.-]+(?:'s|\u2019s)\s+)?question",
+    r".*\b(?:(?:answer(?:ed|s)?|respond(?:ed|s)?(?:\s+to)?|repl(?:ied|ies)(?:\s+to)?|took|fielded)"
+    r"\s+(?:the\s+|a\s+|[\w.-]+(?:'s|\u2019s)\s+)?(?:[\w.&+-]+\s+){0,3}question"
+    # "Who responded to China Daily about ...", "... in answer to CCTV": the outlet named
+    r"|(?:respond(?:ed|s)?|repl(?:ied|ies)|answer(?:ed|s)?)\s+to\s+(?-i:[A-Z])"
+    r"|in\s+(?:answer|response|reply)\s+to\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
