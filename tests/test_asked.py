@@ -154,3 +154,14 @@ def test_who_answered_an_outlet_named_before_its_question(question: str) -> None
     answer = wind.ask(question)
     assert answer.found and "Qin Haolan answered it" in answer.text
     assert "12 million kilowatts" in answer.citations[0].quote
+
+
+def test_a_reporter_s_scene_setting_and_the_chair_s_handover_answer_nothing() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TranscriptWarning)
+        wind = tradebrief.load_briefing(TRANSCRIPTS / "outlets_wind.txt")
+    # Tao Yunshu, the chair, never speaks of offshore wind: her view is not Qin Haolan's
+    assert not wind.ask("What was Tao Yunshu's view on offshore wind?").found
+    own = wind.ask("What was Qin Haolan's view on offshore wind?")
+    assert own.found and own.citations[0].speaker is not None
+    assert getattr(own.citations[0].speaker, "full_name", "") == "Qin Haolan"

@@ -93,7 +93,10 @@ def test_an_uncurated_briefings_passages_are_not_discounted_below_the_threshold(
     reply = farm.ask("How can replanting start quickly after floods?")
     assert reply.found and "replanting can begin within days" in reply.citations[0].quote
     sentences = [c for c in index_for(farm).candidates if c.kind is CandidateKind.SENTENCE]
-    assert {c.prior for c in sentences} == {1.0}
+    officials = {p.id for p in farm.people}
+    assert {c.prior for c in sentences if c.speaker in officials} == {1.0}
+    # a reporter's own statement ranks below the officials' words
+    assert {c.prior for c in sentences if c.speaker not in officials} <= {0.7}
     bundled = index_for(tradebrief.load_briefing()).candidates
     assert {c.prior for c in bundled if c.kind is CandidateKind.SENTENCE} == {0.9}
 

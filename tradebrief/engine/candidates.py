@@ -116,6 +116,7 @@ class Candidate:
     """Whether every figure it gives is inexact: "hundreds of", "more than 150", "about 20"."""
 
 
+_REPORTER_PRIOR = 0.7  # share of a sentence's trust a reporter's own statement keeps
 _SENTENCE_PRIOR = 0.9  # trust in a raw sentence, next to a curated fact's 1.0
 # A name in quotation marks, two to eight words: a slogan, a campaign, a series.
 _QUOTED_NAME = re.compile(
@@ -356,13 +357,14 @@ class _Builder:
         has_curated = any(getattr(f, "origin", "curated") == "curated" for f in b.facts)
         sentence_prior = _SENTENCE_PRIOR if has_curated else 1.0
         asked = ""  # the reporter's question still waiting for its reply
+        chair = b.chairperson.id if b.chairperson is not None else ""
         for paragraph in b.paragraphs:
             if paragraph.speaker in outlets:
                 asked = f"{asked} {paragraph.text}".strip()
-            elif asked:
+            elif asked and paragraph.speaker != chair:
                 replying, asked = asked, ""
             else:
-                replying = ""
+                replying = ""  # the chair's "Mr. Dai, please." hands over; it answers nothing
             for number, span in enumerate(_passages(b.source, paragraph), start=1):
                 if paragraph.speaker in outlets and span.quote.rstrip().endswith("?"):
                     # A reporter's question answers nothing; the reply that follows does
@@ -387,7 +389,10 @@ class _Builder:
                     span=span,
                     question=span.quote,
                     numbers_from=span.quote,
-                    prior=sentence_prior,
+                    # A reporter's own statement ("Some scenic areas were crowded.") sets the
+                    # scene of a question: quotable when asked who said it, but no answer
+                    # an official gave, so it ranks below the officials' words.
+                    prior=sentence_prior * (_REPORTER_PRIOR if paragraph.speaker in outlets else 1),
                     passage=True,
                     # "For the whole of 2025, ...": the part of the year the passage names
                     covers=period_months(figure_period(span.quote, b.date)),

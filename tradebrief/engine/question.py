@@ -65,7 +65,8 @@ def prepare(question: object) -> Prepared:
 
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|told|mention|mentioned|talk|talked|speak|spoke|comment|commented"
-    r"|answer|answered|reply|replied|respond|responded|explain|explained)\b",
+    r"|answer|answered|reply|replied|respond|responded|explain|explained"
+    r"|views?|opinion|think|thinks|thought)\b",  # "What was Qin Yuelan's view on ...?"
     re.IGNORECASE,
 )
 _DEPUTY_WORD = re.compile(r"\b(?:vice|deputy|assistant|vise)\b", re.IGNORECASE)
