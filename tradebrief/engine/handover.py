@@ -16,6 +16,7 @@ instead, and steps aside (``None``) whenever the question asks anything more.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +24,7 @@ from tradebrief.answer import Answer
 from tradebrief.engine.casual import tidy
 from tradebrief.engine.compose import cite
 from tradebrief.engine.index import SearchIndex
+from tradebrief.engine.memo import per_briefing
 from tradebrief.engine.text import analyze, sentence_spans
 from tradebrief.model import Briefing, Person
 from tradebrief.spans import Span
@@ -82,7 +84,8 @@ def handover(briefing: Briefing, question: str, index: SearchIndex) -> Answer | 
     if chair is None or not _ASKS_PERSON.search(text) or _MORE.search(text):
         return None
     act = _ACT.search(text)
-    handovers = _handovers(briefing, chair, act[0].casefold() if act else "")
+    every = per_briefing(briefing, "handovers", lambda: _every_handover(briefing, chair))
+    handovers = _of_act(every, act[0].casefold() if act else "")
     invited = {person.id for _, person in handovers}
     if len(invited) != 1:
         return None
@@ -112,30 +115,44 @@ def handover(briefing: Briefing, question: str, index: SearchIndex) -> Answer | 
     return _answer(briefing, question, span, said, person)
 
 
-def _handovers(briefing: Briefing, chair: Person, act: str) -> list[tuple[Span, Person]]:
-    """The chair's sentences that hand over to one person, for the act asked about first."""
+def _every_handover(briefing: Briefing, chair: Person) -> list[tuple[Span, Person]]:
+    """The chair's sentences that hand over to one person and name an act, in order.
+
+    Read once per briefing: a library of many briefings has many chairs' sentences.
+    """
+    named_in = _namer(briefing)
     found: list[tuple[Span, Person]] = []
     for paragraph in briefing.paragraphs:
         if paragraph.speaker != chair.id:
             continue
         for span in sentence_spans(briefing.source, paragraph):
-            named = _named(briefing, span.quote) - {chair.id}
-            if len(named) == 1 and _ACT.search(span.quote):
+            if not _ACT.search(span.quote):
+                continue
+            named = named_in(span.quote) - {chair.id}
+            if len(named) == 1:
                 found.append((span, briefing.people[named.pop()]))
+    return found
+
+
+def _of_act(found: list[tuple[Span, Person]], act: str) -> list[tuple[Span, Person]]:
+    """The handovers for the act asked about ("floor", "invite"), else all of them."""
     stem = act[:5]  # "invit", "intro", "floor", "brief", "openi"
     same_act = [(s, p) for s, p in found if stem in s.quote.casefold()]
     return same_act or found
 
 
-def _named(briefing: Briefing, quote: str) -> set[str]:
-    """Ids of the roster people a sentence names: in full, or as "Mr. Wang"."""
-    named = set()
+def _namer(briefing: Briefing) -> Callable[[str], set[str]]:
+    """A reader of the roster people a sentence names: in full, or as "Mr. Wang"."""
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     for person in briefing.people:
         spelt = [re.escape(person.full_name)]
         if person.honorific:
             spelt.append(rf"{re.escape(person.honorific)}\s+{re.escape(person.family_name)}")
-        if re.search(rf"\b(?:{'|'.join(spelt)})\b", quote):
-            named.add(person.id)
+        patterns.append((person.id, re.compile(rf"\b(?:{'|'.join(spelt)})\b")))
+
+    def named(quote: str) -> set[str]:
+        return {pid for pid, pattern in patterns if pattern.search(quote)}
+
     return named
 
 
