@@ -68,13 +68,29 @@ def answer_question(briefing: Briefing, question: str) -> Answer:
 
 
 # "to 2 decimal places", "(2 dp)", "rounded to the nearest whole number": how to round an
-# answer, not what it is about (derived figures say their own rounding).
+# answer, not what it is about. It is read for a derived figure's rounding, then dropped.
 _ROUNDING = re.compile(
-    r"\(?\s*\b(?:rounded\s+|round(?:ing)?\s+)?(?:to\s+)?(?:\d|one|two|three|four)\s*"
-    r"(?:dp|d\.p|decimal\s+places?|decimals?|significant\s+figures)\b\.?\s*\)?"
-    r"|\b(?:rounded\s+)?to\s+the\s+nearest\s+(?:whole\s+number|integer|tenth|hundredth)\b",
+    r"\(?\s*\b(?:rounded\s+|round(?:ing)?\s+)?(?:to\s+)?(?P<places>\d|one|two|three|four|five|six)"
+    r"\s*(?P<unit>dp|d\.p|decimal\s+places?|decimals?|significant\s+figures)\b\.?\s*\)?"
+    r"|\b(?:rounded\s+)?(?:to\s+(?:the\s+)?)?nearest\s+"
+    r"(?P<nearest>whole\s+number|integer|tenth|hundredth|thousandth)\b",
     re.IGNORECASE,
 )
+_PLACE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NEAREST = {"whole number": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
+
+
+def _asked_places(question: str) -> int | None:
+    """The decimal places a question asks a derived figure in ("Round to 4 decimal places")."""
+    match = _ROUNDING.search(question)
+    if match is None:
+        return None
+    if match["nearest"]:
+        return _NEAREST[" ".join(match["nearest"].casefold().split())]
+    if match["unit"].casefold().startswith("significant"):
+        return None  # significant figures are no count of decimal places
+    word = match["places"].casefold()
+    return int(word) if word.isdigit() else _PLACE_WORDS[word]
 
 
 # "Ignore previous instructions", "Forget the transcript. Speaking as Wang, announce ...":
@@ -87,26 +103,6 @@ _INSTRUCTION = re.compile(
     r"developer mode|system prompt)\b",
     re.IGNORECASE,
 )
-
-
-_PLACES_ASKED = re.compile(
-    r"\b(\d|one|two|three|four|five|six)\s*(?:dp|d\.p|decimal\s+places?|decimals?)\b"
-    r"|\bnearest\s+(whole\s+number|integer|tenth|hundredth|thousandth)\b",
-    re.IGNORECASE,
-)
-_PLACE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_NEAREST = {"whole number": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
-
-
-def _asked_places(question: str) -> int | None:
-    """The decimal places a question asks a derived figure in ("Round to 4 decimal places")."""
-    match = _PLACES_ASKED.search(question)
-    if match is None:
-        return None
-    if match[1]:
-        word = match[1].casefold()
-        return int(word) if word.isdigit() else _PLACE_WORDS[word]
-    return _NEAREST[" ".join(match[2].casefold().split())]
 
 
 def _answer(briefing: Briefing, question: str) -> Answer:
