@@ -75,7 +75,7 @@ _BASIS_YEAR = re.compile(
     r"|compared\s+(?:with|to)|than\s+(?:in|that\s+of|those\s+of)|pre-pandemic\s+levels?\s+of"
     r"|(?:below|above|beyond|under|exceeding|exceeded|surpassed|surpassing|than)(?:\s+the)?)"
     rf"\s+(?:the\s+same\s+period\s+(?:of|in)\s+)?(?P<year>{_Y})\b"
-    rf"|\b(?P<level>{_Y})\s+(?:levels?|numbers?|figures?|peaks?)\b",
+    rf"|\b(?P<level>{_Y})(?:'s)?\s+(?:levels?|numbers?|figures?|peaks?)\b",
     re.IGNORECASE,
 )
 

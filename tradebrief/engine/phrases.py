@@ -15,6 +15,7 @@ from tradebrief.engine import english
 from tradebrief.engine.lexicon import Lexicon
 from tradebrief.engine.question import ATTRIBUTE_WORDS
 from tradebrief.engine.text import analyze
+from tradebrief.figure_period import basis_years as level_basis_years
 
 __all__ = [
     "asks_time_of_day",
@@ -34,11 +35,12 @@ _SET_ASIDE = re.compile(
 )
 
 
-_BASIS_YEAR = re.compile(
-    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from|below|above|"
-    r"(?:level|levels) (?:of|in)|same period (?:of|in))\s+(?:in\s+)?(?:that of\s+)?"
-    r"((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)(?:'s)? levels?\b",  # "back to 2019 levels"
+# "up 5% compared with 2023", "grew 3% over 2023": the year a change in a question is
+# measured from. The years a level is measured against ("the level of 2019") are read by
+# :func:`tradebrief.figure_period.basis_years`, as they are in passages.
+_CHANGE_BASIS_YEAR = re.compile(
+    r"\b(?:compared (?:with|to)|than|over|against|versus|vs\.?|from)\s+(?:in\s+)?(?:that of\s+)?"
+    r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -48,7 +50,8 @@ def basis_years(text: str) -> frozenset[str]:
 
     Also the year a level is recovered to ("96% of the level in the same period of 2019").
     """
-    return frozenset(match[1] or match[2] for match in _BASIS_YEAR.finditer(text))
+    changes = {match[1] for match in _CHANGE_BASIS_YEAR.finditer(text)}
+    return frozenset(changes) | frozenset(level_basis_years(text))
 
 
 # "What was the total profit of ...", "What was the value of ...": the noun a figure measures.
