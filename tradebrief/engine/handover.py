@@ -53,15 +53,6 @@ _SUBJECT = re.compile(
 # "Who else did she invite?": more than the one handover is asked for.
 _MORE = re.compile(r"\b(?:besides|else|also|other than|apart from|except|as well|too)\b", re.I)
 _SLIP = 85  # "flor" is the floor: a typing slip of a word the question may use
-# Words a handover question may use besides its act, names and posts.
-_FRAME = (
-    "who whom which official speaker person guest one give gave given giving hand handed "
-    "handing over turn turned pass passed floor open opening remark remarks statement start "
-    "begin first today press media reporter reporters journalist journalists briefing "
-    "conference doing did do does made make deliver delivered present chair chairperson "
-    "host moderator actually after then invite invited inviting introduce introduced "
-    "introducing introduction intro brief briefed"
-)
 
 
 def asks_about_handover(question: str) -> bool:
@@ -94,10 +85,7 @@ def handover(briefing: Briefing, question: str, index: SearchIndex) -> Answer | 
     names = index.person_terms.get(person.id, frozenset())
     # A topic ("to brief the press on trade in 2024") is left to retrieval, where a
     # curated fact on the invitation, if any, answers it.
-    allowed = set(analyze(_FRAME, index.lexicon))
-    for someone in briefing.people:
-        allowed |= index.person_words.get(someone.id, frozenset())
-        allowed |= index.person_terms.get(someone.id, frozenset())
+    allowed = per_briefing(briefing, "handover words", lambda: _handover_words(briefing, index))
     if any(process.extractOne(t, allowed, scorer=fuzz.ratio, score_cutoff=_SLIP) is None
            for t in terms - allowed):  # fmt: skip
         return None  # "Who was invited to talk about tariffs?": a topic the act does not settle
@@ -113,6 +101,15 @@ def handover(briefing: Briefing, question: str, index: SearchIndex) -> Answer | 
         return _answer(briefing, question, span, said, chair)
     said = f'{person.full_name}, as {chair.full_name} said: "{span.quote}"'
     return _answer(briefing, question, span, said, person)
+
+
+def _handover_words(briefing: Briefing, index: SearchIndex) -> frozenset[str]:
+    """Terms a handover question may use: the lexicon's words, the people's names and posts."""
+    allowed = set(analyze(" ".join(index.lexicon.handover), index.lexicon))
+    for someone in briefing.people:
+        allowed |= index.person_words.get(someone.id, frozenset())
+        allowed |= index.person_terms.get(someone.id, frozenset())
+    return frozenset(allowed)
 
 
 def _every_handover(briefing: Briefing, chair: Person) -> list[tuple[Span, Person]]:
@@ -143,12 +140,10 @@ def _of_act(found: list[tuple[Span, Person]], act: str) -> list[tuple[Span, Pers
 
 def _namer(briefing: Briefing) -> Callable[[str], set[str]]:
     """A reader of the roster people a sentence names: in full, or as "Mr. Wang"."""
-    patterns: list[tuple[str, re.Pattern[str]]] = []
-    for person in briefing.people:
-        spelt = [re.escape(person.full_name)]
-        if person.honorific:
-            spelt.append(rf"{re.escape(person.honorific)}\s+{re.escape(person.family_name)}")
-        patterns.append((person.id, re.compile(rf"\b(?:{'|'.join(spelt)})\b")))
+    patterns = [
+        (p.id, re.compile(rf"\b(?:{re.escape(p.full_name)}|{re.escape(p.reference)})\b"))
+        for p in briefing.people
+    ]
 
     def named(quote: str) -> set[str]:
         return {pid for pid, pattern in patterns if pattern.search(quote)}

@@ -116,6 +116,11 @@ class Lexicon(BaseModel):
         default=frozenset(),
         description="Nouns after which/what that ask for an organisation: 'which body held it'.",
     )
+    handover: frozenset[str] = Field(
+        default=frozenset(),
+        description="Words a question about the chair's handover may use beside its act and "
+        "names: 'who gave the floor to the speaker today'.",
+    )
 
 
 @cache
