@@ -52,7 +52,6 @@ SPECIFIC_DF = 8
 many candidates: "China" is capitalised but specific to nothing."""
 
 _PREFIX_SIMILARITY = 0.9  # credit for an inflected form ("supervised" for "supervision")
-_FALLS = ("fell", "fall", "down", "decline", "declined", "drop", "dropped", "decrease", "up")
 _PLAIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 _ONE_WORD_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b(?! [A-Z])")
@@ -193,7 +192,7 @@ class SearchIndex:
         self.title_terms = frozenset(analyze(briefing.title, self.lexicon))
         self.rate_terms = frozenset(analyze("rate rates", self.lexicon))
         # Words that state a change ("grew", "up", "fell"): a figure without one gives a level.
-        changes = [*self.lexicon.slots.get("increase", ()), *_FALLS]
+        changes = [*self.lexicon.slots.get("increase", ()), *self.lexicon.decreases, "up"]
         self.change_terms = frozenset(t for cue in changes for t in analyze(cue, self.lexicon))
         # SCIO speaks for China: "the nation's trade" in a question is China's, when the
         # briefing names China at all.

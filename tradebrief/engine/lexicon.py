@@ -116,6 +116,11 @@ class Lexicon(BaseModel):
         default=frozenset(),
         description="Nouns after which/what that ask for an organisation: 'which body held it'.",
     )
+    decreases: tuple[str, ...] = Field(
+        default=(),
+        description="Words that state a fall ('fell', 'down'); with the increase slot's cues, "
+        "a figure without any states a level, not a change.",
+    )
     handover: frozenset[str] = Field(
         default=frozenset(),
         description="Words a question about the chair's handover may use beside its act and "
